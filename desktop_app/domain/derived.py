@@ -1,0 +1,187 @@
+"""Derived figures the scheduling meeting asks for, in one place.
+
+All amounts are 万元 as :class:`~decimal.Decimal`; rates are Decimal fractions (0.5 = 50%).
+These functions are pure: the store feeds them, the UI, reports and charts display them.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .periods import Period, date_start
+
+STARTED_STATUSES = frozenset({"在建", "竣工", "投产"})
+
+
+class Light(enum.StrEnum):
+    """The status light of a project for a period."""
+
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+    NONE = "none"  # no annual plan: the rate cannot be judged
+
+    @property
+    def label(self) -> str:
+        return {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "none": "无计划"}[self.value]
+
+
+@dataclass(frozen=True)
+class LightThresholds:
+    """Points behind 时序进度 that turn a light yellow / red, and the start-overdue rule."""
+
+    yellow_points: Decimal = Decimal(10)
+    red_points: Decimal = Decimal(30)
+    start_overdue_months: int = 3
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.yellow_points <= self.red_points <= 100):
+            raise ValueError("黄灯阈值应在 0 到红灯阈值之间，红灯阈值不超过 100")
+        if self.start_overdue_months < 0:
+            raise ValueError("开工逾期月数不能为负")
+
+
+def ytd_completed(monthly: Mapping[Period, Decimal | None], period: Period) -> Decimal:
+    """本年累计完成: the sum of 本月完成 from January to ``period`` of its year.
+
+    Months with no report count as zero.
+    """
+    return sum(
+        (v for p, v in monthly.items() if p.year == period.year and p <= period and v is not None),
+        Decimal(0),
+    )
+
+
+def since_start_completed(monthly: Mapping[Period, Decimal | None], period: Period) -> Decimal:
+    """开工以来累计: every 本月完成 reported up to and including ``period``."""
+    return sum((v for p, v in monthly.items() if p <= period and v is not None), Decimal(0))
+
+
+def completion_rate(done: Decimal | None, plan: Decimal | None) -> Decimal | None:
+    """年度计划完成率 (or 累计占总投资): ``done / plan``; None when there is no plan or it is 0."""
+    if plan is None or plan == 0 or done is None:
+        return None
+    return done / plan
+
+
+def time_progress(period: Period) -> Decimal:
+    """时序进度: the share of the year elapsed at the period's end (June → 0.5)."""
+    return Decimal(period.month) / Decimal(12)
+
+
+def points_behind(rate: Decimal | None, period: Period) -> Decimal | None:
+    """Percentage points by which the completion rate trails 时序进度 (negative: ahead)."""
+    if rate is None:
+        return None
+    return (time_progress(period) - rate) * 100
+
+
+def is_lagging(rate: Decimal | None, period: Period) -> bool:
+    """滞后: the completion rate is below 时序进度."""
+    return rate is not None and rate < time_progress(period)
+
+
+def start_overdue(
+    planned_start: str | None,
+    actual_start: str | None,
+    status: str | None,
+    period: Period,
+    months: int = 3,
+) -> bool:
+    """The planned start lies ``months`` or more before the period's end and work has not begun."""
+    if not planned_start or actual_start or (status in STARTED_STATUSES):
+        return False
+    start = date_start(planned_start)
+    if start is None:
+        return False
+    deadline = Period.of(start).shift(months)
+    return deadline <= period
+
+
+def status_light(
+    rate: Decimal | None,
+    period: Period,
+    *,
+    planned_start: str | None = None,
+    actual_start: str | None = None,
+    status: str | None = None,
+    thresholds: LightThresholds | None = None,
+) -> Light:
+    """Green; yellow when 10–30 points behind 时序进度; red when more than 30 behind or the
+    planned start is three months past without a start.  Exactly 10 points behind is
+    yellow, exactly 30 is yellow, above 30 red.  No plan (and not overdue) → ``Light.NONE``.
+    """
+    t = thresholds or LightThresholds()
+    if start_overdue(planned_start, actual_start, status, period, t.start_overdue_months):
+        return Light.RED
+    behind = points_behind(rate, period)
+    if behind is None:
+        return Light.NONE
+    if behind > t.red_points:
+        return Light.RED
+    if behind >= t.yellow_points:
+        return Light.YELLOW
+    return Light.GREEN
+
+
+@dataclass(frozen=True)
+class ProjectFigures:
+    """Every derived figure of one project for one period."""
+
+    period: Period
+    month: Decimal | None
+    ytd: Decimal
+    since_start: Decimal
+    annual_rate: Decimal | None
+    total_share: Decimal | None
+    time_progress: Decimal
+    lagging: bool
+    light: Light
+    reported: bool
+
+
+def project_figures(
+    monthly: Mapping[Period, Decimal | None],
+    period: Period,
+    *,
+    annual_plan: Decimal | None,
+    total_investment: Decimal | None,
+    planned_start: str | None = None,
+    actual_start: str | None = None,
+    status: str | None = None,
+    thresholds: LightThresholds | None = None,
+) -> ProjectFigures:
+    """All figures of one project for ``period`` from its monthly 本月完成 amounts."""
+    ytd = ytd_completed(monthly, period)
+    since = since_start_completed(monthly, period)
+    rate = completion_rate(ytd, annual_plan)
+    return ProjectFigures(
+        period=period,
+        month=monthly.get(period),
+        ytd=ytd,
+        since_start=since,
+        annual_rate=rate,
+        total_share=completion_rate(since, total_investment),
+        time_progress=time_progress(period),
+        lagging=is_lagging(rate, period),
+        light=status_light(
+            rate,
+            period,
+            planned_start=planned_start,
+            actual_start=actual_start,
+            status=status,
+            thresholds=thresholds,
+        ),
+        reported=period in monthly,
+    )
+
+
+def light_counts(lights: Iterable[Light]) -> dict[Light, int]:
+    """How many projects show each light (every light present, zeros included)."""
+    counts = dict.fromkeys(Light, 0)
+    for light in lights:
+        counts[light] += 1
+    return counts

@@ -1,0 +1,43 @@
+"""The ledger store: SQLite schema, migrations and the one API every caller uses (no Qt)."""
+
+from .errors import (
+    ConflictError,
+    DatabaseDamaged,
+    DatabaseMissing,
+    NewerSchema,
+    NotFound,
+    NotOurDatabase,
+    StoreError,
+    ValidationFailed,
+    WriteFailed,
+)
+from .models import (
+    CodeEntry,
+    HistoryEntry,
+    Indicator,
+    Milestone,
+    MonthlyReport,
+    Problem,
+    Project,
+)
+from .store import Store
+
+__all__ = [
+    "CodeEntry",
+    "ConflictError",
+    "DatabaseDamaged",
+    "DatabaseMissing",
+    "HistoryEntry",
+    "Indicator",
+    "Milestone",
+    "MonthlyReport",
+    "NewerSchema",
+    "NotFound",
+    "NotOurDatabase",
+    "Problem",
+    "Project",
+    "Store",
+    "StoreError",
+    "ValidationFailed",
+    "WriteFailed",
+]

@@ -1,0 +1,49 @@
+"""Errors the store raises; every message is one plain-Chinese line for the user."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class StoreError(Exception):
+    """Base of every error the store reports to a user."""
+
+
+class DatabaseMissing(StoreError):
+    pass
+
+
+class NotOurDatabase(StoreError):
+    """Not an SQLite file, or an SQLite file of another program."""
+
+
+class NewerSchema(StoreError):
+    """Written by a newer version of the app."""
+
+
+class DatabaseDamaged(StoreError):
+    pass
+
+
+class WriteFailed(StoreError):
+    """Disk full, read-only file or folder, locked: nothing was changed."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class ValidationFailed(StoreError):
+    """The record breaks a rule; ``issues`` holds one message per field."""
+
+    def __init__(self, issues: list[Any]) -> None:
+        self.issues = issues
+        super().__init__("；".join(i.message for i in issues))
+
+
+class ConflictError(StoreError):
+    """The record changed since it was read (another window or instance saved it)."""
+
+    def __init__(self, message: str, current: dict[str, Any] | None = None) -> None:
+        self.current = current or {}
+        super().__init__(message)

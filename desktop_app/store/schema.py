@@ -1,0 +1,168 @@
+"""The ledger's schema, versioned with sqlite-utils migrations.
+
+Each migration runs inside one transaction together with its record in
+``_sqlite_migrations`` and the ``user_version`` it sets, so a failed migration leaves the
+file exactly as it was.  Never edit a released migration: add a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database, Migrations
+
+from .connection import APPLICATION_ID
+
+migrations = Migrations("keyprojects")
+
+_V1 = [
+    """CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE code_lists (
+        kind TEXT NOT NULL CHECK (kind IN ('region','sector','chain','status','nature','list')),
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        leader TEXT,
+        target_count INTEGER CHECK (target_count >= 0),
+        note TEXT,
+        PRIMARY KEY (kind, name)
+    )""",
+    # Amounts are whole 百元 (0.01 万元) integers: sums stay exact.
+    """CREATE TABLE projects (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE CHECK (trim(code) <> ''),
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        owner TEXT,
+        region TEXT,
+        sector TEXT,
+        chain TEXT,
+        nature TEXT,
+        lists TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(lists)),
+        scope TEXT,
+        total_investment INTEGER CHECK (total_investment >= 0),
+        annual_plan INTEGER CHECK (annual_plan >= 0),
+        planned_start TEXT,
+        planned_end TEXT,
+        actual_start TEXT,
+        actual_end TEXT,
+        status TEXT CHECK (status IN ('谋划','前期','在建','竣工','投产','停缓建')),
+        leader TEXT,
+        department TEXT,
+        secretary TEXT,
+        problems TEXT,
+        measures TEXT,
+        source TEXT,
+        is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+        search_key TEXT NOT NULL DEFAULT '',
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX projects_region ON projects(region)",
+    "CREATE INDEX projects_sector ON projects(sector)",
+    "CREATE INDEX projects_chain ON projects(chain)",
+    "CREATE INDEX projects_status ON projects(status)",
+    "CREATE INDEX projects_department ON projects(department)",
+    """CREATE TABLE monthly_reports (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        period TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
+        month_investment INTEGER CHECK (month_investment >= 0),
+        progress_pct REAL CHECK (progress_pct BETWEEN 0 AND 100),
+        progress_text TEXT,
+        progress_notes TEXT,
+        problems TEXT,
+        reporter TEXT,
+        report_date TEXT,
+        is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        UNIQUE (project_id, period)
+    )""",
+    "CREATE INDEX monthly_reports_period ON monthly_reports(period, project_id)",
+    """CREATE TABLE milestones (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        planned_date TEXT,
+        actual_date TEXT,
+        department TEXT,
+        note TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX milestones_project ON milestones(project_id)",
+    """CREATE TABLE problems (
+        id INTEGER PRIMARY KEY,
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        text TEXT NOT NULL CHECK (trim(text) <> ''),
+        department TEXT,
+        deadline TEXT,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'solved')),
+        solution TEXT,
+        raised_on TEXT,
+        solved_on TEXT,
+        is_sample INTEGER NOT NULL DEFAULT 0 CHECK (is_sample IN (0, 1)),
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX problems_project ON problems(project_id)",
+    "CREATE INDEX problems_status ON problems(status)",
+    """CREATE TABLE indicators (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL CHECK (trim(name) <> ''),
+        period TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('目标', '实际')),
+        measure TEXT NOT NULL DEFAULT '增长',
+        value REAL,
+        unit TEXT,
+        qualifier TEXT,
+        source TEXT,
+        quote TEXT,
+        UNIQUE (name, period, kind, measure)
+    )""",
+    """CREATE TABLE actions (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        description TEXT NOT NULL,
+        source TEXT
+    )""",
+    """CREATE TABLE history (
+        id INTEGER PRIMARY KEY,
+        action_id INTEGER NOT NULL REFERENCES actions(id),
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        table_name TEXT NOT NULL,
+        record_id INTEGER,
+        field TEXT,
+        old_value TEXT,
+        new_value TEXT
+    )""",
+    "CREATE INDEX history_record ON history(table_name, record_id)",
+    "CREATE INDEX history_action ON history(action_id)",
+]
+
+
+KNOWN_MIGRATIONS: list[str] = []
+
+
+def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration with sqlite-utils and remember its name as known."""
+    KNOWN_MIGRATIONS.append(fn.__name__)
+    return migrations(name=fn.__name__)(fn)
+
+
+@_migration
+def m001_initial(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    db.execute("PRAGMA user_version = 1")
+
+
+SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -1,0 +1,1048 @@
+"""The one API over the ledger database that the UI, the command line and the reports call.
+
+Every method that changes data runs as one *action*: one transaction that also writes an
+``actions`` row and one ``history`` row per changed field.  A failing action changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from ..domain import derived
+from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
+from ..domain.money import AmountError, from_cents, parse_amount, to_cents
+from ..domain.periods import Period
+from ..domain.query import ProjectQuery
+from ..domain.textmatch import normalize_query, search_key
+from ..domain.validation import Issue, errors_only, validate_project
+from . import schema
+from .connection import APPLICATION_ID, connect
+from .errors import (
+    ConflictError,
+    NewerSchema,
+    NotFound,
+    NotOurDatabase,
+    StoreError,
+    ValidationFailed,
+    WriteFailed,
+)
+from .models import (
+    CodeEntry,
+    HistoryEntry,
+    Indicator,
+    Milestone,
+    MonthlyReport,
+    Problem,
+    Project,
+    history_text,
+)
+
+_PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
+_PROJECT_SELECT = "SELECT " + ", ".join(_PROJECT_COLUMNS) + " FROM projects"
+_MONTHLY_VALUE_FIELDS = (
+    "month_investment",
+    "progress_pct",
+    "progress_text",
+    "progress_notes",
+    "problems",
+    "reporter",
+    "report_date",
+)
+_MONTHLY_COLUMNS = (
+    "project_id",
+    "period",
+    *_MONTHLY_VALUE_FIELDS,
+    "id",
+    "is_sample",
+    "version",
+    "updated_at",
+)
+_MILESTONE_FIELDS = ("name", "planned_date", "actual_date", "department", "note", "sort_order")
+_PROBLEM_FIELDS = ("text", "department", "deadline", "status", "solution", "raised_on", "solved_on")
+
+
+def now_text() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def default_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # pragma: no cover - no login name on some systems
+        return "本机用户"
+
+
+@dataclass
+class Action:
+    """The action (transaction) under way: its id and how many history rows it wrote."""
+
+    id: int
+    description: str
+    source: str | None
+    changes: int = 0
+
+
+class Store:
+    """A ledger database file opened for reading and writing."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, user: str) -> None:
+        self.conn = conn
+        self.db = Database(conn, execute_plugins=False)
+        self.path = path
+        self.user = user
+        self._action: Action | None = None
+
+    # ------------------------------------------------------------------ opening
+    @classmethod
+    def open(cls, path: str | Path, *, user: str | None = None, create: bool = False) -> Store:
+        """Open (and migrate) a ledger file.  ``create`` makes an empty ledger if missing."""
+        path = Path(path)
+        conn = connect(path, create=create)
+        try:
+            cls._check_identity(conn, path)
+            store = cls(conn, path, user or default_user())
+            store.migrate()
+        except BaseException:
+            conn.close()
+            raise
+        return store
+
+    @classmethod
+    def create(
+        cls,
+        path: str | Path,
+        *,
+        user: str | None = None,
+        portfolio: bool = True,
+        code_lists: bool = True,
+    ) -> Store:
+        """Make a new ledger file with the shipped 2022 portfolio, or with only its code lists
+        (``portfolio=False``), or bare (``code_lists=False`` too).  Never overwrites a file.
+        """
+        path = Path(path)
+        if path.exists():
+            raise StoreError(f"文件已存在，不会覆盖：{path}")
+        store = cls.open(path, user=user, create=True)
+        from .seed import load_code_lists, load_portfolio, read_portfolio
+
+        try:
+            if portfolio:
+                load_portfolio(store)
+            elif code_lists:
+                with store.action("载入代码表"):
+                    load_code_lists(store, read_portfolio())
+        except BaseException:
+            store.close()
+            path.unlink(missing_ok=True)
+            raise
+        return store
+
+    @staticmethod
+    def _check_identity(conn: sqlite3.Connection, path: Path) -> None:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        if app_id not in (0, APPLICATION_ID) or (app_id == 0 and tables > 0):
+            raise NotOurDatabase(f"“{path.name}”不是重点项目调度台的数据库")
+        user_version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if user_version > schema.SCHEMA_VERSION:
+            raise NewerSchema(
+                f"“{path.name}”由更新版本的程序创建（数据结构 v{user_version}），"
+                f"本程序只支持到 v{schema.SCHEMA_VERSION}，请升级程序"
+            )
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations, each in its own transaction; returns their names."""
+        applied = {m.name for m in schema.migrations.applied(self.db)}
+        unknown = applied - set(schema.KNOWN_MIGRATIONS)
+        if unknown:
+            raise NewerSchema(
+                f"“{self.path.name}”由更新版本的程序创建，本程序不认识其数据结构，请升级程序"
+            )
+        pending = [m.name for m in schema.migrations.pending(self.db)]
+        if pending:
+            try:
+                schema.migrations.apply(self.db)
+            except sqlite3.OperationalError as exc:
+                raise WriteFailed(f"无法升级数据库结构：{_plain_sqlite_error(exc)}") from exc
+            if "m001_initial" in pending:
+                with self.action("创建数据库"):
+                    self._set_meta("created_at", now_text())
+                    self._set_meta("app", "keyprojects")
+        return pending
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
+
+    # ------------------------------------------------------------- transactions
+    @contextmanager
+    def action(self, description: str, *, source: str | None = None) -> Iterator[Action]:
+        """One user action: one transaction and its history.  Nested calls join the outer one."""
+        if self._action is not None:
+            yield self._action
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            cur = self.conn.execute(
+                "INSERT INTO actions (at, user, description, source) VALUES (?, ?, ?, ?)",
+                (now_text(), self.user, description, source),
+            )
+        except sqlite3.OperationalError as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise WriteFailed(f"无法写入数据库：{_plain_sqlite_error(exc)}") from exc
+        self._action = Action(int(cur.lastrowid or 0), description, source)
+        try:
+            yield self._action
+            if self._action.changes == 0:
+                self.conn.execute("DELETE FROM actions WHERE id = ?", (self._action.id,))
+            self.conn.execute("COMMIT")
+        except BaseException as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise WriteFailed(f"保存失败，未做任何修改：{_plain_sqlite_error(exc)}") from exc
+            raise
+        finally:
+            self._action = None
+
+    def _record(
+        self,
+        table: str,
+        record_id: int | None,
+        field: str | None,
+        old: Any,
+        new: Any,
+    ) -> None:
+        if self._action is None:  # pragma: no cover - programming error
+            raise RuntimeError("store writes must run inside an action")
+        self.conn.execute(
+            "INSERT INTO history (action_id, at, user, table_name, record_id, field, old_value, "
+            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                self._action.id,
+                now_text(),
+                self.user,
+                table,
+                record_id,
+                field,
+                history_text(old),
+                history_text(new),
+            ),
+        )
+        self._action.changes += 1
+
+    def _record_many(self, rows: Iterable[tuple[str, int | None, str | None, Any, Any]]) -> None:
+        assert self._action is not None
+        at = now_text()
+        data = [
+            (self._action.id, at, self.user, t, rid, f, history_text(o), history_text(n))
+            for t, rid, f, o, n in rows
+        ]
+        self.conn.executemany(
+            "INSERT INTO history (action_id, at, user, table_name, record_id, field, old_value, "
+            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            data,
+        )
+        self._action.changes += len(data)
+
+    # --------------------------------------------------------------------- meta
+    def _set_meta(self, key: str, value: str) -> None:
+        old = self.meta(key)
+        if old == value:
+            return
+        self.conn.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+        self._record("meta", None, key, old, value)
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def set_meta(self, key: str, value: str, *, description: str = "修改设置") -> None:
+        with self.action(description):
+            self._set_meta(key, value)
+
+    # --------------------------------------------------------------- code lists
+    def codes(self, kind: str) -> list[CodeEntry]:
+        rows = self.conn.execute(
+            "SELECT kind, name, sort_order, leader, target_count, note FROM code_lists "
+            "WHERE kind = ? ORDER BY sort_order, name",
+            (kind,),
+        ).fetchall()
+        return [CodeEntry(*r) for r in rows]
+
+    def code_names(self, kind: str) -> list[str]:
+        return [c.name for c in self.codes(kind)]
+
+    def code_exists(self, kind: str, name: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM code_lists WHERE kind = ? AND name = ?", (kind, name)
+            ).fetchone()
+            is not None
+        )
+
+    def save_code(self, entry: CodeEntry) -> None:
+        """Add a code list entry or update its leader, order, count and note."""
+        with self.action(f"编辑代码表：{entry.name}"):
+            row = self.conn.execute(
+                "SELECT sort_order, leader, target_count, note FROM code_lists "
+                "WHERE kind = ? AND name = ?",
+                (entry.kind, entry.name),
+            ).fetchone()
+            values = (entry.sort_order, entry.leader, entry.target_count, entry.note)
+            if row is None:
+                self.conn.execute(
+                    "INSERT INTO code_lists (kind, name, sort_order, leader, target_count, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (entry.kind, entry.name, *values),
+                )
+                self._record("code_lists", None, f"{entry.kind}:{entry.name}", None, "新增")
+                return
+            self.conn.execute(
+                "UPDATE code_lists SET sort_order = ?, leader = ?, target_count = ?, note = ? "
+                "WHERE kind = ? AND name = ?",
+                (*values, entry.kind, entry.name),
+            )
+            for name, old, new in zip(
+                ("sort_order", "leader", "target_count", "note"), row, values, strict=True
+            ):
+                if old != new:
+                    self._record("code_lists", None, f"{entry.kind}:{entry.name}.{name}", old, new)
+
+    def delete_code(self, kind: str, name: str) -> None:
+        """Remove a code list entry; refused while a project uses it."""
+        column = "lists" if kind == "list" else kind
+        if kind == "list":
+            used = self.conn.execute(
+                "SELECT count(*) FROM projects, json_each(projects.lists) WHERE json_each.value = ?",
+                (name,),
+            ).fetchone()[0]
+        else:
+            used = self.conn.execute(
+                f"SELECT count(*) FROM projects WHERE {column} = ?", (name,)
+            ).fetchone()[0]
+        if used:
+            raise StoreError(f"“{name}”仍被 {used} 个项目使用，不能删除")
+        with self.action(f"删除代码：{name}"):
+            self.conn.execute("DELETE FROM code_lists WHERE kind = ? AND name = ?", (kind, name))
+            self._record("code_lists", None, f"{kind}:{name}", "存在", None)
+
+    # ----------------------------------------------------------------- projects
+    @staticmethod
+    def _project_from_row(row: Sequence[Any]) -> Project:
+        data = dict(zip(_PROJECT_COLUMNS, row, strict=True))
+        for name in AMOUNT_FIELDS:
+            data[name] = from_cents(data[name])
+        data["lists"] = json.loads(data["lists"]) if data["lists"] else []
+        data["is_sample"] = bool(data["is_sample"])
+        return Project(**data)
+
+    def project_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM projects").fetchone()[0])
+
+    def get_project(self, project_id: int) -> Project:
+        row = self.conn.execute(_PROJECT_SELECT + " WHERE id = ?", (project_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"项目不存在（编号 {project_id}）")
+        return self._project_from_row(row)
+
+    def find_project(self, code: str) -> Project | None:
+        row = self.conn.execute(_PROJECT_SELECT + " WHERE code = ?", (code,)).fetchone()
+        return self._project_from_row(row) if row else None
+
+    def projects(self) -> list[Project]:
+        """Every project, in code order."""
+        rows = self.conn.execute(_PROJECT_SELECT + " ORDER BY code").fetchall()
+        return [self._project_from_row(r) for r in rows]
+
+    def search_keys(self) -> dict[int, str]:
+        return dict(self.conn.execute("SELECT id, search_key FROM projects"))
+
+    def list_projects(
+        self,
+        query: ProjectQuery | None = None,
+        *,
+        search: str | None = None,
+        period: Period | None = None,
+    ) -> list[Project]:
+        """Projects passing ``query`` (or just a search text), in code order."""
+        query = query or ProjectQuery(search or "")
+        sql, params = _PROJECT_SELECT, []
+        if query.search:
+            sql += " WHERE instr(search_key, ?) > 0"
+            params.append(normalize_query(query.search))
+        rows = self.conn.execute(sql + " ORDER BY code", params).fetchall()
+        projects = [self._project_from_row(r) for r in rows]
+        if not (query.filters or query.lights):
+            return projects
+        lights: dict[int, str] = {}
+        if query.lights:
+            figures = self.figures(period or self.default_period())
+            lights = {pid: f.light.value for pid, f in figures.items()}
+        return [p for p in projects if query.matches(p.values(), None, lights.get(p.id or 0))]
+
+    def validate(self, values: Mapping[str, Any], project_id: int | None = None) -> list[Issue]:
+        """The validation issues of a project record as the form would save it."""
+
+        def taken(code: str) -> bool:
+            row = self.conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()
+            return row is not None and row[0] != project_id
+
+        return validate_project(values, code_exists=self.code_exists, code_taken=taken)
+
+    def next_code(self, year: int | None = None) -> str:
+        """A new unique 项目编号 such as LY2022-061."""
+        year = year or dt.date.today().year
+        prefix = f"LY{year}-"
+        rows = self.conn.execute(
+            "SELECT code FROM projects WHERE code LIKE ? ESCAPE '\\'", (prefix + "%",)
+        ).fetchall()
+        numbers = [int(c[len(prefix) :]) for (c,) in rows if c[len(prefix) :].isdigit()]
+        return f"{prefix}{(max(numbers) if numbers else 0) + 1:03d}"
+
+    @staticmethod
+    def _normalised(values: Mapping[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for name in PROJECT_FIELD_NAMES:
+            if name not in values:
+                continue
+            value = values[name]
+            if isinstance(value, str):
+                value = value.strip() or None
+            if name in AMOUNT_FIELDS and value is not None and not isinstance(value, Decimal):
+                value = _amount(name, value)
+            if name in AMOUNT_FIELDS and value is not None:
+                value = from_cents(to_cents(value))
+            if name == "lists":
+                value = list(dict.fromkeys(v.strip() for v in (value or []) if v and v.strip()))
+            out[name] = value
+        return out
+
+    @staticmethod
+    def _db_value(name: str, value: Any) -> Any:
+        if name in AMOUNT_FIELDS:
+            return to_cents(value)
+        if name == "lists":
+            return json.dumps(value or [], ensure_ascii=False)
+        return value
+
+    def add_project(self, values: Mapping[str, Any], *, description: str | None = None) -> Project:
+        """Create a project; a missing 项目编号 is generated.  Returns the stored project."""
+        data = self._normalised(values)
+        data.setdefault("lists", [])
+        if not data.get("code"):
+            data["code"] = self.next_code()
+        full = {name: data.get(name) for name in PROJECT_FIELD_NAMES}
+        errors = errors_only(self.validate(full))
+        if errors:
+            raise ValidationFailed(errors)
+        with self.action(description or f"新增项目：{data.get('name')}"):
+            project_id = self._insert_project(full, is_sample=bool(values.get("is_sample")))
+            for name in PROJECT_FIELD_NAMES:
+                if full[name] not in (None, []):
+                    self._record("projects", project_id, name, None, full[name])
+        return self.get_project(project_id)
+
+    def _insert_project(
+        self, full: Mapping[str, Any], *, is_sample: bool = False, project_id: int | None = None
+    ) -> int:
+        stamp = now_text()
+        columns = [*PROJECT_FIELD_NAMES, "is_sample", "search_key", "created_at", "updated_at"]
+        params = [self._db_value(n, full.get(n)) for n in PROJECT_FIELD_NAMES]
+        params += [int(is_sample), _project_search_key(full), stamp, stamp]
+        if project_id is not None:
+            columns.append("id")
+            params.append(project_id)
+        try:
+            cur = self.conn.execute(
+                f"INSERT INTO projects ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                params,
+            )
+        except sqlite3.IntegrityError as exc:
+            raise ValidationFailed([Issue("code", _integrity_message(exc, full))]) from exc
+        return int(cur.lastrowid or 0)
+
+    def update_project(
+        self,
+        project_id: int,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+        description: str | None = None,
+    ) -> Project:
+        """Change some fields of a project.  With ``expected_version``, refuse to overwrite an
+        edit saved since the caller read the project (:class:`ConflictError`)."""
+        current = self.get_project(project_id)
+        if expected_version is not None and current.version != expected_version:
+            raise ConflictError(
+                f"项目“{current.name}”在您打开后已被他人修改（版本 {expected_version} → "
+                f"{current.version}），请查看对方的修改后再保存",
+                current.values(),
+            )
+        new = self._normalised(changes)
+        old_values = current.values()
+        diff = {k: v for k, v in new.items() if v != old_values.get(k)}
+        if not diff:
+            return current
+        merged = {**old_values, **diff}
+        errors = errors_only(self.validate(merged, project_id))
+        if errors:
+            raise ValidationFailed(errors)
+        with self.action(description or f"编辑项目：{merged.get('name')}"):
+            sets = ", ".join(f"{k} = ?" for k in diff)
+            params = [self._db_value(k, v) for k, v in diff.items()]
+            try:
+                cur = self.conn.execute(
+                    f"UPDATE projects SET {sets}, search_key = ?, version = version + 1, "
+                    "updated_at = ? WHERE id = ? AND version = ?",
+                    [*params, _project_search_key(merged), now_text(), project_id, current.version],
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ValidationFailed([Issue("code", _integrity_message(exc, merged))]) from exc
+            if cur.rowcount != 1:
+                raise ConflictError("项目在保存时已被他人修改，请重新打开后再保存")
+            self._record_many(
+                ("projects", project_id, k, old_values.get(k), v) for k, v in diff.items()
+            )
+        return self.get_project(project_id)
+
+    def project_snapshot(self, project_id: int) -> dict[str, Any]:
+        """Everything a deleted project takes with it, to restore it exactly (undo)."""
+        project = self.get_project(project_id)
+        return {
+            "project": project,
+            "monthly": self.project_monthly(project_id),
+            "milestones": self.milestones(project_id),
+            "problems": self.problems(project_id=project_id),
+        }
+
+    def delete_project(self, project_id: int, *, description: str | None = None) -> dict[str, Any]:
+        """Delete a project with its reports, milestones and problems; returns the snapshot."""
+        snapshot = self.project_snapshot(project_id)
+        project: Project = snapshot["project"]
+        with self.action(description or f"删除项目：{project.name}"):
+            rows: list[tuple[str, int | None, str | None, Any, Any]] = [
+                ("projects", project_id, name, value, None)
+                for name, value in project.values().items()
+                if value not in (None, [])
+            ]
+            for table, records in (
+                ("monthly_reports", snapshot["monthly"]),
+                ("milestones", snapshot["milestones"]),
+                ("problems", snapshot["problems"]),
+            ):
+                rows.extend((table, r.id, None, _record_summary(r), None) for r in records)
+            self.conn.execute("DELETE FROM projects WHERE id = ?", (project_id,))
+            self._record_many(rows)
+        return snapshot
+
+    def restore_project(
+        self, snapshot: Mapping[str, Any], *, description: str | None = None
+    ) -> Project:
+        """Put back a project deleted by :meth:`delete_project` (same id, code and children)."""
+        project: Project = snapshot["project"]
+        with self.action(description or f"恢复项目：{project.name}"):
+            pid = self._insert_project(
+                project.values(), is_sample=project.is_sample, project_id=project.id
+            )
+            self._record_many(
+                ("projects", pid, name, None, value)
+                for name, value in project.values().items()
+                if value not in (None, [])
+            )
+            for report in snapshot.get("monthly", []):
+                self._write_monthly(replace(report, id=None), record=True)
+            for milestone in snapshot.get("milestones", []):
+                self.save_milestone(replace(milestone, id=None))
+            for problem in snapshot.get("problems", []):
+                self.save_problem(replace(problem, id=None))
+        return self.get_project(pid)
+
+    # ---------------------------------------------------------- monthly reports
+    @staticmethod
+    def _monthly_from_row(row: Sequence[Any]) -> MonthlyReport:
+        data = dict(zip(_MONTHLY_COLUMNS, row, strict=True))
+        data["month_investment"] = from_cents(data["month_investment"])
+        data["is_sample"] = bool(data["is_sample"])
+        return MonthlyReport(**data)
+
+    def monthly_reports(self, period: Period | str) -> dict[int, MonthlyReport]:
+        """The reports of one period, by project id."""
+        rows = self.conn.execute(
+            f"SELECT {', '.join(_MONTHLY_COLUMNS)} FROM monthly_reports WHERE period = ?",
+            (str(period),),
+        ).fetchall()
+        return {r[0]: self._monthly_from_row(r) for r in rows}
+
+    def project_monthly(self, project_id: int) -> list[MonthlyReport]:
+        rows = self.conn.execute(
+            f"SELECT {', '.join(_MONTHLY_COLUMNS)} FROM monthly_reports "
+            "WHERE project_id = ? ORDER BY period",
+            (project_id,),
+        ).fetchall()
+        return [self._monthly_from_row(r) for r in rows]
+
+    def periods(self) -> list[str]:
+        """Every period with at least one report, newest first."""
+        return [
+            r[0]
+            for r in self.conn.execute(
+                "SELECT DISTINCT period FROM monthly_reports ORDER BY period DESC"
+            )
+        ]
+
+    def default_period(self) -> Period:
+        """The newest reported period, else the current month."""
+        row = self.conn.execute("SELECT max(period) FROM monthly_reports").fetchone()
+        return Period.parse(row[0]) if row and row[0] else Period.of(dt.date.today())
+
+    def save_monthly_report(
+        self, report: MonthlyReport, *, description: str | None = None
+    ) -> MonthlyReport:
+        """Create or change the report of one project for one period."""
+        with self.action(description or f"填报月度调度：{report.period}"):
+            self._write_monthly(report, record=True)
+        saved = self.monthly_reports(report.period).get(report.project_id)
+        assert saved is not None
+        return saved
+
+    def save_monthly_reports(
+        self,
+        reports: Sequence[MonthlyReport],
+        *,
+        description: str | None = None,
+        source: str | None = None,
+    ) -> int:
+        """Save many reports as one action (a pasted block, an imported return)."""
+        with self.action(description or f"批量填报月度调度（{len(reports)}条）", source=source):
+            for report in reports:
+                self._write_monthly(report, record=True)
+        return len(reports)
+
+    def delete_monthly_report(self, project_id: int, period: Period | str) -> None:
+        existing = self.monthly_reports(period).get(project_id)
+        if existing is None:
+            return
+        with self.action(f"删除月度调度：{period}"):
+            self.conn.execute("DELETE FROM monthly_reports WHERE id = ?", (existing.id,))
+            self._record("monthly_reports", existing.id, None, _record_summary(existing), None)
+
+    def _write_monthly(self, report: MonthlyReport, *, record: bool) -> None:
+        period = str(Period.parse(report.period))
+        _check_monthly(report)
+        values = {
+            "month_investment": to_cents(report.month_investment),
+            "progress_pct": report.progress_pct,
+            "progress_text": _clean(report.progress_text),
+            "progress_notes": _clean(report.progress_notes),
+            "problems": _clean(report.problems),
+            "reporter": _clean(report.reporter),
+            "report_date": report.report_date,
+        }
+        row = self.conn.execute(
+            f"SELECT id, {', '.join(_MONTHLY_VALUE_FIELDS)} FROM monthly_reports "
+            "WHERE project_id = ? AND period = ?",
+            (report.project_id, period),
+        ).fetchone()
+        if row is None:
+            try:
+                cur = self.conn.execute(
+                    "INSERT INTO monthly_reports (project_id, period, "
+                    + ", ".join(values)
+                    + ", is_sample, updated_at) VALUES ("
+                    + ", ".join("?" * (len(values) + 4))
+                    + ")",
+                    (
+                        report.project_id,
+                        period,
+                        *values.values(),
+                        int(report.is_sample),
+                        now_text(),
+                    ),
+                )
+            except sqlite3.IntegrityError as exc:
+                raise StoreError(f"项目不存在，无法保存 {period} 的月度调度") from exc
+            rid = int(cur.lastrowid or 0)
+            if record:
+                self._record_many(
+                    ("monthly_reports", rid, k, None, _display_monthly(k, v))
+                    for k, v in values.items()
+                    if v is not None
+                )
+                self._record(
+                    "monthly_reports", rid, "project_period", None, f"{report.project_id}:{period}"
+                )
+            return
+        rid, old = row[0], dict(zip(_MONTHLY_VALUE_FIELDS, row[1:], strict=True))
+        diff = {k: v for k, v in values.items() if v != old[k]}
+        if not diff:
+            return
+        self.conn.execute(
+            f"UPDATE monthly_reports SET {', '.join(f'{k} = ?' for k in diff)}, "
+            "version = version + 1, updated_at = ? WHERE id = ?",
+            (*diff.values(), now_text(), rid),
+        )
+        if record:
+            self._record_many(
+                ("monthly_reports", rid, k, _display_monthly(k, old[k]), _display_monthly(k, v))
+                for k, v in diff.items()
+            )
+
+    # ------------------------------------------------------------ derived figures
+    def figures(
+        self,
+        period: Period,
+        thresholds: derived.LightThresholds | None = None,
+        project_ids: Iterable[int] | None = None,
+    ) -> dict[int, derived.ProjectFigures]:
+        """Every derived figure of every project (or of ``project_ids``) for ``period``."""
+        sums = {
+            pid: (month, ytd, since, reported)
+            for pid, month, ytd, since, reported in self.conn.execute(
+                """SELECT project_id,
+                          sum(CASE WHEN period = :p THEN month_investment END),
+                          sum(CASE WHEN period >= :y0 THEN month_investment END),
+                          sum(month_investment),
+                          max(period = :p)
+                   FROM monthly_reports WHERE period <= :p GROUP BY project_id""",
+                {"p": str(period), "y0": f"{period.year:04d}-01"},
+            )
+        }
+        sql = "SELECT id, annual_plan, total_investment, planned_start, actual_start, status FROM projects"
+        wanted = None if project_ids is None else set(project_ids)
+        out: dict[int, derived.ProjectFigures] = {}
+        time_share = derived.time_progress(period)
+        for pid, plan_c, total_c, planned_start, actual_start, status in self.conn.execute(sql):
+            if wanted is not None and pid not in wanted:
+                continue
+            month_c, ytd_c, since_c, reported = sums.get(pid, (None, None, None, 0))
+            ytd = from_cents(ytd_c or 0) or Decimal(0)
+            since = from_cents(since_c or 0) or Decimal(0)
+            plan = from_cents(plan_c)
+            rate = derived.completion_rate(ytd, plan)
+            out[pid] = derived.ProjectFigures(
+                period=period,
+                month=from_cents(month_c) if reported else None,
+                ytd=ytd,
+                since_start=since,
+                annual_rate=rate,
+                total_share=derived.completion_rate(since, from_cents(total_c)),
+                time_progress=time_share,
+                lagging=derived.is_lagging(rate, period),
+                light=derived.status_light(
+                    rate,
+                    period,
+                    planned_start=planned_start,
+                    actual_start=actual_start,
+                    status=status,
+                    thresholds=thresholds,
+                ),
+                reported=bool(reported),
+            )
+        return out
+
+    def totals(self, project_ids: Iterable[int] | None = None) -> dict[str, Decimal]:
+        """Exact sums of 总投资 and 年度计划 (万元) over all projects or the given ones."""
+        if project_ids is None:
+            row = self.conn.execute(
+                "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) FROM projects"
+            ).fetchone()
+        else:
+            ids = json.dumps(list(project_ids))
+            row = self.conn.execute(
+                "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) "
+                "FROM projects WHERE id IN (SELECT value FROM json_each(?))",
+                (ids,),
+            ).fetchone()
+        return {
+            "total_investment": from_cents(row[0]) or Decimal(0),
+            "annual_plan": from_cents(row[1]) or Decimal(0),
+        }
+
+    # --------------------------------------------------------------- milestones
+    def milestones(self, project_id: int) -> list[Milestone]:
+        rows = self.conn.execute(
+            "SELECT project_id, "
+            + ", ".join(_MILESTONE_FIELDS)
+            + ", id, is_sample, version, updated_at "
+            "FROM milestones WHERE project_id = ? ORDER BY sort_order, planned_date, id",
+            (project_id,),
+        ).fetchall()
+        return [
+            Milestone(*r[:7], id=r[7], is_sample=bool(r[8]), version=r[9], updated_at=r[10])
+            for r in rows
+        ]
+
+    def save_milestone(self, milestone: Milestone) -> Milestone:
+        if not (milestone.name or "").strip():
+            raise ValidationFailed([Issue("name", "节点名称不能为空")])
+        return self._save_child("milestones", "节点", milestone, _MILESTONE_FIELDS)  # type: ignore[return-value]
+
+    def delete_milestone(self, milestone_id: int) -> None:
+        self._delete_child("milestones", "节点", milestone_id, _MILESTONE_FIELDS)
+
+    # ----------------------------------------------------------------- problems
+    def problems(
+        self, *, project_id: int | None = None, status: str | None = None
+    ) -> list[Problem]:
+        sql = (
+            "SELECT project_id, "
+            + ", ".join(_PROBLEM_FIELDS)
+            + ", id, is_sample, version, updated_at "
+            "FROM problems WHERE 1 = 1"
+        )
+        params: list[Any] = []
+        if project_id is not None:
+            sql += " AND project_id = ?"
+            params.append(project_id)
+        if status is not None:
+            sql += " AND status = ?"
+            params.append(status)
+        rows = self.conn.execute(sql + " ORDER BY project_id, id", params).fetchall()
+        return [
+            Problem(*r[:8], id=r[8], is_sample=bool(r[9]), version=r[10], updated_at=r[11])
+            for r in rows
+        ]
+
+    def save_problem(self, problem: Problem) -> Problem:
+        if not (problem.text or "").strip():
+            raise ValidationFailed([Issue("text", "问题内容不能为空")])
+        if problem.status not in ("open", "solved"):
+            raise ValidationFailed([Issue("status", "问题状态只能是“未解决”或“已解决”")])
+        return self._save_child("problems", "问题", problem, _PROBLEM_FIELDS)  # type: ignore[return-value]
+
+    def delete_problem(self, problem_id: int) -> None:
+        self._delete_child("problems", "问题", problem_id, _PROBLEM_FIELDS)
+
+    def _save_child(self, table: str, label: str, record: Any, names: Sequence[str]) -> Any:
+        values = {
+            n: _clean(getattr(record, n))
+            if isinstance(getattr(record, n), str)
+            else getattr(record, n)
+            for n in names
+        }
+        with self.action(f"编辑{label}"):
+            if record.id is None:
+                try:
+                    cur = self.conn.execute(
+                        f"INSERT INTO {table} (project_id, {', '.join(names)}, is_sample, updated_at) "
+                        f"VALUES ({', '.join('?' * (len(names) + 3))})",
+                        (record.project_id, *values.values(), int(record.is_sample), now_text()),
+                    )
+                except sqlite3.IntegrityError as exc:
+                    raise StoreError(f"项目不存在，无法保存{label}") from exc
+                rid = int(cur.lastrowid or 0)
+                self._record_many(
+                    (table, rid, k, None, v) for k, v in values.items() if v is not None
+                )
+                self._record(table, rid, "project_id", None, record.project_id)
+            else:
+                rid = record.id
+                row = self.conn.execute(
+                    f"SELECT {', '.join(names)}, version FROM {table} WHERE id = ?", (rid,)
+                ).fetchone()
+                if row is None:
+                    raise NotFound(f"{label}不存在（编号 {rid}）")
+                if record.version and row[-1] != record.version:
+                    raise ConflictError(f"该{label}在您打开后已被他人修改，请刷新后再保存")
+                old = dict(zip(names, row[:-1], strict=True))
+                diff = {k: v for k, v in values.items() if v != old[k]}
+                if diff:
+                    self.conn.execute(
+                        f"UPDATE {table} SET {', '.join(f'{k} = ?' for k in diff)}, "
+                        "version = version + 1, updated_at = ? WHERE id = ?",
+                        (*diff.values(), now_text(), rid),
+                    )
+                    self._record_many((table, rid, k, old[k], v) for k, v in diff.items())
+        getter = (
+            self.milestones if table == "milestones" else lambda pid: self.problems(project_id=pid)
+        )
+        return next(r for r in getter(record.project_id) if r.id == rid)
+
+    def _delete_child(self, table: str, label: str, rid: int, names: Sequence[str]) -> None:
+        row = self.conn.execute(
+            f"SELECT {', '.join(names)} FROM {table} WHERE id = ?", (rid,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"{label}不存在（编号 {rid}）")
+        with self.action(f"删除{label}"):
+            self.conn.execute(f"DELETE FROM {table} WHERE id = ?", (rid,))
+            self._record_many(
+                (table, rid, k, v, None) for k, v in zip(names, row, strict=True) if v is not None
+            )
+
+    # --------------------------------------------------------------- indicators
+    def indicators(self, period: str | None = None) -> list[Indicator]:
+        sql = (
+            "SELECT name, period, kind, measure, value, unit, qualifier, source, quote, id "
+            "FROM indicators"
+        )
+        params: list[Any] = []
+        if period is not None:
+            sql += " WHERE period = ?"
+            params.append(period)
+        return [Indicator(*r) for r in self.conn.execute(sql + " ORDER BY period DESC, id", params)]
+
+    def save_indicator(self, indicator: Indicator) -> None:
+        """Add an indicator value or change it (matched by name, period, kind and measure)."""
+        with self.action(f"编辑指标：{indicator.name}"):
+            key = (indicator.name, indicator.period, indicator.kind, indicator.measure)
+            row = self.conn.execute(
+                "SELECT id, value, unit, qualifier, source, quote FROM indicators "
+                "WHERE name = ? AND period = ? AND kind = ? AND measure = ?",
+                key,
+            ).fetchone()
+            values = (
+                indicator.value,
+                indicator.unit,
+                indicator.qualifier,
+                indicator.source,
+                indicator.quote,
+            )
+            if row is None:
+                cur = self.conn.execute(
+                    "INSERT INTO indicators (name, period, kind, measure, value, unit, qualifier, "
+                    "source, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*key, *values),
+                )
+                self._record("indicators", cur.lastrowid, "value", None, indicator.value)
+                return
+            names = ("value", "unit", "qualifier", "source", "quote")
+            diff = {n: v for n, o, v in zip(names, row[1:], values, strict=True) if o != v}
+            if diff:
+                self.conn.execute(
+                    f"UPDATE indicators SET {', '.join(f'{k} = ?' for k in diff)} WHERE id = ?",
+                    (*diff.values(), row[0]),
+                )
+                old = dict(zip(names, row[1:], strict=True))
+                self._record_many(("indicators", row[0], k, old[k], v) for k, v in diff.items())
+
+    # ------------------------------------------------------------------ history
+    def history(
+        self,
+        *,
+        table: str | None = None,
+        record_id: int | None = None,
+        project_id: int | None = None,
+        limit: int = 1000,
+    ) -> list[HistoryEntry]:
+        """Change history, newest first.  ``project_id`` includes its reports, nodes and problems."""
+        sql = (
+            "SELECT h.id, h.action_id, h.at, h.user, h.table_name, h.record_id, h.field, "
+            "h.old_value, h.new_value, a.description, a.source FROM history h "
+            "JOIN actions a ON a.id = h.action_id WHERE 1 = 1"
+        )
+        params: list[Any] = []
+        if project_id is not None:
+            sql += (
+                " AND ((h.table_name = 'projects' AND h.record_id = ?)"
+                " OR (h.table_name = 'monthly_reports' AND h.record_id IN"
+                " (SELECT id FROM monthly_reports WHERE project_id = ?))"
+                " OR (h.table_name = 'milestones' AND h.record_id IN"
+                " (SELECT id FROM milestones WHERE project_id = ?))"
+                " OR (h.table_name = 'problems' AND h.record_id IN"
+                " (SELECT id FROM problems WHERE project_id = ?)))"
+            )
+            params += [project_id] * 4
+        if table is not None:
+            sql += " AND h.table_name = ?"
+            params.append(table)
+        if record_id is not None:
+            sql += " AND h.record_id = ?"
+            params.append(record_id)
+        sql += " ORDER BY h.id DESC LIMIT ?"
+        params.append(limit)
+        return [HistoryEntry(*r) for r in self.conn.execute(sql, params)]
+
+    def action_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM actions").fetchone()[0])
+
+
+# ---------------------------------------------------------------------- helpers
+def _project_search_key(values: Mapping[str, Any]) -> str:
+    return search_key(values.get(name) for name in SEARCH_FIELDS)
+
+
+def _amount(field: str, value: Any) -> Decimal | None:
+    try:
+        return parse_amount(str(value))
+    except AmountError as exc:
+        label = FIELD_BY_NAME[field].label
+        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _check_monthly(report: MonthlyReport) -> None:
+    issues = []
+    if report.month_investment is not None and report.month_investment < 0:
+        issues.append(Issue("month_investment", "本月完成投资不能为负数"))
+    if report.progress_pct is not None and not 0 <= report.progress_pct <= 100:
+        issues.append(Issue("progress_pct", "形象进度应在 0% 到 100% 之间"))
+    if issues:
+        raise ValidationFailed(issues)
+
+
+def _display_monthly(field: str, value: Any) -> Any:
+    return from_cents(value) if field == "month_investment" else value
+
+
+def _record_summary(record: Any) -> str:
+    data = {
+        k: getattr(record, k)
+        for k in record.__slots__
+        if k not in ("is_sample", "version", "updated_at")
+    }
+    return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def _integrity_message(exc: sqlite3.IntegrityError, values: Mapping[str, Any]) -> str:
+    text = str(exc)
+    if "projects.code" in text:
+        return f"项目编号“{values.get('code')}”已被其他项目使用"
+    if "projects.name" in text:
+        return "项目名称不能为空"
+    return f"数据不符合要求：{text}"
+
+
+def _plain_sqlite_error(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "full" in text:
+        return "磁盘空间已满"
+    if "readonly" in text or "read-only" in text:
+        return "数据库文件或所在文件夹是只读的"
+    if "locked" in text or "busy" in text:
+        return "数据库正被另一个程序占用，请稍后再试"
+    if "unable to open" in text:
+        return "无法打开数据库文件"
+    return text
