@@ -28,6 +28,20 @@ class Light(enum.StrEnum):
     def label(self) -> str:
         return {"green": "绿灯", "yellow": "黄灯", "red": "红灯", "none": "无计划"}[self.value]
 
+    @property
+    def color(self) -> str:
+        """The light's colour, the same in the table, the charts and the Excel reports."""
+        return LIGHT_COLORS[self.value]
+
+    @property
+    def fill(self) -> str:
+        """A pale background for a whole row with this light (tables and Excel rows)."""
+        return LIGHT_FILLS[self.value]
+
+
+LIGHT_COLORS = {"green": "#2E9E44", "yellow": "#E0A800", "red": "#D62728", "none": "#9E9E9E"}
+LIGHT_FILLS = {"green": "#FFFFFF", "yellow": "#FFF4CC", "red": "#FAD4D4", "none": "#FFFFFF"}
+
 
 @dataclass(frozen=True)
 class LightThresholds:

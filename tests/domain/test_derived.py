@@ -104,9 +104,7 @@ def test_lagging_is_rate_below_time_share():
 
 
 def test_project_figures_bundle():
-    f = project_figures(
-        MONTHLY, P(2022, 3), annual_plan=D("1000"), total_investment=D("4705.5")
-    )
+    f = project_figures(MONTHLY, P(2022, 3), annual_plan=D("1000"), total_investment=D("4705.5"))
     assert f.ytd == D("100")
     assert f.since_start == D("220")
     assert f.annual_rate == D("0.1")

@@ -5,7 +5,9 @@ from desktop_app.domain.textmatch import matches, normalize, same_name, search_k
 KEY = search_key(["鑫达钢铁180万吨热轧带钢", "鑫达钢铁", None, "辽源市工信局"])
 
 
-@pytest.mark.parametrize("query", ["鑫达", "xdgt", "xinda", "XinDa", "鋼鐵", "遼源", "180万吨", "180wd", " 钢 铁 "])
+@pytest.mark.parametrize(
+    "query", ["鑫达", "xdgt", "xinda", "XinDa", "鋼鐵", "遼源", "180万吨", "180wd", " 钢 铁 "]
+)
 def test_queries_that_find_the_project(query):
     assert matches(query, KEY)
 

@@ -8,7 +8,9 @@ def messages(issues):
 
 
 def test_a_good_project_passes():
-    assert validate_project({"name": "项目", "total_investment": D(100), "annual_plan": D(50)}) == []
+    assert (
+        validate_project({"name": "项目", "total_investment": D(100), "annual_plan": D(50)}) == []
+    )
 
 
 def test_rules_in_plain_chinese():
@@ -38,4 +40,6 @@ def test_rules_in_plain_chinese():
 
 
 def test_end_in_the_same_month_as_start_is_fine():
-    assert validate_project({"name": "x", "actual_start": "2022-03-20", "actual_end": "2022-03"}) == []
+    assert (
+        validate_project({"name": "x", "actual_start": "2022-03-20", "actual_end": "2022-03"}) == []
+    )

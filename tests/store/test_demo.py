@@ -32,7 +32,9 @@ def test_every_record_is_marked_sample(demo_path):
     with Store.open(demo_path) as s:
         assert s.project_count() == 300
         for table in ("projects", "monthly_reports", "problems"):
-            unmarked = s.conn.execute(f"SELECT count(*) FROM {table} WHERE is_sample = 0").fetchone()[0]
+            unmarked = s.conn.execute(
+                f"SELECT count(*) FROM {table} WHERE is_sample = 0"
+            ).fetchone()[0]
             assert unmarked == 0, table
         assert {p.source for p in s.projects()} == {"示例数据"}
         periods = s.periods()

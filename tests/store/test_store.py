@@ -172,7 +172,7 @@ def test_totals_are_exact_to_the_cent(store):
 
 
 def test_search_matches_pinyin_and_traditional(store):
-    assert [p.name for p in store.list_projects(search="jfsh")][0].startswith("巨峰生化")
+    assert next(p.name for p in store.list_projects(search="jfsh")).startswith("巨峰生化")
     assert any("鑫达钢铁" in p.name for p in store.list_projects(search="鑫達鋼鐵"))
     assert any("鑫达钢铁" in p.name for p in store.list_projects(search="xinda"))
     assert store.list_projects(search="完全不存在的项目名") == []
