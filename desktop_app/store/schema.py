@@ -165,4 +165,35 @@ def m001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+# Running sums kept on every monthly report, so the figures of a period are one index seek
+# per project instead of a scan of every report before it.  The store refreshes them for
+# the projects an action touched, just before the action commits.
+CUMULATIVE_REFRESH = """
+WITH w AS (
+    SELECT id,
+           sum(coalesce(month_investment, 0)) OVER (
+               PARTITION BY project_id, substr(period, 1, 4) ORDER BY period
+           ) AS ytd,
+           sum(coalesce(month_investment, 0)) OVER (
+               PARTITION BY project_id ORDER BY period
+           ) AS cum
+    FROM monthly_reports
+    WHERE {where}
+)
+UPDATE monthly_reports
+SET ytd_investment = w.ytd, cum_investment = w.cum
+FROM w
+WHERE w.id = monthly_reports.id
+  AND (monthly_reports.ytd_investment IS NOT w.ytd OR monthly_reports.cum_investment IS NOT w.cum)
+"""
+
+
+@_migration
+def m002_running_sums(db: Database) -> None:
+    db.execute("ALTER TABLE monthly_reports ADD COLUMN ytd_investment INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE monthly_reports ADD COLUMN cum_investment INTEGER NOT NULL DEFAULT 0")
+    db.execute(CUMULATIVE_REFRESH.format(where="1 = 1"))
+    db.execute("PRAGMA user_version = 2")
+
+
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

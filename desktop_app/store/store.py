@@ -12,7 +12,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -91,6 +91,7 @@ class Action:
     description: str
     source: str | None
     changes: int = 0
+    running_sums_stale: set[int] = field(default_factory=set)
 
 
 class Store:
@@ -214,6 +215,8 @@ class Store:
         self._action = Action(int(cur.lastrowid or 0), description, source)
         try:
             yield self._action
+            if self._action.running_sums_stale:
+                self._refresh_running_sums(self._action.running_sums_stale)
             if self._action.changes == 0:
                 self.conn.execute("DELETE FROM actions WHERE id = ?", (self._action.id,))
             self.conn.execute("COMMIT")
@@ -225,6 +228,15 @@ class Store:
             raise
         finally:
             self._action = None
+
+    def _refresh_running_sums(self, project_ids: set[int]) -> None:
+        """Recompute 本年累计/开工以来累计 on the reports of the projects an action touched."""
+        self.conn.execute(
+            schema.CUMULATIVE_REFRESH.format(
+                where="project_id IN (SELECT value FROM json_each(?))"
+            ),
+            (json.dumps(sorted(project_ids)),),
+        )
 
     def _record(
         self,
@@ -382,6 +394,18 @@ class Store:
 
     def search_keys(self) -> dict[int, str]:
         return dict(self.conn.execute("SELECT id, search_key FROM projects"))
+
+    def project_rows(self, ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+        """Every project (or those of ``ids``) as one raw tuple, in code order, for tables over
+        large ledgers: ``(id, version, search_key, *values of PROJECT_FIELD_NAMES)`` with amounts
+        as whole 百元 integers (see money.from_cents) and 项目清单 as JSON text."""
+        sql = "SELECT id, version, search_key, " + ", ".join(PROJECT_FIELD_NAMES) + " FROM projects"
+        if ids is None:
+            return self.conn.execute(sql + " ORDER BY code").fetchall()
+        return self.conn.execute(
+            sql + " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code",
+            (json.dumps([int(i) for i in ids]),),
+        ).fetchall()
 
     def list_projects(
         self,
@@ -648,13 +672,16 @@ class Store:
         existing = self.monthly_reports(period).get(project_id)
         if existing is None:
             return
-        with self.action(f"删除月度调度：{period}"):
+        with self.action(f"删除月度调度：{period}") as action:
             self.conn.execute("DELETE FROM monthly_reports WHERE id = ?", (existing.id,))
+            action.running_sums_stale.add(project_id)
             self._record("monthly_reports", existing.id, None, _record_summary(existing), None)
 
     def _write_monthly(self, report: MonthlyReport, *, record: bool) -> None:
         period = str(Period.parse(report.period))
         _check_monthly(report)
+        assert self._action is not None
+        self._action.running_sums_stale.add(report.project_id)
         values = {
             "month_investment": to_cents(report.month_investment),
             "progress_pct": report.progress_pct,
@@ -721,48 +748,59 @@ class Store:
         project_ids: Iterable[int] | None = None,
     ) -> dict[int, derived.ProjectFigures]:
         """Every derived figure of every project (or of ``project_ids``) for ``period``."""
-        sums = {
-            pid: (month, ytd, since, reported)
-            for pid, month, ytd, since, reported in self.conn.execute(
-                """SELECT project_id,
-                          sum(CASE WHEN period = :p THEN month_investment END),
-                          sum(CASE WHEN period >= :y0 THEN month_investment END),
-                          sum(month_investment),
-                          max(period = :p)
-                   FROM monthly_reports WHERE period <= :p GROUP BY project_id""",
-                {"p": str(period), "y0": f"{period.year:04d}-01"},
-            )
-        }
-        sql = "SELECT id, annual_plan, total_investment, planned_start, actual_start, status FROM projects"
+        year = f"{period.year:04d}"
         wanted = None if project_ids is None else set(project_ids)
         out: dict[int, derived.ProjectFigures] = {}
+        t = thresholds or derived.LightThresholds()
         time_share = derived.time_progress(period)
-        for pid, plan_c, total_c, planned_start, actual_start, status in self.conn.execute(sql):
+        zero = Decimal(0)
+        # The newest report at or before the period carries the running sums (schema v2).
+        rows = self.conn.execute(
+            """SELECT p.id, p.annual_plan, p.total_investment, p.planned_start, p.actual_start,
+                      p.status, m.period, m.month_investment, m.ytd_investment, m.cum_investment
+               FROM projects p
+               LEFT JOIN monthly_reports m ON m.id = (
+                   SELECT id FROM monthly_reports
+                   WHERE project_id = p.id AND period <= ?
+                   ORDER BY period DESC LIMIT 1)""",
+            (str(period),),
+        )
+        new_figures = derived.ProjectFigures
+        for (
+            pid,
+            plan_c,
+            total_c,
+            planned_start,
+            actual_start,
+            status,
+            last,
+            month_c,
+            ytd_c,
+            cum_c,
+        ) in rows:
             if wanted is not None and pid not in wanted:
                 continue
-            month_c, ytd_c, since_c, reported = sums.get(pid, (None, None, None, 0))
-            ytd = from_cents(ytd_c or 0) or Decimal(0)
-            since = from_cents(since_c or 0) or Decimal(0)
-            plan = from_cents(plan_c)
-            rate = derived.completion_rate(ytd, plan)
-            out[pid] = derived.ProjectFigures(
+            reported = last == str(period)
+            ytd_c = ytd_c if last and last[:4] == year else 0
+            cum_c = cum_c if last else 0
+            rate = Decimal(ytd_c) / Decimal(plan_c) if plan_c else None
+            if planned_start and derived.start_overdue(
+                planned_start, actual_start, status, period, t.start_overdue_months
+            ):
+                light = derived.Light.RED
+            else:
+                light = derived.light_from_cents(ytd_c, plan_c, period.month, t)
+            out[pid] = new_figures(
                 period=period,
-                month=from_cents(month_c) if reported else None,
-                ytd=ytd,
-                since_start=since,
+                month=_wan(month_c) if reported else None,
+                ytd=_wan(ytd_c) if ytd_c else zero,
+                since_start=_wan(cum_c) if cum_c else zero,
                 annual_rate=rate,
-                total_share=derived.completion_rate(since, from_cents(total_c)),
+                total_share=Decimal(cum_c) / Decimal(total_c) if total_c else None,
                 time_progress=time_share,
-                lagging=derived.is_lagging(rate, period),
-                light=derived.status_light(
-                    rate,
-                    period,
-                    planned_start=planned_start,
-                    actual_start=actual_start,
-                    status=status,
-                    thresholds=thresholds,
-                ),
-                reported=bool(reported),
+                lagging=rate is not None and rate < time_share,
+                light=light,
+                reported=reported,
             )
         return out
 
@@ -986,6 +1024,11 @@ class Store:
 # ---------------------------------------------------------------------- helpers
 def _project_search_key(values: Mapping[str, Any]) -> str:
     return search_key(values.get(name) for name in SEARCH_FIELDS)
+
+
+def _wan(cents: int | None) -> Decimal | None:
+    """Whole 百元 → 万元 (the fast path of money.from_cents for whole portfolios)."""
+    return None if cents is None else Decimal(cents).scaleb(-2)
 
 
 def _amount(field: str, value: Any) -> Decimal | None:

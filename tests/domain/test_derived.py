@@ -117,3 +117,30 @@ def test_project_figures_bundle():
 def test_light_counts_include_zeros():
     counts = light_counts([Light.RED, Light.RED, Light.GREEN])
     assert counts == {Light.GREEN: 1, Light.YELLOW: 0, Light.RED: 2, Light.NONE: 0}
+
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from desktop_app.domain.derived import light_from_cents  # noqa: E402
+
+
+@given(
+    ytd=st.integers(0, 10**10),
+    plan=st.one_of(st.none(), st.integers(0, 10**10)),
+    month=st.integers(1, 12),
+    yellow=st.decimals(0, 50, places=1),
+    extra=st.decimals(0, 50, places=1),
+)
+def test_integer_light_path_equals_the_decimal_rule(ytd, plan, month, yellow, extra):
+    t = LightThresholds(yellow_points=yellow, red_points=yellow + extra)
+    rate = completion_rate(D(ytd), D(plan) if plan is not None else None)
+    assert light_from_cents(ytd, plan, month, t) == status_light(rate, P(2022, month), thresholds=t)
+
+
+@pytest.mark.parametrize(
+    ("ytd", "expected"),
+    [(400, Light.YELLOW), (200, Light.YELLOW), (199, Light.RED), (410, Light.GREEN)],
+)
+def test_integer_light_path_boundaries(ytd, expected):
+    assert light_from_cents(ytd, 1000, 6, LightThresholds()) == expected

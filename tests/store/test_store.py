@@ -200,3 +200,36 @@ def test_code_list_in_use_cannot_be_deleted(store):
         store.delete_code("region", "龙山区")
     store.delete_code("region", "西安区")
     assert "西安区" not in store.code_names("region")
+
+
+def test_figures_from_running_sums_equal_the_derived_rules(demo_path, tmp_path):
+    """The store's fast path (running sums kept on each report) gives exactly what the pure
+    rules in domain/derived.py give from the raw monthly amounts, before and after edits."""
+    import shutil
+
+    from desktop_app.domain.derived import project_figures
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copy(demo_path, path)
+    with Store.open(path) as s:
+        victim = s.projects()[5]
+        reports = s.project_monthly(victim.id)
+        s.save_monthly_report(MonthlyReport(victim.id, reports[3].period, D("12345.67")))
+        s.delete_monthly_report(victim.id, reports[10].period)
+        s.save_monthly_report(MonthlyReport(victim.id, "2019-01", D("1")))  # before all others
+        for period in (Period(2022, 6), Period(2021, 1), Period(2020, 12), Period(2019, 6)):
+            fast = s.figures(period)
+            for p in s.projects():
+                monthly = {
+                    Period.parse(r.period): r.month_investment for r in s.project_monthly(p.id)
+                }
+                slow = project_figures(
+                    monthly,
+                    period,
+                    annual_plan=p.annual_plan,
+                    total_investment=p.total_investment,
+                    planned_start=p.planned_start,
+                    actual_start=p.actual_start,
+                    status=p.status,
+                )
+                assert fast[p.id] == slow, (p.code, period)
