@@ -1,63 +1,416 @@
-"""The ledger table: a QAbstractTableModel over the store's projects."""
+"""The ledger table: a QAbstractTableModel over compact project rows with its own sort and filter.
+
+Rows are raw tuples (see ledger_data); the model keeps an index list in sort order and the
+visible subset of it, so sorting 100,000 projects is one ``list.sort`` and filtering one pass
+over the stored search keys, well under the time of a keystroke.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from ..domain.fields import AMOUNT_FIELDS, PROJECT_FIELDS
-from ..domain.money import format_wan
+from ..domain.derived import Light
+from ..domain.fields import PROJECT_FIELDS
+from ..domain.money import from_cents
+from ..domain.periods import Period
+from ..domain.query import ProjectQuery
+from ..domain.textmatch import normalize_query
 from ..store import Project, Store
+from .labels import light_label, reported_label, tr_field
+from .ledger_data import FIELD_INDEX, NO_FIGS, ROW_ID, ROW_KEY, Figs, LedgerData, load_ledger
 
 _Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the ledger table."""
+
+    key: str
+    label: str  # Chinese source text (translated in headerData)
+    kind: str  # text, longtext, amount, date, code, codes, light, cents, rate, reported
+    unit: bool = False
+
+
+FIG_COLUMNS = {"light": 0, "month": 1, "ytd": 2, "rate": 3, "reported": 4}
+
+COLUMNS: tuple[Column, ...] = (
+    Column("light", "状态灯", "light"),
+    *(Column(f.name, f.label, f.kind, f.kind == "amount") for f in PROJECT_FIELDS),
+    Column("month", "本月完成", "cents", True),
+    Column("ytd", "本年累计完成", "cents", True),
+    Column("rate", "年度计划完成率", "rate"),
+    Column("reported", "上报状态", "reported"),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
+
+#: Columns hidden until the user shows them with the column chooser.
+DEFAULT_HIDDEN = frozenset(
+    {
+        "owner",
+        "lists",
+        "scope",
+        "planned_end",
+        "actual_start",
+        "actual_end",
+        "secretary",
+        "problems",
+        "measures",
+        "source",
+        "reported",
+    }
+)
+
+_LIGHT_ORDER = {"red": 0, "yellow": 1, "green": 2, "none": 3}
+_icons: dict[str, QIcon] = {}
+
+
+def light_icon(light: str) -> QIcon:
+    """A round lamp in the light's colour (shared by the table and the monthly grid)."""
+    icon = _icons.get(light)
+    if icon is None:
+        pixmap = QPixmap(14, 14)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(Light(light).color))
+        painter.drawEllipse(1, 1, 12, 12)
+        painter.end()
+        icon = _icons[light] = QIcon(pixmap)
+    return icon
+
+
+_fills: dict[str, QBrush] = {}
+
+
+def light_fill(light: str) -> QBrush | None:
+    """The pale row background of lagging (red/yellow) rows; None for the others."""
+    if light not in ("red", "yellow"):
+        return None
+    brush = _fills.get(light)
+    if brush is None:
+        brush = _fills[light] = QBrush(QColor(Light(light).fill))
+    return brush
+
+
+def cents_text(value: int | None) -> str:
+    """Whole 百元 → '12,345.60' (万元 with thousands separators)."""
+    if value is None:
+        return ""
+    sign = "-" if value < 0 else ""
+    value = abs(value)
+    return f"{sign}{value // 100:,}.{value % 100:02d}"
+
+
+def rate_text(rate: float | None) -> str:
+    return "" if rate is None else f"{rate * 100:.1f}%"
 
 
 class ProjectTableModel(QAbstractTableModel):
-    """One row per project, one column per ledger field."""
+    """One row per project; sorting and filtering happen inside the model."""
 
-    def __init__(self, store: Store, parent: Any = None) -> None:
+    def __init__(self, store: Store, parent: Any = None, *, load: bool = True) -> None:
         super().__init__(parent)
         self._store = store
-        self._fields = PROJECT_FIELDS
-        self._projects: list[Project] = []
-        self.reload()
+        self._period: Period | None = None
+        self._rows: list[tuple] = []
+        self._figs: list[Figs] = []
+        self._pos: dict[int, int] = {}  # project id → row index
+        self._order: list[int] = []
+        self._view: list[int] = []
+        self._lists_cache: dict[int, tuple[str, ...]] = {}
+        self._query = ProjectQuery()
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
+        if load:
+            self.set_data(load_ledger(store, store.default_period()))
 
-    def reload(self) -> None:
+    # ------------------------------------------------------------------ loading
+    def set_data(self, data: LedgerData) -> None:
+        """Show freshly loaded rows (keeps the current sort and filter)."""
         self.beginResetModel()
-        self._projects = self._store.projects()
+        self._period = data.period
+        self._rows = data.rows
+        self._figs = data.figs
+        self._lists_cache = {}
+        self._pos = {r[ROW_ID]: i for i, r in enumerate(self._rows)}
+        self._order = self._sorted_order()
+        self._view = self._filtered(self._order)
         self.endResetModel()
 
-    def project(self, row: int) -> Project:
-        return self._projects[row]
+    def reload(self) -> None:
+        """Reload everything from the store on this thread (small ledgers, tests)."""
+        self.set_data(load_ledger(self._store, self._period or self._store.default_period()))
 
+    @property
+    def period(self) -> Period | None:
+        return self._period
+
+    def update_projects(
+        self, rows: Iterable[tuple], figs: dict[int, Figs], removed: Iterable[int]
+    ) -> None:
+        """Put changed rows in place, add new ones, drop deleted ones (after an edit)."""
+        self.beginResetModel()
+        gone = set(removed)
+        if gone:
+            keep = [i for i, r in enumerate(self._rows) if r[ROW_ID] not in gone]
+            self._rows = [self._rows[i] for i in keep]
+            self._figs = [self._figs[i] for i in keep]
+            self._pos = {r[ROW_ID]: i for i, r in enumerate(self._rows)}
+        for row in rows:
+            pid = row[ROW_ID]
+            at = self._pos.get(pid)
+            if at is None:
+                self._pos[pid] = len(self._rows)
+                self._rows.append(row)
+                self._figs.append(figs.get(pid, NO_FIGS))
+            else:
+                self._rows[at] = row
+                self._lists_cache.pop(at, None)
+        for pid, f in figs.items():
+            at = self._pos.get(pid)
+            if at is not None:
+                self._figs[at] = f
+        if gone:
+            self._lists_cache = {}
+        self._order = self._sorted_order()
+        self._view = self._filtered(self._order)
+        self.endResetModel()
+
+    # ------------------------------------------------------------------- access
+    def project_id(self, row: int) -> int:
+        return int(self._rows[self._view[row]][ROW_ID])
+
+    def row_of(self, project_id: int) -> int | None:
+        """The view row showing a project (None when filtered out or unknown)."""
+        at = self._pos.get(project_id)
+        if at is None:
+            return None
+        try:
+            return self._view.index(at)
+        except ValueError:
+            return None
+
+    def project(self, row: int) -> Project:
+        """The full record of a view row (read from the store)."""
+        return self._store.get_project(self.project_id(row))
+
+    def visible_ids(self) -> list[int]:
+        rows = self._rows
+        return [rows[i][ROW_ID] for i in self._view]
+
+    def all_ids(self) -> list[int]:
+        return [r[ROW_ID] for r in self._rows]
+
+    def total_count(self) -> int:
+        return len(self._rows)
+
+    def value(self, project_id: int, field: str) -> Any:
+        """A field's raw stored value (amounts in 百元) of a loaded project."""
+        at = self._pos[project_id]
+        return self._rows[at][FIELD_INDEX[field]]
+
+    def figures(self, project_id: int) -> Figs:
+        at = self._pos.get(project_id)
+        return NO_FIGS if at is None else self._figs[at]
+
+    def distinct(self, field: str) -> list[str]:
+        """The values a text field takes across the ledger (for filter lists)."""
+        col = FIELD_INDEX[field]
+        values = {r[col] for r in self._rows}
+        values.discard(None)
+        return sorted(values)
+
+    def totals(self) -> dict[str, Decimal]:
+        """Sums over the visible projects: 总投资, 年度计划, 本年累计完成 (万元)."""
+        rows, figs, view = self._rows, self._figs, self._view
+        ti, ap = FIELD_INDEX["total_investment"], FIELD_INDEX["annual_plan"]
+        total = sum(rows[i][ti] or 0 for i in view)
+        plan = sum(rows[i][ap] or 0 for i in view)
+        ytd = sum(figs[i][2] for i in view)
+        return {
+            "total_investment": from_cents(total) or Decimal(0),
+            "annual_plan": from_cents(plan) or Decimal(0),
+            "ytd": from_cents(ytd) or Decimal(0),
+        }
+
+    def _lists(self, at: int) -> tuple[str, ...]:
+        cached = self._lists_cache.get(at)
+        if cached is None:
+            raw = self._rows[at][FIELD_INDEX["lists"]]
+            cached = () if not raw or raw == "[]" else tuple(json.loads(raw))
+            self._lists_cache[at] = cached
+        return cached
+
+    # ------------------------------------------------------------------ filter
+    @property
+    def query(self) -> ProjectQuery:
+        return self._query
+
+    def set_query(self, query: ProjectQuery) -> None:
+        """Show only the projects passing ``query`` (same rules as Store.list_projects)."""
+        self.beginResetModel()
+        self._query = query
+        self._view = self._filtered(self._order)
+        self.endResetModel()
+
+    def _filtered(self, order: list[int]) -> list[int]:
+        q = self._query
+        if q.is_empty:
+            return list(order)
+        rows = self._rows
+        idx = order
+        needle = normalize_query(q.search) if q.search else ""
+        if needle:
+            idx = [i for i in idx if needle in rows[i][ROW_KEY]]
+        for name, allowed in q.filters.items():
+            if not allowed:
+                continue
+            if name == "lists":
+                idx = [i for i in idx if not allowed.isdisjoint(self._lists(i))]
+            else:
+                col = FIELD_INDEX[name]
+                idx = [i for i in idx if rows[i][col] in allowed]
+        if q.lights:
+            figs, lights = self._figs, q.lights
+            idx = [i for i in idx if figs[i][0] in lights]
+        return idx if idx is not order else list(order)
+
+    # -------------------------------------------------------------------- sort
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_view = self._view
+        persistent = self.persistentIndexList()
+        kept = [(old_view[p.row()], p.column()) for p in persistent if p.row() < len(old_view)]
+        self._sort_column, self._sort_order = column, order
+        self._order = self._sorted_order()
+        self._view = self._filtered(self._order)
+        if persistent:
+            where = {at: pos for pos, at in enumerate(self._view)}
+            new = [self.index(where[at], col) if at in where else QModelIndex() for at, col in kept]
+            self.changePersistentIndexList(persistent, new)
+        self.layoutChanged.emit()
+
+    def _sort_key(self, column: Column) -> Any:
+        rows, figs = self._rows, self._figs
+        if column.key in FIG_COLUMNS:
+            k = FIG_COLUMNS[column.key]
+            if column.kind == "light":
+                return lambda i: _LIGHT_ORDER.get(figs[i][0], 9)
+            return lambda i: figs[i][k]
+        col = FIELD_INDEX[column.key]
+        if column.kind == "codes":
+            return lambda i: self._lists(i) or None
+        return lambda i: rows[i][col]
+
+    def _sorted_order(self) -> list[int]:
+        n = len(self._rows)
+        if self._sort_column < 0:
+            return list(range(n))
+        key = self._sort_key(COLUMNS[self._sort_column])
+        values = [key(i) for i in range(n)]
+        present = [i for i in range(n) if values[i] is not None and values[i] != ""]
+        blank = [i for i in range(n) if values[i] is None or values[i] == ""]
+        present.sort(
+            key=values.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
+        )
+        return present + blank  # blanks last either way, as in Excel
+
+    # --------------------------------------------------------------- Qt model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._projects)
+        return 0 if parent.isValid() else len(self._view)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._fields)
+        return 0 if parent.isValid() else len(COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        field = self._fields[index.column()]
-        value = getattr(self._projects[index.row()], field.name)
+        at = self._view[index.row()]
+        column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if field.name in AMOUNT_FIELDS:
-                return format_wan(value)
-            if isinstance(value, list):
-                return "、".join(value)
-            return value or ""
-        if role == Qt.ItemDataRole.TextAlignmentRole and field.name in AMOUNT_FIELDS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return self._display(at, column)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in ("amount", "cents", "rate"):
+                return _RIGHT
+            if column.kind in ("date", "reported"):
+                return _CENTER
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return light_fill(self._figs[at][0])
+        if role == Qt.ItemDataRole.DecorationRole and column.kind == "light":
+            return light_icon(self._figs[at][0])
+        if role == Qt.ItemDataRole.ForegroundRole and column.kind == "reported":
+            return None if self._figs[at][4] else QBrush(QColor(Light.RED.color))
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind in ("longtext", "text", "codes"):
+            text = self._display(at, column)
+            return text if text and len(text) > 12 else None
+        if role == ID_ROLE:
+            return self._rows[at][ROW_ID]
+        if role == SORT_ROLE:
+            return self._sort_key(column)(at)
         return None
+
+    def _display(self, at: int, column: Column) -> str:
+        if column.key in FIG_COLUMNS:
+            figs = self._figs[at]
+            if column.kind == "light":
+                return light_label(figs[0])
+            if column.kind == "cents":
+                return cents_text(figs[FIG_COLUMNS[column.key]])
+            if column.kind == "rate":
+                return rate_text(figs[3])
+            return reported_label(figs[4])
+        if column.kind == "codes":
+            return "、".join(self._lists(at))
+        value = self._rows[at][FIELD_INDEX[column.key]]
+        if column.kind == "amount":
+            return cents_text(value)
+        return value or ""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            field = self._fields[section]
-            return f"{field.label}(万元)" if field.name in AMOUNT_FIELDS else field.label
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Vertical:
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(COLUMNS):
+                return None
+            column = COLUMNS[section]
+            if role == Qt.ItemDataRole.DisplayRole:
+                label = tr_field(column.label)
+                return label + tr_field("(万元)") if column.unit else label
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return _CENTER
+            if role == Qt.ItemDataRole.ToolTipRole and column.key == "rate":
+                return QCoreApplication.translate(
+                    "ProjectTableModel", "本年累计完成投资 ÷ 年度计划投资"
+                )
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

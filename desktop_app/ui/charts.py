@@ -1,0 +1,736 @@
+"""The dashboard's and a project's charts as pyqtgraph widgets, in Chinese.
+
+Each chart draws one data object from :mod:`desktop_app.charts` (``set_data``), shows exact
+values on hover (:meth:`ChartWidget.tooltip_at`), reports clicks on a bar
+(:attr:`ChartWidget.itemClicked`) and renders itself at any size as a PNG
+(:meth:`ChartWidget.render_image`).  Panning and zooming are off: these are report charts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..charts import (
+    CountBar,
+    GroupBar,
+    MoneyScale,
+    ProjectSeries,
+    SCurve,
+    format_money,
+    format_pct,
+    money_scale,
+)
+from ..charts.units import WAN
+from ..domain import derived
+from .fonts import cjk_font, ensure_cjk_font
+
+PLAN_COLOR = "#A9C4E2"  # 年度计划: pale blue
+DONE_COLOR = "#1F5FA8"  # 完成: deep blue
+EXPECTED_COLOR = "#333333"  # 时序进度应完成: dark marker / dashed line
+STATUS_COLOR = "#4C78A8"
+PROGRESS_COLOR = "#2E7D32"
+TEXT_COLOR = "#222222"
+AXIS_COLOR = "#555555"
+GRID_ALPHA = 0.25
+MONTH_LABELS = [f"{m}月" for m in range(1, 13)]
+
+#: Sizes offered when saving a chart for slides.
+EXPORT_PRESETS = (
+    ("幻灯片 16:9（1920×1080）", 1920, 1080),
+    ("幻灯片 16:9（1280×720）", 1280, 720),
+    ("幻灯片 4:3（1600×1200）", 1600, 1200),
+    ("A4 横向（2339×1654）", 2339, 1654),
+)
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    return cjk_font(size, bold=bold)
+
+
+def _num(value: Decimal | None, scale: MoneyScale) -> float:
+    return scale.scaled(value)
+
+
+class ChartWidget(pg.GraphicsLayoutWidget):
+    """One chart: a plot with a Chinese title and axis labels, a legend below it, hover
+    tooltips with exact values, clicks on bars and rendering at a chosen size."""
+
+    #: A bar was clicked: (field, value) — e.g. ("region", "龙山区"), ("light", "red").
+    itemClicked = Signal(str, str)
+
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        ensure_cjk_font()
+        super().__init__(parent=parent)
+        self.setBackground("w")
+        self.setAntialiasing(True)
+        self.setMinimumSize(260, 200)
+        self.plot: pg.PlotItem = self.ci.addPlot(row=0, col=0)
+        self.legend = pg.LegendItem(colCount=3, labelTextColor=TEXT_COLOR, frame=False)
+        self.legend.setLabelTextSize("9pt")
+        self.ci.addItem(self.legend, row=1, col=0)
+        self.ci.layout.setRowStretchFactor(0, 1)
+        self.ci.setContentsMargins(6, 6, 10, 4)
+        plot = self.plot
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.vb.setMouseEnabled(x=False, y=False)
+        for name in ("left", "bottom"):
+            axis = plot.getAxis(name)
+            axis.setPen(pg.mkPen(AXIS_COLOR))
+            axis.setTextPen(pg.mkPen(TEXT_COLOR))
+            axis.setTickFont(_font(9))
+            axis.enableAutoSIPrefix(False)
+        self._data: Any = None
+        self._last_tip: str | None = None
+        self.scene().sigMouseMoved.connect(self._hover)
+        self.scene().sigMouseClicked.connect(self._clicked)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def data(self) -> Any:
+        return self._data
+
+    def set_data(self, data: Any) -> None:
+        """Draw ``data`` (replaces whatever was drawn)."""
+        self._data = data
+        self.plot.clear()
+        self.legend.clear()
+        self.plot.setTitle(self.title_text(), color=TEXT_COLOR, size="11pt", bold=True)
+        if data is not None:
+            self.draw(data)
+
+    def title_text(self) -> str:
+        return self.title
+
+    def draw(self, data: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _text(self, text: str, x: float, y: float, color: str, anchor: tuple[float, float]) -> None:
+        item = pg.TextItem(text, color=color, anchor=anchor)
+        item.setFont(_font(9, bold=True))
+        item.setPos(x, y)
+        self.plot.addItem(item)
+
+    def _axis_label(self, name: str, text: str) -> None:
+        self.plot.setLabel(name, text, color=TEXT_COLOR, **{"font-size": "9pt"})
+
+    # ----------------------------------------------------------- interaction
+    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """The clickable (field, value) at data coordinates, if any."""
+        return None
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        """The hover text at data coordinates, if any."""
+        return None
+
+    def view_point(self, x: float, y: float) -> QPointF:
+        """Widget coordinates of a data point (tests click and hover through this)."""
+        scene = self.plot.vb.mapViewToScene(QPointF(x, y))
+        return QPointF(self.mapFromScene(scene))
+
+    def _data_point(self, scene_pos: QPointF) -> QPointF | None:
+        if not self.plot.vb.sceneBoundingRect().contains(scene_pos):
+            return None
+        return self.plot.vb.mapSceneToView(scene_pos)
+
+    def _hover(self, scene_pos: QPointF) -> None:
+        point = self._data_point(scene_pos)
+        text = (
+            None if point is None or self._data is None else self.tooltip_at(point.x(), point.y())
+        )
+        self._last_tip = text
+        if text:
+            QToolTip.showText(QCursor.pos(), text, self)
+        else:
+            QToolTip.hideText()
+
+    def _clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or self._data is None:
+            return
+        point = self._data_point(event.scenePos())
+        hit = None if point is None else self.item_at(point.x(), point.y())
+        if hit is not None:
+            self.itemClicked.emit(*hit)
+
+    # ----------------------------------------------------------------- export
+    def clone(self) -> ChartWidget:
+        """A new chart of the same kind showing the same data."""
+        other = type(self)()
+        other.set_data(self._data)
+        return other
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """The chart drawn afresh at ``width`` × ``height`` pixels (white background)."""
+        chart = self.clone()
+        chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        chart.resize(width, height)
+        chart.show()
+        QApplication.processEvents()
+        image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        chart.render(painter)
+        painter.end()
+        chart.close()
+        chart.deleteLater()
+        return image
+
+    def save_png(self, path: str | Path, width: int, height: int) -> Path:
+        """Save the chart as a PNG of exactly ``width`` × ``height`` pixels."""
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        if not self.render_image(width, height).save(str(path), "PNG"):
+            raise OSError(f"无法保存图片：{path}")
+        return path
+
+    def copy_image(self, width: int | None = None, height: int | None = None) -> QImage:
+        """Put the chart on the clipboard as an image (default: its size on screen)."""
+        image = self.render_image(width or self.width(), height or self.height())
+        QGuiApplication.clipboard().setImage(image)
+        return image
+
+    def _context_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        menu.addAction("复制图片", lambda: self.copy_image())
+        menu.addAction("另存为 PNG 图片…", lambda: save_chart_dialog(self))
+        menu.exec(self.mapToGlobal(pos))
+
+
+# ---------------------------------------------------------------- dashboard charts
+class GroupBarChart(ChartWidget):
+    """Annual plan against year-to-date completion, one pair of horizontal bars per group,
+    the completion rate written beside each group in its light's colour."""
+
+    title = "年度计划与本年累计完成"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.group_label = "分组"
+        self.time_progress: Decimal | None = None
+        self.scale: MoneyScale = WAN
+        self.plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
+        self.plot.getAxis("left").setStyle(tickLength=0)
+
+    def set_groups(
+        self, groups: Sequence[GroupBar], group_label: str, time_progress: Decimal | None
+    ) -> None:
+        self.group_label = group_label
+        self.time_progress = time_progress
+        self.set_data(tuple(groups))
+
+    def title_text(self) -> str:
+        return f"按{self.group_label}：年度计划与本年累计完成"
+
+    def clone(self) -> ChartWidget:
+        other = GroupBarChart()
+        other.set_groups(self._data or (), self.group_label, self.time_progress)
+        return other
+
+    def _y(self, index: int) -> float:
+        return float(len(self._data) - 1 - index)
+
+    def draw(self, groups: tuple[GroupBar, ...]) -> None:
+        n = len(groups)
+        self.scale = money_scale([v for g in groups for v in (g.plan, g.ytd)])
+        ys = np.array([self._y(i) for i in range(n)], dtype=float)
+        plans = np.array([_num(g.plan, self.scale) for g in groups], dtype=float)
+        done = np.array([_num(g.ytd, self.scale) for g in groups], dtype=float)
+        expected = np.array([_num(g.expected, self.scale) for g in groups], dtype=float)
+        plan_bars = pg.BarGraphItem(
+            x0=0, y=ys + 0.19, height=0.36, width=plans, brush=PLAN_COLOR, pen=pg.mkPen(None)
+        )
+        done_bars = pg.BarGraphItem(
+            x0=0, y=ys - 0.19, height=0.36, width=done, brush=DONE_COLOR, pen=pg.mkPen(None)
+        )
+        self.plot.addItem(plan_bars)
+        self.plot.addItem(done_bars)
+        self.legend.addItem(plan_bars, "年度计划")
+        self.legend.addItem(done_bars, "本年累计完成")
+        if self.time_progress is not None and n:
+            marks = pg.ScatterPlotItem(
+                x=expected,
+                y=ys,
+                symbol="|",
+                size=26,
+                pen=pg.mkPen(EXPECTED_COLOR, width=2.5),
+                brush=pg.mkBrush(EXPECTED_COLOR),
+            )
+            self.plot.addItem(marks)
+            self.legend.addItem(marks, f"按时序进度应完成（{format_pct(self.time_progress)}）")
+        top = float(max(plans.max(initial=0), done.max(initial=0)))
+        top = top if top > 0 else 1.0
+        for g, y, p, d in zip(groups, ys, plans, done, strict=True):
+            text = format_pct(g.rate) if g.rate is not None else "无计划"
+            self._text(text, max(p, d) + top * 0.01, y, g.light.color, (0, 0.5))
+        self.plot.getAxis("left").setTicks(
+            [[(y, g.label) for g, y in zip(groups, ys, strict=True)]]
+        )
+        self._axis_label("bottom", f"金额（{self.scale.unit}）")
+        self.plot.setXRange(0, top * 1.18, padding=0)
+        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+
+    def _index(self, y: float) -> int | None:
+        if not self._data:
+            return None
+        index = len(self._data) - 1 - round(y)
+        return index if 0 <= index < len(self._data) and abs(y - round(y)) <= 0.45 else None
+
+    def bar_center(self, value: str | None) -> QPointF:
+        """Data coordinates of the middle of a group's completion bar."""
+        index = next(i for i, g in enumerate(self._data) if g.value == value)
+        group = self._data[index]
+        x = max(_num(group.ytd, self.scale), _num(group.plan, self.scale)) / 2
+        return QPointF(x, self._y(index) - 0.19)
+
+    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
+        index = self._index(y)
+        if index is None or x < 0:
+            return None
+        group = self._data[index]
+        return None if group.value is None else (group.field, group.value)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        index = self._index(y)
+        if index is None:
+            return None
+        g = self._data[index]
+        lines = [
+            f"{g.label}（{g.count:,} 个项目）",
+            f"年度计划：{format_money(g.plan)}",
+            f"本年累计完成：{format_money(g.ytd)}",
+            f"完成率：{format_pct(g.rate)}（{g.light.label}）",
+        ]
+        if self.time_progress is not None:
+            lines.append(
+                f"按时序进度（{format_pct(self.time_progress)}）应完成：{format_money(g.expected)}"
+            )
+        if g.value is not None:
+            lines.append("单击可筛选台账")
+        return "\n".join(lines)
+
+
+class SCurveChart(ChartWidget):
+    """The portfolio's cumulative monthly investment against the plan spread by 时序进度."""
+
+    title = "全年投资进度：累计完成与时序进度计划"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.scale: MoneyScale = WAN
+        self.plot.showGrid(x=False, y=True, alpha=GRID_ALPHA)
+
+    def title_text(self) -> str:
+        if isinstance(self._data, SCurve):
+            return f"{self._data.period.year}年投资进度：累计完成与时序进度计划"
+        return self.title
+
+    def draw(self, curve: SCurve) -> None:
+        self.scale = money_scale([curve.plan_total, *curve.actual])
+        months = np.arange(1, 13, dtype=float)
+        plan = np.array([_num(v, self.scale) for v in curve.plan], dtype=float)
+        actual = np.array([_num(v, self.scale) for v in curve.actual], dtype=float)
+        plan_line = self.plot.plot(
+            months,
+            plan,
+            pen=pg.mkPen(EXPECTED_COLOR, width=2, style=Qt.PenStyle.DashLine),
+            symbol="o",
+            symbolSize=5,
+            symbolBrush=EXPECTED_COLOR,
+            symbolPen=None,
+        )
+        done_line = self.plot.plot(
+            months[: len(actual)],
+            actual,
+            pen=pg.mkPen(DONE_COLOR, width=3),
+            symbol="o",
+            symbolSize=8,
+            symbolBrush=DONE_COLOR,
+            symbolPen="w",
+        )
+        self.legend.addItem(done_line, "本年累计完成")
+        self.legend.addItem(plan_line, "按时序进度应完成（年度计划×月数/12）")
+        if len(actual):
+            m = len(actual)
+            rate = derived.completion_rate(curve.actual[-1], curve.plan_total)
+            text = f"{m}月累计 {actual[-1]:,.2f}{self.scale.unit}\n完成率 {format_pct(rate)}"
+            anchor = (0, 1) if m <= 8 else (1, 1)
+            self._text(text, float(m), float(actual[-1]), DONE_COLOR, anchor)
+        if curve.plan_total:
+            self._text(
+                f"年度计划 {plan[-1]:,.2f}{self.scale.unit}",
+                12.0,
+                float(plan[-1]),
+                TEXT_COLOR,
+                (1, 1),
+            )
+        self.plot.getAxis("bottom").setTicks(
+            [list(zip(months.tolist(), MONTH_LABELS, strict=True))]
+        )
+        self._axis_label("left", f"累计金额（{self.scale.unit}）")
+        top = float(max(plan.max(initial=0), actual.max(initial=0)))
+        self.plot.setXRange(0.5, 12.5, padding=0)
+        self.plot.setYRange(0, (top or 1.0) * 1.12, padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        curve: SCurve = self._data
+        m = round(x)
+        if not 1 <= m <= 12:
+            return None
+        lines = [f"{curve.period.year}年{m}月"]
+        if m <= len(curve.actual):
+            done = curve.actual[m - 1]
+            lines.append(f"本年累计完成：{format_money(done)}")
+            if not curve.reported[m - 1]:
+                lines.append("（本月尚无完成投资填报）")
+        lines.append(f"按时序进度应完成：{format_money(curve.plan[m - 1])}")
+        if m <= len(curve.actual):
+            rate = derived.completion_rate(curve.actual[m - 1], curve.plan_total)
+            lines.append(f"完成率：{format_pct(rate)}（时序进度 {format_pct(Decimal(m) / 12)}）")
+        return "\n".join(lines)
+
+
+class CountChart(ChartWidget):
+    """Counts as vertical bars with the number above each (lights or statuses)."""
+
+    title = "项目个数"
+    color = STATUS_COLOR
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.showGrid(x=False, y=True, alpha=GRID_ALPHA)
+        self.plot.getAxis("bottom").setStyle(tickLength=0)
+        self.legend.hide()
+
+    def draw(self, bars: tuple[CountBar, ...]) -> None:
+        xs = np.arange(len(bars), dtype=float)
+        counts = np.array([b.count for b in bars], dtype=float)
+        brushes = [pg.mkBrush(b.color or self.color) for b in bars]
+        self.plot.addItem(
+            pg.BarGraphItem(x=xs, height=counts, width=0.62, brushes=brushes, pen=pg.mkPen(None))
+        )
+        for b, x in zip(bars, xs, strict=True):
+            self._text(f"{b.count:,}", float(x), float(b.count), TEXT_COLOR, (0.5, 1))
+        self.plot.getAxis("bottom").setTicks(
+            [[(float(x), b.label) for b, x in zip(bars, xs, strict=True)]]
+        )
+        self._axis_label("left", "项目个数（个）")
+        top = float(counts.max(initial=0))
+        self.plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
+        self.plot.setYRange(0, (top or 1.0) * 1.18, padding=0)
+
+    def _index(self, x: float) -> int | None:
+        if not self._data:
+            return None
+        i = round(x)
+        return i if 0 <= i < len(self._data) and abs(x - i) <= 0.4 else None
+
+    def bar_center(self, value: str | None) -> QPointF:
+        i = next(k for k, b in enumerate(self._data) if b.value == value)
+        return QPointF(float(i), max(self._data[i].count, 0) / 2)
+
+    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
+        i = self._index(x)
+        if i is None or y < 0:
+            return None
+        bar = self._data[i]
+        return None if bar.value is None else (bar.field, bar.value)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        i = self._index(x)
+        if i is None:
+            return None
+        bar = self._data[i]
+        total = sum(b.count for b in self._data)
+        share = format_pct(Decimal(bar.count) / total if total else None)
+        text = f"{bar.label}：{bar.count:,} 个项目（占 {share}）"
+        return text + ("\n单击可筛选台账" if bar.value is not None else "")
+
+
+class LightChart(CountChart):
+    title = "项目状态灯"
+
+
+class StatusChart(CountChart):
+    title = "项目状态"
+
+
+# ------------------------------------------------------------------ project charts
+class MonthlyInvestmentChart(ChartWidget):
+    """One project's monthly investment as bars, the cumulative line against its annual plan."""
+
+    title = "月度完成投资"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.showGrid(x=False, y=True, alpha=GRID_ALPHA)
+        self.scale: MoneyScale = WAN
+
+    def title_text(self) -> str:
+        if isinstance(self._data, ProjectSeries):
+            return f"{self._data.name}：{self._data.period.year}年月度完成投资"
+        return self.title
+
+    def draw(self, s: ProjectSeries) -> None:
+        self.scale = money_scale([s.annual_plan, *s.cumulative, *s.months])
+        months = np.arange(1, 13, dtype=float)
+        amounts = np.array([_num(v, self.scale) for v in s.months], dtype=float)
+        reported = np.array([v is not None for v in s.months])
+        bars = pg.BarGraphItem(
+            x=months[reported],
+            height=amounts[reported],
+            width=0.6,
+            brush=PLAN_COLOR,
+            pen=pg.mkPen(DONE_COLOR, width=1),
+        )
+        self.plot.addItem(bars)
+        self.legend.addItem(bars, "本月完成")
+        cumulative = np.array([_num(v, self.scale) for v in s.cumulative], dtype=float)
+        line = self.plot.plot(
+            months[: len(cumulative)],
+            cumulative,
+            pen=pg.mkPen(DONE_COLOR, width=3),
+            symbol="o",
+            symbolSize=7,
+            symbolBrush=DONE_COLOR,
+            symbolPen="w",
+        )
+        self.legend.addItem(line, "本年累计完成")
+        top = float(max(amounts.max(initial=0), cumulative.max(initial=0)))
+        if s.annual_plan:
+            plan = _num(s.annual_plan, self.scale)
+            plan_line = pg.InfiniteLine(
+                pos=plan, angle=0, pen=pg.mkPen(derived.Light.RED.color, width=2)
+            )
+            self.plot.addItem(plan_line)
+            self.legend.addItem(
+                pg.PlotDataItem(pen=pg.mkPen(derived.Light.RED.color, width=2)),
+                f"年度计划 {format_money(s.annual_plan)}",
+            )
+            expected = self.plot.plot(
+                months,
+                [_num(v, self.scale) for v in s.plan_line],
+                pen=pg.mkPen(EXPECTED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+            )
+            self.legend.addItem(expected, "按时序进度应完成")
+            top = max(top, plan)
+        if len(cumulative):
+            text = f"累计 {cumulative[-1]:,.2f}{self.scale.unit}"
+            if s.rate is not None:
+                text += f"，完成率 {format_pct(s.rate)}"
+            anchor = (0, 1) if len(cumulative) <= 8 else (1, 1)
+            self._text(text, float(len(cumulative)), float(cumulative[-1]), DONE_COLOR, anchor)
+        self.plot.getAxis("bottom").setTicks(
+            [list(zip(months.tolist(), MONTH_LABELS, strict=True))]
+        )
+        self._axis_label("left", f"金额（{self.scale.unit}）")
+        self.plot.setXRange(0.4, 12.6, padding=0)
+        self.plot.setYRange(0, (top or 1.0) * 1.15, padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        s: ProjectSeries = self._data
+        m = round(x)
+        if not 1 <= m <= 12:
+            return None
+        amount = s.months[m - 1]
+        lines = [
+            f"{s.period.year}年{m}月",
+            f"本月完成：{format_money(amount)}" if amount is not None else "本月未填报完成投资",
+        ]
+        if m <= len(s.cumulative):
+            lines.append(f"本年累计完成：{format_money(s.cumulative[m - 1])}")
+        if s.annual_plan:
+            lines.append(f"年度计划：{format_money(s.annual_plan)}")
+            lines.append(f"按时序进度应完成：{format_money(s.plan_line[m - 1])}")
+        else:
+            lines.append("年度计划：未填写")
+        return "\n".join(lines)
+
+
+class ProgressChart(ChartWidget):
+    """One project's physical progress (形象进度, %) over the reported periods."""
+
+    title = "形象进度"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot.showGrid(x=False, y=True, alpha=GRID_ALPHA)
+        self.legend.hide()
+
+    def title_text(self) -> str:
+        if isinstance(self._data, ProjectSeries):
+            return f"{self._data.name}：形象进度"
+        return self.title
+
+    def _index(self, period_index: float) -> int | None:
+        points = self._data.progress if self._data is not None else ()
+        if not points:
+            return None
+        i = round(period_index)
+        return i if 0 <= i < len(points) and abs(period_index - i) <= 0.5 else None
+
+    def draw(self, s: ProjectSeries) -> None:
+        points = s.progress
+        xs = np.arange(len(points), dtype=float)
+        pcts = np.array([p.pct for p in points], dtype=float)
+        if len(points):
+            self.plot.plot(
+                xs,
+                pcts,
+                pen=pg.mkPen(PROGRESS_COLOR, width=3),
+                symbol="o",
+                symbolSize=7,
+                symbolBrush=PROGRESS_COLOR,
+                symbolPen="w",
+            )
+            self._text(f"{pcts[-1]:.1f}%", float(xs[-1]), float(pcts[-1]), PROGRESS_COLOR, (1, 1))
+        else:
+            self._text("尚无形象进度填报", 0.0, 50.0, AXIS_COLOR, (0.5, 0.5))
+        step = max(1, len(points) // 8)
+        ticks = [
+            (
+                float(i),
+                f"{p.period.year}年{p.period.month}月"
+                if i == 0 or p.period.month == 1
+                else f"{p.period.month}月",
+            )
+            for i, p in enumerate(points)
+            if i % step == 0 or i == len(points) - 1
+        ]
+        self.plot.getAxis("bottom").setTicks([ticks])
+        self._axis_label("left", "形象进度（%）")
+        self.plot.setXRange(-0.5, max(len(points), 1) - 0.5, padding=0)
+        self.plot.setYRange(0, 105, padding=0)
+
+    def tooltip_at(self, x: float, y: float) -> str | None:
+        i = self._index(x)
+        if i is None:
+            return None
+        p = self._data.progress[i]
+        lines = [p.period.label, f"形象进度：{p.pct:.1f}%"]
+        if p.text:
+            lines.append(p.text)
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------- panels
+class ChartPanel(QWidget):
+    """A chart with 复制图片 / 保存图片 buttons above it."""
+
+    def __init__(self, chart: ChartWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart = chart
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        self.copy_button = QToolButton(self)
+        self.copy_button.setText("复制图片")
+        self.copy_button.setToolTip("把这张图复制到剪贴板，可直接粘贴到幻灯片")
+        self.copy_button.clicked.connect(lambda: chart.copy_image())
+        self.save_button = QToolButton(self)
+        self.save_button.setText("保存图片…")
+        self.save_button.setToolTip("把这张图按选定的尺寸保存为 PNG 图片")
+        self.save_button.clicked.connect(lambda: save_chart_dialog(chart))
+        for button in (self.copy_button, self.save_button):
+            button.setAutoRaise(True)
+            bar.addWidget(button)
+        layout.addLayout(bar)
+        layout.addWidget(chart, 1)
+
+
+class ExportSizeDialog(QDialog):
+    """Choose the pixel size of a saved chart."""
+
+    def __init__(self, current: QSize, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("保存图片")
+        self.presets = QComboBox(self)
+        self.presets.addItem(f"当前大小（{current.width()}×{current.height()}）", current)
+        for label, w, h in EXPORT_PRESETS:
+            self.presets.addItem(label, QSize(w, h))
+        self.presets.setCurrentIndex(1)
+        self.width_box = QSpinBox(self)
+        self.height_box = QSpinBox(self)
+        for box in (self.width_box, self.height_box):
+            box.setRange(200, 8000)
+            box.setSuffix(" 像素")
+        self.presets.currentIndexChanged.connect(self._preset)
+        self._preset()
+        form = QFormLayout(self)
+        form.addRow("尺寸：", self.presets)
+        form.addRow("宽度：", self.width_box)
+        form.addRow("高度：", self.height_box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存…")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _preset(self) -> None:
+        size: QSize = self.presets.currentData()
+        self.width_box.setValue(size.width())
+        self.height_box.setValue(size.height())
+
+    def chosen_size(self) -> tuple[int, int]:
+        return self.width_box.value(), self.height_box.value()
+
+
+def save_chart_dialog(chart: ChartWidget) -> Path | None:
+    """Ask for a size and a file name, then save the chart as PNG."""
+    dialog = ExportSizeDialog(chart.size(), chart)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    width, height = dialog.chosen_size()
+    name, _ = QFileDialog.getSaveFileName(
+        chart, "保存图片", f"{chart.title_text()}.png", "PNG 图片 (*.png)"
+    )
+    if not name:
+        return None
+    try:
+        return chart.save_png(name, width, height)
+    except OSError as exc:
+        QMessageBox.warning(chart, "保存图片", str(exc))
+        return None
+
+
+def section_label(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(_font(11, bold=True))
+    return label

@@ -1,0 +1,307 @@
+"""Undo and redo: every edit made in the window is a QUndoCommand whose steps call the store.
+
+Each step (do, undo, redo) is one store action, so the change history shows the undo as a
+change of its own.  The first ``redo`` Qt makes when a command is pushed does nothing: the
+editor has already performed the change (and reported any error) before pushing it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..domain.periods import Period
+from ..store import Milestone, MonthlyReport, Problem, Project, Store, StoreError
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LedgerEditor", text)
+
+
+class _StoreCommand(QUndoCommand):
+    def __init__(self, editor: LedgerEditor, text: str) -> None:
+        super().__init__(text)
+        self._editor = editor
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self._editor._run(self._redo)
+
+    def undo(self) -> None:
+        self._editor._run(self._undo)
+
+    def _redo(self) -> tuple[str, list[int]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _undo(self) -> tuple[str, list[int]]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class _EditProject(_StoreCommand):
+    def __init__(self, editor: LedgerEditor, project_id: int, old: dict, new: dict, text: str):
+        super().__init__(editor, text)
+        self._id, self._old, self._new = project_id, old, new
+
+    def _redo(self) -> tuple[str, list[int]]:
+        self._editor.store.update_project(
+            self._id, self._new, description=_tr("重做：") + self.text()
+        )
+        return "projects", [self._id]
+
+    def _undo(self) -> tuple[str, list[int]]:
+        self._editor.store.update_project(
+            self._id, self._old, description=_tr("撤销：") + self.text()
+        )
+        return "projects", [self._id]
+
+
+class _AddProject(_StoreCommand):
+    def __init__(self, editor: LedgerEditor, project: Project, text: str) -> None:
+        super().__init__(editor, text)
+        self._id = int(project.id or 0)
+        self._snapshot: dict[str, Any] | None = None
+
+    def _undo(self) -> tuple[str, list[int]]:
+        self._snapshot = self._editor.store.delete_project(
+            self._id, description=_tr("撤销：") + self.text()
+        )
+        return "projects", [self._id]
+
+    def _redo(self) -> tuple[str, list[int]]:
+        assert self._snapshot is not None
+        self._editor.store.restore_project(self._snapshot, description=_tr("重做：") + self.text())
+        return "projects", [self._id]
+
+
+class _DeleteProject(_StoreCommand):
+    def __init__(self, editor: LedgerEditor, snapshot: dict[str, Any], text: str) -> None:
+        super().__init__(editor, text)
+        self._snapshot = snapshot
+        self._id = int(snapshot["project"].id)
+
+    def _undo(self) -> tuple[str, list[int]]:
+        self._editor.store.restore_project(self._snapshot, description=_tr("撤销：") + self.text())
+        return "projects", [self._id]
+
+    def _redo(self) -> tuple[str, list[int]]:
+        self._snapshot = self._editor.store.delete_project(
+            self._id, description=_tr("重做：") + self.text()
+        )
+        return "projects", [self._id]
+
+
+class _SaveMonthly(_StoreCommand):
+    def __init__(
+        self,
+        editor: LedgerEditor,
+        period: Period,
+        old: Mapping[int, MonthlyReport | None],
+        new: Sequence[MonthlyReport],
+        text: str,
+    ) -> None:
+        super().__init__(editor, text)
+        self._period, self._old, self._new = period, dict(old), list(new)
+
+    def _redo(self) -> tuple[str, list[int]]:
+        self._editor.store.save_monthly_reports(self._new, description=_tr("重做：") + self.text())
+        return "monthly", [r.project_id for r in self._new]
+
+    def _undo(self) -> tuple[str, list[int]]:
+        store = self._editor.store
+        with store.action(_tr("撤销：") + self.text()):
+            for pid, report in self._old.items():
+                if report is None:
+                    store.delete_monthly_report(pid, self._period)
+            previous = [r for r in self._old.values() if r is not None]
+            if previous:
+                store.save_monthly_reports(previous)
+        return "monthly", list(self._old)
+
+
+class _SaveChild(_StoreCommand):
+    """Add, change or delete a milestone or a problem."""
+
+    def __init__(
+        self,
+        editor: LedgerEditor,
+        kind: str,
+        old: Milestone | Problem | None,
+        new: Milestone | Problem | None,
+        text: str,
+    ) -> None:
+        super().__init__(editor, text)
+        self._kind, self._old, self._new = kind, old, new
+
+    def _save(self, record: Any) -> Any:
+        store = self._editor.store
+        return (
+            store.save_milestone(record)
+            if self._kind == "milestone"
+            else store.save_problem(record)
+        )
+
+    def _delete(self, record_id: int) -> None:
+        store = self._editor.store
+        if self._kind == "milestone":
+            store.delete_milestone(record_id)
+        else:
+            store.delete_problem(record_id)
+
+    def _current(self, record: Any) -> Any:
+        """The stored version of ``record`` (its id may have changed through undo/redo)."""
+        store = self._editor.store
+        pool = (
+            store.milestones(record.project_id)
+            if self._kind == "milestone"
+            else store.problems(project_id=record.project_id)
+        )
+        return next((r for r in pool if r.id == record.id), None)
+
+    def _switch(self, frm: Any, to: Any, prefix: str) -> tuple[str, list[int], Any]:
+        store = self._editor.store
+        with store.action(prefix + self.text()):
+            if to is None:
+                self._delete(frm.id)
+                result = None
+            elif frm is None:
+                result = self._save(replace(to, id=None, version=0))
+            else:
+                current = self._current(frm)
+                result = self._save(
+                    replace(to, id=frm.id, version=current.version if current else 0)
+                )
+        project_id = (to or frm).project_id
+        return self._kind, [project_id], result
+
+    def _redo(self) -> tuple[str, list[int]]:
+        kind, ids, saved = self._switch(self._old, self._new, _tr("重做："))
+        self._new = saved
+        return kind, ids
+
+    def _undo(self) -> tuple[str, list[int]]:
+        kind, ids, saved = self._switch(self._new, self._old, _tr("撤销："))
+        self._old = saved
+        return kind, ids
+
+
+class LedgerEditor(QObject):
+    """Performs edits through the store and records them on the undo stack.
+
+    ``changed(kind, project_ids)`` follows every successful step (do, undo, redo); kind is
+    'projects', 'monthly', 'milestone' or 'problem'.  ``failed(message)`` reports an undo or
+    redo the store refused (e.g. someone else changed the record meanwhile).
+    """
+
+    changed = Signal(str, list)
+    failed = Signal(str)
+
+    def __init__(self, store: Store, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(200)
+
+    def _run(self, step: Callable[[], tuple[str, list[int]]]) -> None:
+        try:
+            kind, ids = step()
+        except StoreError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.changed.emit(kind, ids)
+
+    def _push(self, command: QUndoCommand, kind: str, ids: list[int]) -> None:
+        self.undo_stack.push(command)
+        self.changed.emit(kind, ids)
+
+    # ------------------------------------------------------------------ projects
+    def add_project(self, values: Mapping[str, Any]) -> Project:
+        """Create a project (raises ValidationFailed with the issues)."""
+        project = self.store.add_project(values)
+        text = _tr("新增项目：") + project.name
+        self._push(_AddProject(self, project, text), "projects", [int(project.id or 0)])
+        return project
+
+    def update_project(
+        self, project_id: int, changes: Mapping[str, Any], *, expected_version: int | None = None
+    ) -> Project:
+        """Change fields of a project (raises ValidationFailed / ConflictError)."""
+        before = self.store.get_project(project_id)
+        after = self.store.update_project(project_id, changes, expected_version=expected_version)
+        if after.version == before.version:
+            return after
+        old_values, new_values = before.values(), after.values()
+        changed = [k for k in new_values if new_values[k] != old_values[k]]
+        old = {k: old_values[k] for k in changed}
+        new = {k: new_values[k] for k in changed}
+        text = _tr("编辑项目：") + after.name
+        self._push(_EditProject(self, project_id, old, new, text), "projects", [project_id])
+        return after
+
+    def delete_project(self, project_id: int) -> None:
+        snapshot = self.store.delete_project(project_id)
+        text = _tr("删除项目：") + snapshot["project"].name
+        self._push(_DeleteProject(self, snapshot, text), "projects", [project_id])
+
+    # ----------------------------------------------------------- monthly reports
+    def save_monthly(self, period: Period, reports: Sequence[MonthlyReport], text: str) -> None:
+        """Save a block of reports of one period as one action (raises StoreError)."""
+        if not reports:
+            return
+        current = self.store.monthly_reports(period) if len(reports) > 50 else None
+        old: dict[int, MonthlyReport | None] = {}
+        for report in reports:
+            if current is not None:
+                old[report.project_id] = current.get(report.project_id)
+            else:
+                old[report.project_id] = next(
+                    (
+                        r
+                        for r in self.store.project_monthly(report.project_id)
+                        if r.period == str(period)
+                    ),
+                    None,
+                )
+        self.store.save_monthly_reports(reports, description=text)
+        self._push(
+            _SaveMonthly(self, period, old, reports, text),
+            "monthly",
+            [r.project_id for r in reports],
+        )
+
+    # ------------------------------------------------------ milestones, problems
+    def save_child(self, kind: str, record: Milestone | Problem) -> Milestone | Problem:
+        """Add or change a milestone (kind 'milestone') or a problem ('problem')."""
+        old = None
+        if record.id is not None:
+            pool = (
+                self.store.milestones(record.project_id)
+                if kind == "milestone"
+                else self.store.problems(project_id=record.project_id)
+            )
+            old = next((r for r in pool if r.id == record.id), None)
+        saved = (
+            self.store.save_milestone(record)  # type: ignore[arg-type]
+            if kind == "milestone"
+            else self.store.save_problem(record)  # type: ignore[arg-type]
+        )
+        label = _tr("关键节点") if kind == "milestone" else _tr("问题")
+        text = (_tr("新增") if old is None else _tr("编辑")) + label
+        self._push(_SaveChild(self, kind, old, saved, text), kind, [record.project_id])
+        return saved
+
+    def delete_child(self, kind: str, record: Milestone | Problem) -> None:
+        if kind == "milestone":
+            self.store.delete_milestone(int(record.id or 0))
+        else:
+            self.store.delete_problem(int(record.id or 0))
+        label = _tr("关键节点") if kind == "milestone" else _tr("问题")
+        self._push(
+            _SaveChild(self, kind, record, None, _tr("删除") + label), kind, [record.project_id]
+        )

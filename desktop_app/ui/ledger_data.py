@@ -1,0 +1,111 @@
+"""Compact data behind the ledger table and the monthly grid (no Qt: safe in a worker thread).
+
+Large ledgers hold 100,000 projects, so rows stay raw tuples from :meth:`Store.project_rows`
+and the derived figures of a period become one small tuple per row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..domain import derived
+from ..domain.fields import PROJECT_FIELD_NAMES
+from ..domain.periods import Period
+from ..store import MonthlyReport, Store
+
+#: Index of each ledger field in a row tuple of Store.project_rows().
+ROW_ID, ROW_VERSION, ROW_KEY = 0, 1, 2
+FIELD_INDEX = {name: 3 + i for i, name in enumerate(PROJECT_FIELD_NAMES)}
+
+#: A figures tuple: (light value, 本月完成 百元 or None, 本年累计 百元, 完成率 float or None, 已上报)
+Figs = tuple[str, int | None, int, float | None, bool]
+NO_FIGS: Figs = (derived.Light.NONE.value, None, 0, None, False)
+
+
+def _cents(value: Decimal | None) -> int | None:
+    return None if value is None else int(value * 100)
+
+
+def figs_of(f: derived.ProjectFigures) -> Figs:
+    """The compact figures tuple of one project."""
+    rate = None if f.annual_rate is None else float(f.annual_rate)
+    return (f.light.value, _cents(f.month), int(f.ytd * 100), rate, f.reported)
+
+
+@dataclass
+class LedgerData:
+    """Everything the ledger table shows for one period."""
+
+    period: Period
+    rows: list[tuple] = field(default_factory=list)
+    figs: list[Figs] = field(default_factory=list)  # aligned with rows
+
+
+def load_ledger(
+    store: Store, period: Period, thresholds: derived.LightThresholds | None = None
+) -> LedgerData:
+    """Rows and figures of every project (seconds on 100,000 projects: run in a worker)."""
+    rows = store.project_rows()
+    figures = store.figures(period, thresholds)
+    get = figures.get
+    figs = [figs_of(f) if (f := get(r[ROW_ID])) is not None else NO_FIGS for r in rows]
+    return LedgerData(period, rows, figs)
+
+
+def project_figures(
+    store: Store,
+    project_id: int,
+    period: Period,
+    thresholds: derived.LightThresholds | None = None,
+) -> derived.ProjectFigures:
+    """The figures of one project, from its own reports (fast on any ledger size)."""
+    project = store.get_project(project_id)
+    monthly = {
+        Period.parse(r.period): r.month_investment for r in store.project_monthly(project_id)
+    }
+    return derived.project_figures(
+        monthly,
+        period,
+        annual_plan=project.annual_plan,
+        total_investment=project.total_investment,
+        planned_start=project.planned_start,
+        actual_start=project.actual_start,
+        status=project.status,
+        thresholds=thresholds,
+    )
+
+
+@dataclass
+class MonthlyData:
+    """The reports and figures of one period, by project id (for the monthly grid)."""
+
+    period: Period
+    reports: dict[int, MonthlyReport]
+    figures: dict[int, Figs]
+
+
+def load_monthly(
+    store: Store, period: Period, thresholds: derived.LightThresholds | None = None
+) -> MonthlyData:
+    reports = store.monthly_reports(period)
+    figures = {pid: figs_of(f) for pid, f in store.figures(period, thresholds).items()}
+    return MonthlyData(period, reports, figures)
+
+
+def refresh_monthly(
+    store: Store,
+    data: MonthlyData,
+    project_ids: Iterable[int],
+    thresholds: derived.LightThresholds | None = None,
+) -> None:
+    """Reload the reports and figures of a few projects into ``data``."""
+    for pid in project_ids:
+        wanted = str(data.period)
+        report = next((r for r in store.project_monthly(pid) if r.period == wanted), None)
+        if report is None:
+            data.reports.pop(pid, None)
+        else:
+            data.reports[pid] = report
+        data.figures[pid] = figs_of(project_figures(store, pid, data.period, thresholds))
