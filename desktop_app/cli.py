@@ -171,6 +171,124 @@ def demo(
     )
 
 
+@cli.command()
+@db_option
+@click.option("--list", "list_only", is_flag=True, help="只列出已有备份，不新建")
+@click.option(
+    "--keep", type=click.IntRange(1, 1000), default=None, help="保留最近几个备份（会记住，默认10）"
+)
+@click.pass_context
+@_friendly
+def backup(ctx: click.Context, db: Path | None, list_only: bool, keep: int | None) -> None:
+    """备份台账（SQLite 备份接口写出的一致快照），只保留最近若干个。"""
+    from .store import backup as backups
+
+    path = _resolve_db(ctx, db)
+    if keep is not None:
+        backups.set_keep_count(path, keep)
+        click.echo(f"今后保留最近 {keep} 个备份")
+    if not list_only:
+        with Store.open(path) as store:
+            made = backups.make_backup(store, "手动备份（命令行）")
+        click.echo(f"已备份到 {made.path}（{made.projects} 个项目，{_size_text(made.size)}）")
+    _echo_backups(path)
+
+
+@cli.command()
+@click.argument(
+    "backup_file", required=False, type=click.Path(dir_okay=False, exists=True, path_type=Path)
+)
+@db_option
+@click.option("--latest", is_flag=True, help="恢复最近一个完好的备份")
+@click.option("--number", "-n", type=click.IntRange(1), default=None, help="恢复列表中第 N 个备份")
+@click.option("--yes", "-y", is_flag=True, help="不再询问，直接恢复")
+@click.pass_context
+@_friendly
+def restore(
+    ctx: click.Context,
+    backup_file: Path | None,
+    db: Path | None,
+    latest: bool,
+    number: int | None,
+    yes: bool,
+) -> None:
+    """用备份恢复台账：先询问，恢复前把当前台账也备份（已损坏的台账改名保留）。"""
+    from .store import backup as backups
+
+    path = _resolve_db(ctx, db)
+    if sum((backup_file is not None, latest, number is not None)) != 1:
+        raise CliError(
+            "请指定一个备份文件、--latest 或 --number N（用 keyprojects backup --list 查看）"
+        )
+    if backup_file is not None:
+        chosen = backups.read_backup(backup_file)
+    elif latest:
+        found = backups.latest_good_backup(path)
+        if found is None:
+            raise CliError(f"没有找到“{path.name}”可用的备份")
+        chosen = found
+    else:
+        listed = backups.list_backups(path)
+        if number is None or number > len(listed):
+            raise CliError(f"没有第 {number} 个备份（共 {len(listed)} 个）")
+        chosen = listed[number - 1]
+    question = f"用 {chosen.label} 的备份替换台账 {path}？当前台账会先备份。"
+    if not yes and not click.confirm(question, default=False):
+        click.echo("已取消，台账未改变")
+        ctx.exit(1)
+    result = backups.restore_backup(path, chosen)
+    click.echo(f"已恢复 {chosen.label} 的备份（{chosen.projects} 个项目）")
+    if result.safety is not None:
+        click.echo(f"恢复前的台账已备份到 {result.safety.path}")
+    if result.moved_aside is not None:
+        click.echo(f"已损坏的台账已改名保留为 {result.moved_aside}")
+
+
+@cli.command()
+@db_option
+@click.option("--full", is_flag=True, help="完整检查（integrity_check 与外键检查，较慢）")
+@click.pass_context
+@_friendly
+def check(ctx: click.Context, db: Path | None, full: bool) -> None:
+    """检查台账文件是否完好（默认 quick_check）。"""
+    from .store.backup import identity_problem
+    from .store.integrity import check_file, network_warning
+
+    path = _resolve_db(ctx, db)
+    if not path.exists():
+        raise CliError(f"数据库文件不存在：{path}")
+    result = check_file(path, "full" if full else "quick")
+    if not result.ok:
+        raise CliError(f"{result.message}。可用 keyprojects restore --latest 恢复最近的完好备份")
+    problem = identity_problem(path)
+    if problem is not None:
+        raise CliError(str(problem))
+    click.echo(result.message)
+    warning = network_warning(path)
+    if warning:
+        click.echo(f"注意：{warning}", err=True)
+
+
+def _echo_backups(path: Path) -> None:
+    from .store import backup as backups
+
+    listed = backups.list_backups(path)
+    if not listed:
+        click.echo("还没有备份")
+        return
+    click.echo(
+        f"备份（最新在前，保留 {backups.keep_count(path)} 个）：{backups.backup_folder(path)}"
+    )
+    for i, b in enumerate(listed, 1):
+        projects = f"{b.projects} 个项目" if b.projects is not None else ""
+        state = {True: "已校验", False: "校验未通过", None: ""}[b.verified]
+        click.echo(f"{i:>3}  {b.label}  {projects}  {_size_text(b.size)}  {state}".rstrip())
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
 def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

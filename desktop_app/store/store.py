@@ -30,6 +30,7 @@ from . import schema
 from .connection import APPLICATION_ID, connect
 from .errors import (
     ConflictError,
+    DatabaseDamaged,
     NewerSchema,
     NotFound,
     NotOurDatabase,
@@ -37,6 +38,7 @@ from .errors import (
     ValidationFailed,
     WriteFailed,
 )
+from .integrity import CheckResult, check_on_open, refuse_bad_header
 from .models import (
     CodeEntry,
     HistoryEntry,
@@ -103,17 +105,26 @@ class Store:
         self.path = path
         self.user = user
         self._action: Action | None = None
+        self.open_check: CheckResult | None = None  # what the check on opening found
 
     # ------------------------------------------------------------------ opening
     @classmethod
     def open(cls, path: str | Path, *, user: str | None = None, create: bool = False) -> Store:
         """Open (and migrate) a ledger file.  ``create`` makes an empty ledger if missing."""
         path = Path(path)
+        refuse_bad_header(path)  # truncated or foreign file: refused before SQLite opens it
         conn = connect(path, create=create)
         try:
+            check = check_on_open(conn, path)  # header; quick_check on files up to 64 MB
             cls._check_identity(conn, path)
             store = cls(conn, path, user or default_user())
+            store.open_check = check
             store.migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            if isinstance(exc, sqlite3.OperationalError):
+                raise WriteFailed(f"无法打开台账：{_plain_sqlite_error(exc)}") from exc
+            raise DatabaseDamaged(f"数据库文件“{path.name}”已损坏：{exc}") from exc
         except BaseException:
             conn.close()
             raise
@@ -171,6 +182,10 @@ class Store:
                 f"“{self.path.name}”由更新版本的程序创建，本程序不认识其数据结构，请升级程序"
             )
         pending = [m.name for m in schema.migrations.pending(self.db)]
+        if pending and "m001_initial" not in pending:
+            from .backup import make_backup
+
+            make_backup(self, f"升级前自动备份（数据结构 v{self.schema_version}）")
         if pending:
             try:
                 schema.migrations.apply(self.db)
