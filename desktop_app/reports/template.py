@@ -1,0 +1,288 @@
+"""Monthly return templates: one fill-in workbook per responsible unit (责任单位) for a period.
+
+The unit's projects are listed with their identity columns locked; the input cells (this month's
+investment, progress, notes, problems, reporter, date) are unlocked and carry data validation;
+instructions sit above the table.  A hidden sheet records the period and the unit so the filled
+file comes back to the right month (:mod:`desktop_app.importers.monthly`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..domain.periods import Period
+from ..store import Store
+from . import form
+from .common import ExportResult, unit_name
+from .form import Column, Styles
+from .xlsx import CellStyle, Value, Workbook
+
+TEMPLATE_KIND = "月度调度填报模板"
+META_SHEET = "模板信息"
+MAIN_SHEET = "月度调度填报"
+INPUT_FILL = "#FFF9DB"
+LOCKED_FILL = "#F2F2F2"
+NO_UNIT = "未填写责任单位"
+
+COLUMNS: tuple[Column, ...] = (
+    Column("序号", "seq", min_width=5, max_width=7),
+    Column("项目编号", "center", min_width=10, max_width=14),
+    Column("项目名称", "wrap", min_width=18, max_width=30),
+    Column("建设单位", "wrap", min_width=10, max_width=18),
+    Column("年度计划投资", "amount", "台账信息（万元）", min_width=12, max_width=15),
+    Column("截至上月本年累计", "amount", "台账信息（万元）", min_width=12, max_width=15),
+    Column("本月完成投资", "amount", "本月填报", min_width=12, max_width=15),
+    Column("形象进度(%)", "amount", "本月填报", min_width=10, max_width=12),
+    Column("形象进度", "wrap", "本月填报", min_width=14, max_width=20),
+    Column("进展情况", "wrap", "本月填报", min_width=20, max_width=30),
+    Column("存在问题", "wrap", "本月填报", min_width=18, max_width=28),
+    Column("填报人", "center", min_width=9, max_width=12),
+    Column("填报日期", "center", min_width=12, max_width=14),
+)
+LOCKED_COLS = 6  # 序号 .. 截至上月本年累计
+INSTRUCTIONS = "\n".join(
+    (
+        "填报说明：",
+        "1. 只填写淡黄色单元格；灰色列为台账信息，已锁定。请勿增删行、列，不要改动项目编号。",
+        "2. 本月完成投资以万元为单位，只填数字（如 1250.5）；本月没有完成投资的填 0。",
+        "3. 形象进度(%)填 0～100 的数字（65 表示 65%）；形象进度、进展情况、存在问题填文字。",
+        "4. 填报日期写作 2022-07-05。填好后保存为 .xlsx，原样发回项目办。",
+    )
+)
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """Whether a responsible unit has reported a period: its projects and those reported."""
+
+    unit: str
+    projects: int
+    reported: int
+
+    @property
+    def complete(self) -> bool:
+        return self.projects > 0 and self.reported >= self.projects
+
+    @property
+    def label(self) -> str:
+        if self.reported == 0:
+            return "未报"
+        return "已报" if self.complete else f"部分已报（{self.reported}/{self.projects}）"
+
+
+def units(store: Store) -> list[tuple[str, int]]:
+    """Responsible units with their project counts, the unit with most projects first."""
+    counts: dict[str, int] = {}
+    for p in store.projects():
+        key = p.department or NO_UNIT
+        counts[key] = counts.get(key, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (kv[0] == NO_UNIT, -kv[1], kv[0]))
+
+
+def reporting_status(store: Store, period: Period) -> list[UnitStatus]:
+    """Per responsible unit: how many of its projects have a report for ``period``."""
+    reports = store.monthly_reports(period)
+    stats: dict[str, list[int]] = {}
+    for p in store.projects():
+        entry = stats.setdefault(p.department or NO_UNIT, [0, 0])
+        entry[0] += 1
+        entry[1] += p.id in reports
+    return [
+        UnitStatus(unit, total, done)
+        for unit, (total, done) in sorted(stats.items(), key=lambda kv: (kv[0] == NO_UNIT, kv[0]))
+    ]
+
+
+def template_file_name(period: Period, unit: str) -> str:
+    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", unit).strip("_") or "单位"
+    return f"月度调度填报_{period}_{safe}.xlsx"
+
+
+def write_template(
+    store: Store,
+    path: str | Path,
+    *,
+    period: Period,
+    unit: str,
+) -> ExportResult:
+    """Write the fill-in template of ``unit`` for ``period`` to ``path``."""
+    members = [p for p in store.projects() if (p.department or NO_UNIT) == unit]
+    if not members:
+        raise ValueError(f"责任单位“{unit}”没有项目，无法生成填报模板")
+    ids = [p.id for p in members if p.id is not None]
+    before = store.figures(period.shift(-1), project_ids=ids) if period.month > 1 else {}
+    reports = store.monthly_reports(period)
+    title = f"{period.year}年{period.month}月重点项目月度调度填报表"
+    with Workbook(title=title) as book:
+        sheet = book.add_sheet(MAIN_SHEET)
+        styles = Styles(book)
+        head = form.write_head(
+            sheet,
+            styles,
+            title=title,
+            unit_name=unit,
+            unit="万元",
+            as_of=None,
+            right_text=f"报送期间：{period.year}年{period.month}月",
+            columns=COLUMNS,
+            preface=[(INSTRUCTIONS, 5 * 15 + 6)],
+        )
+        cell_styles = _cell_styles(book)
+        rows: list[list[Value]] = []
+        for seq, p in enumerate(members, start=1):
+            r = reports.get(p.id or 0)
+            previous = before.get(p.id or 0)
+            values: list[Value] = [
+                seq,
+                p.code,
+                p.name,
+                p.owner,
+                p.annual_plan,
+                previous.ytd if previous is not None else Decimal(0),
+                r.month_investment if r else None,
+                Decimal(str(r.progress_pct)) if r and r.progress_pct is not None else None,
+                r.progress_text if r else None,
+                r.progress_notes if r else None,
+                r.problems if r else None,
+                r.reporter if r else None,
+                r.report_date if r else None,
+            ]
+            rows.append(values)
+        form.fit_columns(sheet, COLUMNS, rows)
+        for values in rows:
+            sheet.append(values, cell_styles, height=max(30, sheet.fit_height(values) or 0))
+        first, last = head + 2, sheet.row_count
+        _validate(sheet.ws, first, last)
+        sheet.ws.protection.sheet = True
+        sheet.ws.protection.formatColumns = False
+        sheet.ws.protection.formatRows = False
+        form.finish(sheet, freeze_col=4, head=head)
+        _meta_sheet(book, store, period, unit, len(members))
+        book.save(path)
+        count = sheet.row_count
+    return ExportResult(Path(path), len(members), count)
+
+
+def write_templates(
+    store: Store,
+    folder: str | Path,
+    *,
+    period: Period,
+    only: list[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ExportResult]:
+    """One template per responsible unit (or per unit in ``only``) into ``folder``."""
+    target = Path(folder)
+    if not target.is_dir():
+        raise ValueError(f"文件夹不存在：{target}")
+    chosen = [u for u, _ in units(store) if only is None or u in only]
+    unknown = sorted(set(only or ()) - set(chosen))
+    if unknown:
+        raise ValueError(f"没有责任单位为“{'、'.join(unknown)}”的项目")
+    results = []
+    for i, unit in enumerate(chosen, start=1):
+        results.append(
+            write_template(
+                store, target / template_file_name(period, unit), period=period, unit=unit
+            )
+        )
+        if progress is not None:
+            progress(i, len(chosen))
+    return results
+
+
+def _cell_styles(book: Workbook) -> list[int]:
+    locked = {
+        "seq": CellStyle(align="center", fill=LOCKED_FILL),
+        "center": CellStyle(align="center", fill=LOCKED_FILL),
+        "wrap": CellStyle(wrap=True, fill=LOCKED_FILL),
+        "amount": CellStyle(align="right", number_format=form.AMOUNT_FORMAT, fill=LOCKED_FILL),
+    }
+    free = {
+        "amount": CellStyle(
+            align="right", number_format=form.AMOUNT_FORMAT, fill=INPUT_FILL, locked=False
+        ),
+        "wrap": CellStyle(wrap=True, fill=INPUT_FILL, locked=False),
+        "center": CellStyle(align="center", fill=INPUT_FILL, locked=False),
+    }
+    out = []
+    for i, column in enumerate(COLUMNS, start=1):
+        table = locked if i <= LOCKED_COLS else free
+        out.append(book.style(table[column.kind]))
+    out[7] = book.style(  # 形象进度(%): a plain number 0..100
+        CellStyle(align="right", number_format="0.0", fill=INPUT_FILL, locked=False)
+    )
+    out[12] = book.style(
+        CellStyle(align="center", number_format="yyyy-mm-dd", fill=INPUT_FILL, locked=False)
+    )
+    return out
+
+
+def _validate(ws: object, first: int, last: int) -> None:
+    if last < first:
+        return
+    amount = DataValidation(
+        type="decimal",
+        operator="greaterThanOrEqual",
+        formula1="0",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle="本月完成投资",
+        error="请填写不小于 0 的数字，单位万元",
+        promptTitle="本月完成投资",
+        prompt="单位：万元，只填数字",
+    )
+    amount.add(f"G{first}:G{last}")
+    pct = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="0",
+        formula2="100",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle="形象进度(%)",
+        error="请填写 0～100 之间的数字，65 表示 65%",
+        promptTitle="形象进度(%)",
+        prompt="填 0～100 的数字",
+    )
+    pct.add(f"H{first}:H{last}")
+    day = DataValidation(
+        type="date",
+        operator="between",
+        formula1="DATE(2000,1,1)",
+        formula2="DATE(2100,12,31)",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="填报日期",
+        error="请填写日期，如 2022-07-05",
+    )
+    day.add(f"M{first}:M{last}")
+    for validation in (amount, pct, day):
+        ws.data_validations.append(validation)  # type: ignore[attr-defined]
+
+
+def _meta_sheet(book: Workbook, store: Store, period: Period, unit: str, count: int) -> None:
+    meta = book.add_sheet(META_SHEET)
+    meta.ws.sheet_state = "hidden"
+    plain = book.style(CellStyle(border=False))
+    for key, value in (
+        ("类型", TEMPLATE_KIND),
+        ("期间", str(period)),
+        ("责任单位", unit),
+        ("项目数", str(count)),
+        ("填报单位", unit_name(store)),
+        ("生成时间", dt.datetime.now().isoformat(timespec="seconds")),
+        ("说明", "本工作表供导入时识别期间和单位，请勿修改"),
+    ):
+        meta.append([key, value], plain)
+    meta.set_width(1, 12)
+    meta.set_width(2, 40)
