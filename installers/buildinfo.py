@@ -214,14 +214,17 @@ def artifact_name(version: str, platform: str, arch: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """``python installers/buildinfo.py version|name`` for shell scripts and CI."""
+    """``python installers/buildinfo.py version|name|numeric-version`` for scripts and CI."""
     if argv[1:] == ["version"]:
         print(read_version())
         return 0
     if argv[1:] == ["name"]:
         print(read_app_name())
         return 0
-    print("usage: buildinfo.py version|name", file=sys.stderr)
+    if argv[1:] == ["numeric-version"]:
+        print(".".join(str(n) for n in numeric_version(read_version())))
+        return 0
+    print("usage: buildinfo.py version|name|numeric-version", file=sys.stderr)
     return 2
 
 
