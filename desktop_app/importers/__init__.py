@@ -1,0 +1,106 @@
+"""Excel import (no Qt): ledgers as offices keep them and the units' monthly returns.
+
+Three steps, the same for the GUI wizard and ``keyprojects import``:
+
+1. :func:`open_import` checks the file (size, zip, password, bombs), reads it with
+   python-calamine and finds the table: which sheet, where the header is, how the columns map.
+2. :func:`build_preview` (optionally with the mapping the user corrected) says, row by row,
+   what would be new, changed (field by field), unchanged or rejected (row number and reason).
+3. :func:`apply_preview` writes it as ONE store action, recorded with the file name: all or
+   nothing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..domain.periods import Period
+from ..store import Store
+from .errors import ImportRefused
+from .headers import LEDGER_LABELS, MONTHLY_LABELS, ColumnMap
+from .preview import STATUS_LABELS, ApplyResult, FieldChange, ImportPreview, RowResult
+from .source import ImportSource, Kind, open_import
+
+
+def build_preview(
+    store: Store,
+    source: ImportSource,
+    *,
+    columns: list[ColumnMap] | None = None,
+    period: Period | None = None,
+) -> ImportPreview:
+    """The preview of ``source`` (with corrected ``columns`` if given)."""
+    if columns is not None:
+        source = source.with_columns(columns)
+    if source.kind == "monthly":
+        from .monthly import preview_monthly
+
+        return preview_monthly(store, source, period)
+    from .ledger import preview_ledger
+
+    return preview_ledger(store, source)
+
+
+def preview_file(
+    store: Store, path: str | Path, *, kind: Kind | str = "auto", period: Period | None = None
+) -> ImportPreview:
+    """Open ``path`` and preview it in one call (the command line)."""
+    return build_preview(store, open_import(path, kind), period=period)  # type: ignore[arg-type]
+
+
+def rejected_text(preview: ImportPreview, limit: int = 5) -> str:
+    rows = preview.rejected
+    lines = [f"第 {r.row} 行：{r.detail}" for r in rows[:limit]]
+    more = f"……等共 {len(rows)} 行" if len(rows) > limit else ""
+    return "；".join(lines) + more
+
+
+def apply_preview(
+    store: Store, preview: ImportPreview, *, skip_rejected: bool = False
+) -> ApplyResult:
+    """Write the new and changed rows of ``preview`` as one action (source: the file name).
+
+    With rejected rows, nothing is written unless ``skip_rejected``.
+    """
+    if preview.rejected and not skip_rejected:
+        raise ImportRefused(
+            f"有 {len(preview.rejected)} 行数据有问题，未导入任何内容：{rejected_text(preview)}"
+        )
+    source = preview.path.name
+    if preview.kind == "ledger":
+        new = [r.values for r in preview.new]
+        updates = [(r.project_id or 0, r.values, r.version) for r in preview.changed]
+        if not new and not updates:
+            return ApplyResult(0, 0, source)
+        added, changed = store.import_projects(new, updates, source=source)
+        return ApplyResult(added, changed, source)
+    from .monthly import reports_to_save
+
+    reports = reports_to_save(store, preview)
+    if reports:
+        who = f"{preview.unit}，" if preview.unit else ""
+        store.save_monthly_reports(
+            reports,
+            description=f"导入月度调度（{who}{preview.period}，{len(reports)}条）",
+            source=source,
+        )
+    return ApplyResult(len(preview.new), len(preview.changed), source)
+
+
+__all__ = [
+    "LEDGER_LABELS",
+    "MONTHLY_LABELS",
+    "STATUS_LABELS",
+    "ApplyResult",
+    "ColumnMap",
+    "FieldChange",
+    "ImportPreview",
+    "ImportRefused",
+    "ImportSource",
+    "RowResult",
+    "apply_preview",
+    "build_preview",
+    "open_import",
+    "preview_file",
+    "rejected_text",
+]

@@ -622,6 +622,38 @@ class Store:
                 self.save_problem(replace(problem, id=None))
         return self.get_project(pid)
 
+    def import_projects(
+        self,
+        new: Sequence[Mapping[str, Any]],
+        updates: Sequence[tuple[int, Mapping[str, Any], int | None]],
+        *,
+        source: str,
+        description: str | None = None,
+    ) -> tuple[int, int]:
+        """Add and change many projects as ONE action (an imported ledger): all or nothing.
+
+        New projects without a 项目编号 get consecutive new codes.  ``updates`` holds
+        (project id, changes, version seen in the preview): a project saved since then is a
+        :class:`ConflictError` and nothing is written.  Returns (added, changed).
+        """
+        given = {str(v["code"]).strip() for v in new if v.get("code")}
+        prefix, _, start = self.next_code().rpartition("-")
+        number = int(start)
+        with self.action(
+            description or f"导入台账：新增{len(new)}个、修改{len(updates)}个项目", source=source
+        ):
+            for values in new:
+                data = dict(values)
+                if not data.get("code"):
+                    while f"{prefix}-{number:03d}" in given:
+                        number += 1
+                    data["code"] = f"{prefix}-{number:03d}"
+                    number += 1
+                self.add_project(data)
+            for project_id, changes, version in updates:
+                self.update_project(project_id, changes, expected_version=version)
+        return len(new), len(updates)
+
     # ---------------------------------------------------------- monthly reports
     @staticmethod
     def _monthly_from_row(row: Sequence[Any]) -> MonthlyReport:

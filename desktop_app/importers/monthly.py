@@ -1,0 +1,166 @@
+"""Importing monthly returns (filled templates, or a unit's own sheet) as monthly reports."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from ..domain.periods import Period
+from ..domain.textmatch import normalize
+from ..store import MonthlyReport, Project, Store
+from .errors import ImportRefused
+from .headers import MONTHLY_LABELS
+from .preview import FieldChange, ImportPreview, RowResult
+from .rows import classify
+from .source import ImportSource
+from .values import CellError, amount, date, percent, text
+
+INPUT_FIELDS = (
+    "month_investment",
+    "progress_pct",
+    "progress_text",
+    "progress_notes",
+    "problems",
+    "reporter",
+    "report_date",
+)
+
+
+def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], Any]]]:
+    header = source.header
+    out: dict[int, tuple[str, Callable[[object], Any]]] = {}
+    seen: set[str] = set()
+    for column in header.columns:
+        target = column.target
+        if target not in (*INPUT_FIELDS, "code", "name") or target in seen:
+            continue
+        seen.add(target)
+        label = MONTHLY_LABELS[target]
+        if target == "month_investment":
+            unit = column.unit or header.unit
+
+            def parse(v: object, label: str = label, unit: str = unit) -> Any:
+                return amount(v, unit, label)
+        elif target == "progress_pct":
+
+            def parse(v: object, label: str = label) -> Any:
+                return percent(v, label)
+        elif target == "report_date":
+
+            def parse(v: object, label: str = label) -> Any:
+                return date(v, label)
+        else:
+
+            def parse(v: object) -> Any:
+                return text(v)
+
+        out[column.index] = (target, parse)
+    return out
+
+
+def preview_monthly(
+    store: Store, source: ImportSource, period: Period | None = None
+) -> ImportPreview:
+    """What importing ``source`` as monthly reports of ``period`` would do."""
+    period = period or source.guess_period()
+    if period is None:
+        raise ImportRefused(f"无法确定“{source.path.name}”是哪个月的月报，请指定期间（如 2022-07）")
+    parsers = _parsers(source)
+    if "month_investment" not in {t for t, _ in parsers.values()}:
+        raise ImportRefused("没有找到“本月完成投资”列，无法作为月报导入")
+    projects = store.projects()
+    by_code = {p.code: p for p in projects}
+    by_name: dict[str, list[Project]] = {}
+    for p in projects:
+        by_name.setdefault(normalize(p.name), []).append(p)
+    existing = store.monthly_reports(period)
+    unit = source.meta.get("责任单位")
+    rows: list[RowResult] = []
+    skipped = dict.fromkeys(("blank", "section", "total", "note", "unfilled"), 0)
+    seen: dict[int, int] = {}
+    for sheet_row in classify(source.header):
+        if sheet_row.kind != "data":
+            skipped[sheet_row.kind] += 1
+            continue
+        values: dict[str, Any] = {}
+        reasons: list[str] = []
+        for col, (target, parse) in parsers.items():
+            cell = sheet_row.cells[col] if col < len(sheet_row.cells) else None
+            try:
+                parsed = parse(cell)
+            except CellError as exc:
+                reasons.append(str(exc))
+                continue
+            if parsed is not None:
+                values[target] = parsed
+        code, name = values.pop("code", None), values.pop("name", None)
+        result = RowResult(
+            sheet_row.number, "rejected", name or "（无名称）", code, reasons=reasons
+        )
+        rows.append(result)
+        project = by_code.get(code) if code else None
+        if project is None and not code and name:
+            same = by_name.get(normalize(name), [])
+            if len(same) > 1:
+                reasons.append("台账中有多个同名项目，请填写项目编号")
+                continue
+            project = same[0] if same else None
+        if project is None:
+            reasons.append(
+                f"台账中没有编号为“{code}”的项目" if code else f"台账中没有名为“{name}”的项目"
+            )
+            continue
+        result.project_id, result.code, result.name = project.id, project.code, project.name
+        if reasons:
+            continue
+        if not values:
+            rows.pop()
+            skipped["unfilled"] += 1
+            continue
+        pid = project.id or 0
+        if pid in seen:
+            reasons.append(f"与第 {seen[pid]} 行是同一个项目")
+            continue
+        seen[pid] = sheet_row.number
+        if unit and (project.department or "") != unit:
+            result.warnings.append(f"该项目的责任单位是“{project.department or '未填写'}”")
+        old = existing.get(pid)
+        if old is None:
+            result.status = "new"
+            result.values = values
+            continue
+        result.version = old.version
+        changes = {k: v for k, v in values.items() if getattr(old, k) != v}
+        if not changes:
+            result.status = "unchanged"
+            continue
+        result.status = "changed"
+        result.values = changes
+        result.changes = [
+            FieldChange(k, MONTHLY_LABELS[k], getattr(old, k), v) for k, v in changes.items()
+        ]
+    return ImportPreview(
+        kind="monthly",
+        path=source.path,
+        sheet=source.sheet.name,
+        header=source.header,
+        rows=rows,
+        skipped=skipped,
+        period=period,
+        unit=unit,
+        warnings=list(source.warnings),
+    )
+
+
+def reports_to_save(store: Store, preview: ImportPreview) -> list[MonthlyReport]:
+    """The monthly reports an applied preview writes: existing values kept, file values over."""
+    assert preview.period is not None
+    existing = store.monthly_reports(preview.period)
+    out = []
+    for row in preview.rows:
+        if row.status not in ("new", "changed") or row.project_id is None:
+            continue
+        base = existing.get(row.project_id) or MonthlyReport(row.project_id, str(preview.period))
+        out.append(replace(base, **row.values))
+    return out

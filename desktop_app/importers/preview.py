@@ -1,0 +1,151 @@
+"""What an import would do, row by row, before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Literal
+
+from ..domain.periods import Period
+from .headers import ColumnMap, Header
+
+Status = Literal["new", "changed", "unchanged", "rejected"]
+STATUS_LABELS: dict[str, str] = {
+    "new": "新增",
+    "changed": "修改",
+    "unchanged": "未变",
+    "rejected": "拒绝",
+}
+SKIP_LABELS: dict[str, str] = {
+    "blank": "空行",
+    "section": "分组标题行",
+    "total": "小计/合计行",
+    "note": "表下注释行",
+    "unfilled": "未填写的行",
+}
+
+
+def show(value: Any) -> str:
+    """A value as the preview shows it."""
+    if value is None or value == []:
+        return "（空）"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return "、".join(value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: str
+    label: str
+    old: Any
+    new: Any
+
+    @property
+    def text(self) -> str:
+        return f"{self.label}：{show(self.old)} → {show(self.new)}"
+
+
+@dataclass
+class RowResult:
+    """One data row of the sheet and what importing it would do."""
+
+    row: int  # the Excel row number
+    status: Status
+    name: str
+    code: str | None = None
+    project_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)  # new: every value; changed: changes
+    changes: list[FieldChange] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    version: int | None = None
+
+    @property
+    def detail(self) -> str:
+        if self.status == "rejected":
+            return "；".join(self.reasons)
+        if self.status == "changed":
+            return "；".join(c.text for c in self.changes)
+        if self.warnings:
+            return "；".join(self.warnings)
+        return ""
+
+
+@dataclass
+class ImportPreview:
+    """The rows of one import with their status; :func:`~desktop_app.importers.apply_preview`
+    writes it as one action."""
+
+    kind: Literal["ledger", "monthly"]
+    path: Path
+    sheet: str
+    header: Header
+    rows: list[RowResult]
+    skipped: dict[str, int] = field(default_factory=dict)
+    period: Period | None = None
+    unit: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def of(self, status: Status) -> list[RowResult]:
+        return [r for r in self.rows if r.status == status]
+
+    @property
+    def new(self) -> list[RowResult]:
+        return self.of("new")
+
+    @property
+    def changed(self) -> list[RowResult]:
+        return self.of("changed")
+
+    @property
+    def unchanged(self) -> list[RowResult]:
+        return self.of("unchanged")
+
+    @property
+    def rejected(self) -> list[RowResult]:
+        return self.of("rejected")
+
+    @property
+    def columns(self) -> list[ColumnMap]:
+        return self.header.columns
+
+    def counts(self) -> dict[str, int]:
+        return {status: len(self.of(status)) for status in STATUS_LABELS}  # type: ignore[arg-type]
+
+    @property
+    def what(self) -> str:
+        return "项目" if self.kind == "ledger" else "条月报"
+
+    def summary(self) -> str:
+        """One line: 新增 3 个项目，修改 2 个，未变 40 个，拒绝 1 行."""
+        c = self.counts()
+        unit = "个" if self.kind == "ledger" else "条"
+        text = (
+            f"新增 {c['new']} {unit}，修改 {c['changed']} {unit}，"
+            f"未变 {c['unchanged']} {unit}，拒绝 {c['rejected']} 行"
+        )
+        skipped = [f"{SKIP_LABELS[k]} {v} 行" for k, v in self.skipped.items() if v]
+        if skipped:
+            text += "（已跳过" + "、".join(skipped) + "）"
+        return text
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.new or self.changed)
+
+
+@dataclass(frozen=True)
+class ApplyResult:
+    added: int
+    changed: int
+    action_source: str
+
+    @property
+    def text(self) -> str:
+        return f"已导入：新增 {self.added}，修改 {self.changed}（来源：{self.action_source}）"

@@ -1,0 +1,154 @@
+"""Reading cell values as offices write them: amounts in the column's unit, dates such as
+2022年3月 / 2022.12 / 2022/4/1, code-list values with common variants (经开区, 建设中...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from ..domain.money import AmountError, parse_amount
+from ..domain.periods import PeriodError, parse_office_date
+from ..domain.textmatch import normalize
+
+
+class CellError(ValueError):
+    """A cell that cannot be read; the message names the value and what was expected."""
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def text(value: object) -> str | None:
+    """A text cell; numbers keep their digits (1001.0 → '1001')."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    return str(value).strip().replace("\r\n", "\n")
+
+
+def amount(value: object, unit: str | None, label: str) -> Decimal | None:
+    """An amount cell in ``unit`` (万元 when None) → 万元 rounded to 0.01."""
+    if is_blank(value):
+        return None
+    unit = unit or "万元"
+    if isinstance(value, bool | dt.date | dt.time | dt.timedelta):
+        raise CellError(f"{label}“{text(value)}”不是金额")
+    if isinstance(value, int | float):
+        try:
+            number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        except InvalidOperation as exc:
+            raise CellError(f"{label}“{value}”不是有效的金额") from exc
+        if not number.is_finite():
+            raise CellError(f"{label}“{value}”不是有效的金额")
+        value = format(number, "f")
+    try:
+        result = parse_amount(str(value), unit)
+    except AmountError as exc:
+        raise CellError(f"{label}：{exc}（应填数字，单位{unit}）") from exc
+    return result
+
+
+_FLOAT_DATE = re.compile(r"^(\d{4})\.(\d{1,2})$")
+
+
+def date(value: object, label: str) -> str | None:
+    """A date cell → ISO text at the precision written ('2022-03', '2022-04-01', '2021')."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.datetime | dt.date):
+        return parse_office_date(value)
+    if isinstance(value, bool | dt.time | dt.timedelta):
+        raise CellError(f"{label}“{value}”不是日期")
+    if isinstance(value, int | float):
+        number = float(value)
+        if number.is_integer() and 1900 <= number <= 2200:
+            return f"{int(number):04d}"
+        # 2022.12 typed as a number
+        written = repr(number)
+        if _FLOAT_DATE.match(written):
+            value = written
+        else:
+            raise CellError(f"{label}“{value}”不是日期，可写作 2022-03、2022年3月 或 2022/4/1")
+    try:
+        return parse_office_date(str(value))
+    except PeriodError as exc:
+        raise CellError(f"{label}：{exc}") from exc
+
+
+STATUS_ALIASES = {
+    "建设中": "在建", "施工中": "在建", "正在建设": "在建", "已开工": "在建", "开工建设": "在建",
+    "前期工作": "前期", "前期阶段": "前期", "前期手续": "前期", "待开工": "前期",
+    "谋划中": "谋划", "储备": "谋划", "谋划储备": "谋划",
+    "已竣工": "竣工", "完工": "竣工", "已完工": "竣工", "建成": "竣工",
+    "已投产": "投产", "投产运营": "投产", "运营": "投产", "达产": "投产",
+    "停建": "停缓建", "缓建": "停缓建", "停工": "停缓建", "停缓": "停缓建",
+}  # fmt: skip
+_SUFFIXES = ("项目", "类")
+
+
+def code_value(value: object, names: list[str], label: str, kind: str) -> str | None:
+    """A code-list cell → the list's own spelling (exact, alias, or a unique partial match)."""
+    raw = text(value)
+    if raw is None:
+        return None
+    key = normalize(raw)
+    by_key = {normalize(n): n for n in names}
+    if key in by_key:
+        return by_key[key]
+    if kind == "status" and key in STATUS_ALIASES and STATUS_ALIASES[key] in names:
+        return STATUS_ALIASES[key]
+    trimmed = key
+    for suffix in _SUFFIXES:
+        if trimmed.endswith(suffix) and len(trimmed) > len(suffix):
+            trimmed = trimmed[: -len(suffix)]
+    if trimmed in by_key:
+        return by_key[trimmed]
+    if len(trimmed) >= 2:
+        partial = [n for k, n in by_key.items() if trimmed in k or (len(k) >= 2 and k in trimmed)]
+        if len(partial) == 1:
+            return partial[0]
+    choices = "、".join(names[:12]) + ("等" if len(names) > 12 else "")
+    raise CellError(f"{label}“{raw}”不在代码表中（可填：{choices}）")
+
+
+_LIST_SPLIT = re.compile(r"[、,，;；/\n]+")
+
+
+def code_values(value: object, names: list[str], label: str) -> list[str] | None:
+    """A cell naming several list entries (建链强链延链补链项目、路桥工程)."""
+    raw = text(value)
+    if raw is None:
+        return None
+    out = []
+    for part in _LIST_SPLIT.split(raw):
+        if part.strip():
+            found = code_value(part, names, label, "list")
+            if found and found not in out:
+                out.append(found)
+    return out or None
+
+
+def percent(value: object, label: str) -> float | None:
+    """A progress percentage 0–100: 65, '65%', '65.5'."""
+    if is_blank(value):
+        return None
+    if isinstance(value, bool | dt.date | dt.time | dt.timedelta):
+        raise CellError(f"{label}“{text(value)}”不是百分数")
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        s = str(value).strip().replace("％", "%").replace(" ", "").removesuffix("%")
+        try:
+            number = float(s)
+        except ValueError as exc:
+            raise CellError(f"{label}“{value}”不是数字（填 0～100，65 表示 65%）") from exc
+    if not 0 <= number <= 100:
+        raise CellError(f"{label}“{text(value)}”应在 0～100 之间")
+    return round(number, 2)
