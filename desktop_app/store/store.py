@@ -869,6 +869,23 @@ class Store:
             "annual_plan": from_cents(row[1]) or Decimal(0),
         }
 
+    def project_columns(self, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Raw values of some columns of every project, in id order, for whole-portfolio
+        aggregation (charts): amounts stay whole 百元 integers, ``lists`` stays JSON text."""
+        unknown = [c for c in columns if c not in (*_PROJECT_COLUMNS, "search_key")]
+        if unknown or not columns:
+            raise ValueError(f"unknown project columns: {unknown}")
+        return self.conn.execute(f"SELECT {', '.join(columns)} FROM projects ORDER BY id").fetchall()
+
+    def monthly_amounts(self, first: Period, last: Period) -> list[tuple[int, str, int]]:
+        """``(project_id, period, 本月完成 in whole 百元)`` of every report with an amount from
+        ``first`` to ``last`` (inclusive), for whole-portfolio aggregation (charts)."""
+        return self.conn.execute(
+            "SELECT project_id, period, month_investment FROM monthly_reports "
+            "WHERE period BETWEEN ? AND ? AND month_investment IS NOT NULL",
+            (str(first), str(last)),
+        ).fetchall()
+
     # --------------------------------------------------------------- milestones
     def milestones(self, project_id: int) -> list[Milestone]:
         rows = self.conn.execute(

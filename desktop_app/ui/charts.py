@@ -16,7 +16,15 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QCursor, QFont, QGuiApplication, QImage, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QImage,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -53,10 +61,11 @@ PLAN_COLOR = "#A9C4E2"  # 年度计划: pale blue
 DONE_COLOR = "#1F5FA8"  # 完成: deep blue
 EXPECTED_COLOR = "#333333"  # 时序进度应完成: dark marker / dashed line
 STATUS_COLOR = "#4C78A8"
+PLAN_LINE_COLOR = "#E67E22"  # one project's annual plan: orange
 PROGRESS_COLOR = "#2E7D32"
 TEXT_COLOR = "#222222"
 AXIS_COLOR = "#555555"
-GRID_ALPHA = 0.25
+GRID_ALPHA = 0.18
 MONTH_LABELS = [f"{m}月" for m in range(1, 13)]
 
 #: Sizes offered when saving a chart for slides.
@@ -76,6 +85,14 @@ def _num(value: Decimal | None, scale: MoneyScale) -> float:
     return scale.scaled(value)
 
 
+class NumberAxis(pg.AxisItem):
+    """An axis whose tick numbers carry thousands separators (1,500 not 1500)."""
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        places = 0 if spacing >= 1 else min(3, max(0, -int(np.floor(np.log10(spacing)))))
+        return [f"{v * scale:,.{places}f}" for v in values]
+
+
 class ChartWidget(pg.GraphicsLayoutWidget):
     """One chart: a plot with a Chinese title and axis labels, a legend below it, hover
     tooltips with exact values, clicks on bars and rendering at a chosen size."""
@@ -91,7 +108,11 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self.setBackground("w")
         self.setAntialiasing(True)
         self.setMinimumSize(260, 200)
-        self.plot: pg.PlotItem = self.ci.addPlot(row=0, col=0)
+        self.plot: pg.PlotItem = self.ci.addPlot(
+            row=0,
+            col=0,
+            axisItems={"left": NumberAxis("left"), "bottom": NumberAxis("bottom")},
+        )
         self.legend = pg.LegendItem(colCount=3, labelTextColor=TEXT_COLOR, frame=False)
         self.legend.setLabelTextSize("9pt")
         self.ci.addItem(self.legend, row=1, col=0)
@@ -108,7 +129,12 @@ class ChartWidget(pg.GraphicsLayoutWidget):
             axis.setTextPen(pg.mkPen(TEXT_COLOR))
             axis.setTickFont(_font(9))
             axis.enableAutoSIPrefix(False)
+        plot.getAxis("bottom").setStyle(hideOverlappingLabels=40)
         self._data: Any = None
+        #: The plot items drawn for the data, by role ("plan", "done", "bars", ...).
+        self.items: dict[str, Any] = {}
+        #: The value labels written on the plot.
+        self.labels: list[pg.TextItem] = []
         self._last_tip: str | None = None
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
@@ -125,6 +151,8 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self._data = data
         self.plot.clear()
         self.legend.clear()
+        self.items = {}
+        self.labels = []
         self.plot.setTitle(self.title_text(), color=TEXT_COLOR, size="11pt", bold=True)
         if data is not None:
             self.draw(data)
@@ -135,11 +163,15 @@ class ChartWidget(pg.GraphicsLayoutWidget):
     def draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
 
-    def _text(self, text: str, x: float, y: float, color: str, anchor: tuple[float, float]) -> None:
+    def _text(
+        self, text: str, x: float, y: float, color: str, anchor: tuple[float, float]
+    ) -> pg.TextItem:
         item = pg.TextItem(text, color=color, anchor=anchor)
         item.setFont(_font(9, bold=True))
         item.setPos(x, y)
         self.plot.addItem(item)
+        self.labels.append(item)
+        return item
 
     def _axis_label(self, name: str, text: str) -> None:
         self.plot.setLabel(name, text, color=TEXT_COLOR, **{"font-size": "9pt"})
@@ -195,6 +227,12 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         chart.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         chart.resize(width, height)
         chart.show()
+        QApplication.processEvents()
+        # A first pass lets the axes grow to fit their labels, the second is the picture.
+        scratch = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
+        scratch_painter = QPainter(scratch)
+        chart.render(scratch_painter)
+        scratch_painter.end()
         QApplication.processEvents()
         image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
         image.fill(QColor("white"))
@@ -277,6 +315,7 @@ class GroupBarChart(ChartWidget):
         )
         self.plot.addItem(plan_bars)
         self.plot.addItem(done_bars)
+        self.items.update(plan=plan_bars, done=done_bars)
         self.legend.addItem(plan_bars, "年度计划")
         self.legend.addItem(done_bars, "本年累计完成")
         if self.time_progress is not None and n:
@@ -289,15 +328,17 @@ class GroupBarChart(ChartWidget):
                 brush=pg.mkBrush(EXPECTED_COLOR),
             )
             self.plot.addItem(marks)
+            self.items["expected"] = marks
             self.legend.addItem(marks, f"按时序进度应完成（{format_pct(self.time_progress)}）")
         top = float(max(plans.max(initial=0), done.max(initial=0)))
         top = top if top > 0 else 1.0
         for g, y, p, d in zip(groups, ys, plans, done, strict=True):
             text = format_pct(g.rate) if g.rate is not None else "无计划"
             self._text(text, max(p, d) + top * 0.01, y, g.light.color, (0, 0.5))
-        self.plot.getAxis("left").setTicks(
-            [[(y, g.label) for g, y in zip(groups, ys, strict=True)]]
-        )
+        left = self.plot.getAxis("left")
+        left.setTicks([[(y, g.label) for g, y in zip(groups, ys, strict=True)]])
+        metrics = QFontMetrics(_font(9))
+        left.setWidth(max((metrics.horizontalAdvance(g.label) for g in groups), default=30) + 14)
         self._axis_label("bottom", f"金额（{self.scale.unit}）")
         self.plot.setXRange(0, top * 1.18, padding=0)
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
@@ -380,6 +421,7 @@ class SCurveChart(ChartWidget):
             symbolBrush=DONE_COLOR,
             symbolPen="w",
         )
+        self.items.update(plan=plan_line, done=done_line)
         self.legend.addItem(done_line, "本年累计完成")
         self.legend.addItem(plan_line, "按时序进度应完成（年度计划×月数/12）")
         if len(actual):
@@ -438,11 +480,14 @@ class CountChart(ChartWidget):
         xs = np.arange(len(bars), dtype=float)
         counts = np.array([b.count for b in bars], dtype=float)
         brushes = [pg.mkBrush(b.color or self.color) for b in bars]
-        self.plot.addItem(
-            pg.BarGraphItem(x=xs, height=counts, width=0.62, brushes=brushes, pen=pg.mkPen(None))
+        self.items["bars"] = pg.BarGraphItem(
+            x=xs, height=counts, width=0.62, brushes=brushes, pen=pg.mkPen(None)
         )
+        self.plot.addItem(self.items["bars"])
+        total = sum(b.count for b in bars)
         for b, x in zip(bars, xs, strict=True):
-            self._text(f"{b.count:,}", float(x), float(b.count), TEXT_COLOR, (0.5, 1))
+            share = format_pct(Decimal(b.count) / total if total else None, 0)
+            self._text(f"{b.count:,}（{share}）", float(x), float(b.count), TEXT_COLOR, (0.5, 1))
         self.plot.getAxis("bottom").setTicks(
             [[(float(x), b.label) for b, x in zip(bars, xs, strict=True)]]
         )
@@ -504,7 +549,7 @@ class MonthlyInvestmentChart(ChartWidget):
         return self.title
 
     def draw(self, s: ProjectSeries) -> None:
-        self.scale = money_scale([s.annual_plan, *s.cumulative, *s.months])
+        self.scale = WAN  # one project: the ledger's unit
         months = np.arange(1, 13, dtype=float)
         amounts = np.array([_num(v, self.scale) for v in s.months], dtype=float)
         reported = np.array([v is not None for v in s.months])
@@ -516,6 +561,7 @@ class MonthlyInvestmentChart(ChartWidget):
             pen=pg.mkPen(DONE_COLOR, width=1),
         )
         self.plot.addItem(bars)
+        self.items["bars"] = bars
         self.legend.addItem(bars, "本月完成")
         cumulative = np.array([_num(v, self.scale) for v in s.cumulative], dtype=float)
         line = self.plot.plot(
@@ -527,16 +573,16 @@ class MonthlyInvestmentChart(ChartWidget):
             symbolBrush=DONE_COLOR,
             symbolPen="w",
         )
+        self.items["cumulative"] = line
         self.legend.addItem(line, "本年累计完成")
         top = float(max(amounts.max(initial=0), cumulative.max(initial=0)))
         if s.annual_plan:
             plan = _num(s.annual_plan, self.scale)
-            plan_line = pg.InfiniteLine(
-                pos=plan, angle=0, pen=pg.mkPen(derived.Light.RED.color, width=2)
-            )
+            plan_line = pg.InfiniteLine(pos=plan, angle=0, pen=pg.mkPen(PLAN_LINE_COLOR, width=2))
             self.plot.addItem(plan_line)
+            self.items["plan"] = plan_line
             self.legend.addItem(
-                pg.PlotDataItem(pen=pg.mkPen(derived.Light.RED.color, width=2)),
+                pg.PlotDataItem(pen=pg.mkPen(PLAN_LINE_COLOR, width=2)),
                 f"年度计划 {format_money(s.annual_plan)}",
             )
             expected = self.plot.plot(
@@ -544,6 +590,7 @@ class MonthlyInvestmentChart(ChartWidget):
                 [_num(v, self.scale) for v in s.plan_line],
                 pen=pg.mkPen(EXPECTED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
             )
+            self.items["expected"] = expected
             self.legend.addItem(expected, "按时序进度应完成")
             top = max(top, plan)
         if len(cumulative):
@@ -606,7 +653,7 @@ class ProgressChart(ChartWidget):
         xs = np.arange(len(points), dtype=float)
         pcts = np.array([p.pct for p in points], dtype=float)
         if len(points):
-            self.plot.plot(
+            self.items["progress"] = self.plot.plot(
                 xs,
                 pcts,
                 pen=pg.mkPen(PROGRESS_COLOR, width=3),
@@ -618,17 +665,7 @@ class ProgressChart(ChartWidget):
             self._text(f"{pcts[-1]:.1f}%", float(xs[-1]), float(pcts[-1]), PROGRESS_COLOR, (1, 1))
         else:
             self._text("尚无形象进度填报", 0.0, 50.0, AXIS_COLOR, (0.5, 0.5))
-        step = max(1, len(points) // 8)
-        ticks = [
-            (
-                float(i),
-                f"{p.period.year}年{p.period.month}月"
-                if i == 0 or p.period.month == 1
-                else f"{p.period.month}月",
-            )
-            for i, p in enumerate(points)
-            if i % step == 0 or i == len(points) - 1
-        ]
+        ticks = _period_ticks([p.period for p in points])
         self.plot.getAxis("bottom").setTicks([ticks])
         self._axis_label("left", "形象进度（%）")
         self.plot.setXRange(-0.5, max(len(points), 1) - 0.5, padding=0)
@@ -643,6 +680,19 @@ class ProgressChart(ChartWidget):
         if p.text:
             lines.append(p.text)
         return "\n".join(lines)
+
+
+def _period_ticks(periods: Sequence[Any]) -> list[tuple[float, str]]:
+    """Tick labels for a run of periods: every month for a year or less, else quarters or
+    half years; January (and the first tick) carry the year."""
+    n = len(periods)
+    months = set(range(1, 13)) if n <= 12 else {1, 4, 7, 10} if n <= 24 else {1, 7}
+    ticks = []
+    for i, p in enumerate(periods):
+        if p.month in months or i == 0:
+            label = f"{p.year}年{p.month}月" if (p.month == 1 or not ticks) else f"{p.month}月"
+            ticks.append((float(i), label))
+    return ticks
 
 
 # --------------------------------------------------------------------- panels

@@ -1,0 +1,50 @@
+"""How chart values are written: 万元 or 亿元 by size, percentages, counts.  No Qt here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..domain.money import format_wan
+
+YI = Decimal(10000)
+
+
+@dataclass(frozen=True)
+class MoneyScale:
+    """The unit a chart's money axis is drawn in."""
+
+    unit: str  # "万元" or "亿元"
+    divisor: Decimal
+
+    def scaled(self, wan: Decimal | None) -> float:
+        """A 万元 amount as a number of this unit (for plotting)."""
+        return float((wan or 0) / self.divisor)
+
+
+WAN = MoneyScale("万元", Decimal(1))
+YI_YUAN = MoneyScale("亿元", YI)
+
+
+def money_scale(values: Iterable[Decimal | None]) -> MoneyScale:
+    """亿元 when the largest amount reaches 1 亿元 (10,000 万元), else 万元."""
+    largest = max((abs(v) for v in values if v is not None), default=Decimal(0))
+    return YI_YUAN if largest >= YI else WAN
+
+
+def format_money(wan: Decimal | None) -> str:
+    """An exact amount for a tooltip: '12,345.60万元' and, from 1 亿元 up, '（1.23亿元）'."""
+    if wan is None:
+        return "—"
+    text = f"{format_wan(wan)}万元"
+    if abs(wan) >= YI:
+        text += f"（{wan / YI:,.2f}亿元）"
+    return text
+
+
+def format_pct(rate: Decimal | float | None, places: int = 1) -> str:
+    """A fraction as a percentage: 0.4567 → '45.7%'; None → '—'."""
+    if rate is None:
+        return "—"
+    return f"{Decimal(str(rate)) * 100:.{places}f}%"

@@ -1,0 +1,504 @@
+"""调度看板: where the year stands, for the scheduling meeting.
+
+For a chosen period and the ledger's current filter: annual plan against year-to-date
+completion grouped by region / chain / sector, the portfolio's S-curve, light and status
+counts, and the ten most lagging projects.  Clicking a bar asks the ledger to filter to that
+group (:attr:`Dashboard.groupClicked`).
+
+The period's data is read once into a :class:`~desktop_app.charts.PortfolioSnapshot` — in a
+worker thread with its own connection on large ledgers — and every filter or grouping change
+is redrawn from it without touching the database.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..charts import (
+    GROUP_FIELDS,
+    DashboardData,
+    LaggingProject,
+    PortfolioSnapshot,
+    dashboard_data,
+    format_pct,
+    load_portfolio,
+)
+from ..charts.units import YI
+from ..domain.derived import LightThresholds
+from ..domain.fields import FIELD_BY_NAME
+from ..domain.money import format_wan
+from ..domain.periods import Period
+from ..domain.query import ProjectQuery
+from ..store import Store
+from .charts import ChartPanel, GroupBarChart, LightChart, SCurveChart, StatusChart, section_label
+from .fonts import ensure_cjk_font
+
+#: Above this many projects the period's data is read in a worker thread.
+BACKGROUND_ABOVE = 20_000
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _money(wan: Any) -> str:
+    """A summary amount: 亿元 from 1 亿 up, else 万元."""
+    if wan is None:
+        return "—"
+    if abs(wan) >= YI:
+        return f"{wan / YI:,.2f}亿元"
+    return f"{format_wan(wan)}万元"
+
+
+# ------------------------------------------------------------------ lagging list
+class LaggingModel(QAbstractTableModel):
+    """The most lagging projects, one row each."""
+
+    HEADERS = (
+        "序号",
+        "项目名称",
+        "所属县区",
+        "年度计划(万元)",
+        "完成率",
+        "滞后(百分点)",
+    )
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: tuple[LaggingProject, ...] = ()
+
+    def set_rows(self, rows: tuple[LaggingProject, ...]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def project(self, row: int) -> LaggingProject:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        p = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(index.row() + 1),
+                p.name,
+                p.region or "",
+                format_wan(p.plan),
+                format_pct(p.rate),
+                f"{p.points_behind:.1f}",
+            )[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (4, 5):
+            return QBrush(QColor(p.light.color))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(p.light.fill))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (
+                f"{p.code} {p.name}\n"
+                f"年度计划 {format_wan(p.plan)} 万元，本年累计完成 {format_wan(p.ytd)} 万元\n"
+                f"{p.light.label}：完成率 {format_pct(p.rate)}，"
+                f"落后时序进度 {p.points_behind:.1f} 个百分点\n"
+                f"按时序进度还差 {format_wan(p.shortfall)} 万元\n双击打开项目"
+            )
+        if role == Qt.ItemDataRole.UserRole:
+            return p.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+
+# ------------------------------------------------------------------ worker thread
+class _LoadSignals(QObject):
+    done = Signal(object, object, float)  # key, snapshot or exception, seconds
+
+
+class _LoadJob(QRunnable):
+    """Read a period's snapshot on a connection of its own (SQLite objects stay in one thread)."""
+
+    def __init__(self, path: str, key: tuple[Any, ...], period: Period, t: LightThresholds) -> None:
+        super().__init__()
+        self.signals = _LoadSignals()
+        self.path, self.key, self.period, self.thresholds = path, key, period, t
+
+    def run(self) -> None:
+        start = time.perf_counter()
+        try:
+            with Store.open(self.path) as store:
+                result: Any = load_portfolio(store, self.period, self.thresholds)
+        except Exception as exc:  # reported to the widget, shown in its status line
+            result = exc
+        self.signals.done.emit(self.key, result, time.perf_counter() - start)
+
+
+# ---------------------------------------------------------------------- dashboard
+class Dashboard(QWidget):
+    """The scheduling-meeting dashboard for one period and the ledger's current filter."""
+
+    #: A group bar was clicked: filter the ledger to ``field`` = ``value``.
+    groupClicked = Signal(str, str)
+    #: A light bar was clicked: filter the ledger to projects with that light ("red", ...).
+    lightClicked = Signal(str)
+    #: A lagging project was double-clicked.
+    projectActivated = Signal(int)
+    #: The period was changed in the dashboard's own selector.
+    periodChanged = Signal(str)
+    #: Charts were redrawn (after data arrived or the filter / grouping changed).
+    redrawn = Signal()
+
+    def __init__(
+        self,
+        store: Store,
+        settings: Any = None,
+        parent: QWidget | None = None,
+        *,
+        background: bool | None = None,
+    ) -> None:
+        ensure_cjk_font()
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.store = store
+        self.settings = settings
+        self.background = (
+            store.project_count() > BACKGROUND_ABOVE if background is None else background
+        )
+        self._period = store.default_period()
+        self._query = ProjectQuery()
+        grouping = settings.value("dashboard/grouping", "region") if settings is not None else None
+        self._grouping = grouping if grouping in GROUP_FIELDS else "region"
+        self._snapshots: dict[tuple[Any, ...], PortfolioSnapshot] = {}
+        self._pending: tuple[Any, ...] | None = None
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self.data: DashboardData | None = None
+        self.last_load_seconds: float | None = None
+        self.last_redraw_seconds: float | None = None
+        self._build()
+        self._fill_periods()
+        self.reload()
+
+    # ------------------------------------------------------------------ layout
+    def _build(self) -> None:
+        self.period_box = QComboBox(self)
+        self.period_box.setObjectName("dashboardPeriod")
+        self.period_box.setToolTip("看板统计的调度期间")
+        self.period_box.activated.connect(self._period_chosen)
+        self.group_box = QComboBox(self)
+        self.group_box.setObjectName("dashboardGrouping")
+        for field, label in GROUP_FIELDS.items():
+            self.group_box.addItem(label, field)
+        self.group_box.setCurrentIndex(list(GROUP_FIELDS).index(self._grouping))
+        self.group_box.setToolTip("柱状图按所属县区、产业链或产业类别分组")
+        self.group_box.currentIndexChanged.connect(
+            lambda: self.set_grouping(self.group_box.currentData())
+        )
+        self.summary = QLabel(self)
+        self.summary.setObjectName("dashboardSummary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.filter_label = QLabel(self)
+        self.filter_label.setStyleSheet("color: #8a5a00;")
+        self.status = QLabel(self)
+        self.status.setStyleSheet("color: #666666;")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("调度期间：", self))
+        top.addWidget(self.period_box)
+        top.addSpacing(12)
+        top.addWidget(QLabel("分组：", self))
+        top.addWidget(self.group_box)
+        top.addSpacing(16)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.status)
+
+        self.group_chart = GroupBarChart()
+        self.curve_chart = SCurveChart()
+        self.light_chart = LightChart()
+        self.status_chart = StatusChart()
+        self.charts = (self.group_chart, self.curve_chart, self.light_chart, self.status_chart)
+        for chart in self.charts:
+            chart.itemClicked.connect(self._chart_clicked)
+        grid_widget = QWidget(self)
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(ChartPanel(self.group_chart), 0, 0)
+        grid.addWidget(ChartPanel(self.curve_chart), 0, 1)
+        grid.addWidget(ChartPanel(self.light_chart), 1, 0)
+        grid.addWidget(ChartPanel(self.status_chart), 1, 1)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 2)
+
+        side = QWidget(self)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        self.lagging_title = section_label("滞后项目前十", side)
+        self.lagging_model = LaggingModel(self)
+        self.lagging_view = QTableView(side)
+        self.lagging_view.setObjectName("laggingTable")
+        self.lagging_view.setModel(self.lagging_model)
+        self.lagging_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lagging_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.lagging_view.verticalHeader().hide()
+        self.lagging_view.setWordWrap(False)
+        header = self.lagging_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lagging_view.doubleClicked.connect(
+            lambda index: self.projectActivated.emit(self.lagging_model.project(index.row()).id)
+        )
+        self.lagging_note = QLabel(side)
+        self.lagging_note.setWordWrap(True)
+        self.lagging_note.setStyleSheet("color: #666666;")
+        side_layout.addWidget(self.lagging_title)
+        side_layout.addWidget(self.lagging_view, 1)
+        side_layout.addWidget(self.lagging_note)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(grid_widget)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([1000, 520])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.filter_label)
+        layout.addWidget(splitter, 1)
+
+    def _fill_periods(self) -> None:
+        periods = {Period.parse(p) for p in self.store.periods()} | {self._period}
+        self.period_box.blockSignals(True)
+        self.period_box.clear()
+        for p in sorted(periods, reverse=True):
+            self.period_box.addItem(p.label, str(p))
+        self.period_box.setCurrentIndex(self.period_box.findData(str(self._period)))
+        self.period_box.blockSignals(False)
+
+    # -------------------------------------------------------------- public API
+    @property
+    def period(self) -> Period:
+        return self._period
+
+    @property
+    def query(self) -> ProjectQuery:
+        return self._query
+
+    @property
+    def grouping(self) -> str:
+        return self._grouping
+
+    @property
+    def thresholds(self) -> LightThresholds:
+        if self.settings is not None and hasattr(self.settings, "thresholds"):
+            return self.settings.thresholds
+        return LightThresholds()
+
+    def set_period(self, period: Period | str) -> None:
+        """Show ``period`` (a Period or 'YYYY-MM')."""
+        period = period if isinstance(period, Period) else Period.parse(period)
+        if period == self._period:
+            return
+        self._period = period
+        if self.period_box.findData(str(period)) < 0:
+            self._fill_periods()
+        self.period_box.setCurrentIndex(self.period_box.findData(str(period)))
+        self.reload()
+
+    def set_query(self, query: ProjectQuery | None) -> None:
+        """Follow the ledger's filter (search text, field filters, lights)."""
+        self._query = query or ProjectQuery()
+        self.redraw()
+
+    def set_grouping(self, field: str) -> None:
+        """Group the plan-vs-completion bars by region, chain or sector."""
+        if field not in GROUP_FIELDS:
+            raise ValueError(f"unknown grouping {field!r}")
+        if field == self._grouping:
+            return
+        self._grouping = field
+        self.group_box.setCurrentIndex(list(GROUP_FIELDS).index(field))
+        if self.settings is not None:
+            self.settings.set_value("dashboard/grouping", field)
+        self.redraw()
+
+    def refresh(self) -> None:
+        """Read the ledger again (after edits or an import)."""
+        self._snapshots.clear()
+        self._fill_periods()
+        self.reload()
+
+    def is_loading(self) -> bool:
+        return self._pending is not None
+
+    def wait_until_ready(self, timeout_ms: int = 30_000) -> bool:
+        """Block until a background load has finished and been drawn (tests, benchmarks)."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
+
+        deadline = QDeadlineTimer(timeout_ms)
+        while self._pending is not None and not deadline.hasExpired():
+            self._pool.waitForDone(50)
+            QCoreApplication.processEvents()
+        return self._pending is None
+
+    # ------------------------------------------------------------ data loading
+    def _key(self) -> tuple[Any, ...]:
+        t = self.thresholds
+        return (
+            str(self._period),
+            str(t.yellow_points),
+            str(t.red_points),
+            t.start_overdue_months,
+            self.store.action_count(),
+        )
+
+    @property
+    def snapshot(self) -> PortfolioSnapshot | None:
+        return self._snapshots.get(self._key())
+
+    def reload(self) -> None:
+        """Make sure the current period's data is loaded (from cache, here, or in a worker)."""
+        key = self._key()
+        if key in self._snapshots:
+            self.redraw()
+            return
+        if not self.background:
+            start = time.perf_counter()
+            self._store_snapshot(key, load_portfolio(self.store, self._period, self.thresholds))
+            self.last_load_seconds = time.perf_counter() - start
+            self.redraw()
+            return
+        if self._pending == key:
+            return
+        self._pending = key
+        self.status.setText(f"正在统计 {self._period.label} …")
+        job = _LoadJob(str(self.store.path), key, self._period, self.thresholds)
+        job.signals.done.connect(self._loaded)
+        self._pool.start(job)
+
+    def _store_snapshot(self, key: tuple[Any, ...], snapshot: PortfolioSnapshot) -> None:
+        while len(self._snapshots) >= 4:
+            self._snapshots.pop(next(iter(self._snapshots)))
+        self._snapshots[key] = snapshot
+
+    def _loaded(self, key: tuple[Any, ...], result: Any, seconds: float) -> None:
+        if key == self._pending:
+            self._pending = None
+        if isinstance(result, Exception):
+            self.status.setText(f"统计失败：{result}")
+            return
+        self._store_snapshot(key, result)
+        self.last_load_seconds = seconds
+        if key == self._key():
+            self.status.setText("")
+            self.redraw()
+        elif self._pending is None:
+            self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back to the tab after edits in the ledger reads it again."""
+        super().showEvent(event)
+        if self._key() not in self._snapshots and self._pending is None:
+            self.reload()
+
+    # ----------------------------------------------------------------- drawing
+    def redraw(self) -> None:
+        """Draw the charts from the loaded snapshot for the current filter and grouping."""
+        snapshot = self.snapshot
+        if snapshot is None:
+            if self._pending is None:
+                self.reload()
+            return
+        start = time.perf_counter()
+        data = dashboard_data(snapshot, self._query)
+        self.data = data
+        label = GROUP_FIELDS[self._grouping]
+        self.group_chart.set_groups(data.groups[self._grouping], label, data.time_progress)
+        self.curve_chart.set_data(data.s_curve)
+        self.light_chart.set_data(data.lights)
+        self.status_chart.set_data(data.statuses)
+        self.lagging_model.set_rows(data.lagging)
+        self._write_summary(data)
+        self.last_redraw_seconds = time.perf_counter() - start
+        self.redrawn.emit()
+
+    def _write_summary(self, data: DashboardData) -> None:
+        if data.count:
+            self.summary.setText(
+                f"{data.period.label}　时序进度 {format_pct(data.time_progress)}　"
+                f"项目 {data.count:,} 个　年度计划 {_money(data.plan)}　"
+                f"本年累计完成 {_money(data.ytd)}　完成率 {format_pct(data.rate)}"
+            )
+        else:
+            self.summary.setText(f"{data.period.label}　没有符合筛选条件的项目")
+        self.filter_label.setText(describe_query(self._query))
+        self.filter_label.setVisible(not self._query.is_empty)
+        self.lagging_title.setText(f"滞后项目前十（共 {data.lagging_count:,} 个滞后）")
+        self.lagging_note.setText(
+            "滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，"
+            "相同时按差额排序；无年度计划的项目不参与。"
+        )
+
+    def _chart_clicked(self, field: str, value: str) -> None:
+        if field == "light":
+            self.lightClicked.emit(value)
+        else:
+            self.groupClicked.emit(field, value)
+
+    def _period_chosen(self, index: int) -> None:
+        period = self.period_box.itemData(index)
+        if period and period != str(self._period):
+            self.set_period(period)
+            self.periodChanged.emit(period)
+
+
+def describe_query(query: ProjectQuery) -> str:
+    """The ledger filter the charts follow, in words."""
+    if query.is_empty:
+        return ""
+    parts = []
+    if query.search:
+        parts.append(f"关键词“{query.search}”")
+    filters: Mapping[str, frozenset[str]] = query.filters
+    for name, values in filters.items():
+        if values:
+            parts.append(f"{FIELD_BY_NAME[name].label}：{'、'.join(sorted(values))}")
+    if query.lights:
+        from ..domain.derived import Light
+
+        parts.append("状态灯：" + "、".join(Light(v).label for v in sorted(query.lights)))
+    return "图表只统计台账当前筛选的项目 — " + "；".join(parts)
