@@ -487,14 +487,14 @@ class CountChart(ChartWidget):
         total = sum(b.count for b in bars)
         for b, x in zip(bars, xs, strict=True):
             share = format_pct(Decimal(b.count) / total if total else None, 0)
-            self._text(f"{b.count:,}（{share}）", float(x), float(b.count), TEXT_COLOR, (0.5, 1))
+            self._text(f"{b.count:,}\n{share}", float(x), float(b.count), TEXT_COLOR, (0.5, 1))
         self.plot.getAxis("bottom").setTicks(
             [[(float(x), b.label) for b, x in zip(bars, xs, strict=True)]]
         )
         self._axis_label("left", "项目个数（个）")
         top = float(counts.max(initial=0))
         self.plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
-        self.plot.setYRange(0, (top or 1.0) * 1.18, padding=0)
+        self.plot.setYRange(0, (top or 1.0) * 1.25, padding=0)
 
     def _index(self, x: float) -> int | None:
         if not self._data:

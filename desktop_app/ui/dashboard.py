@@ -171,14 +171,13 @@ class _LoadJob(QRunnable):
 class Dashboard(QWidget):
     """The scheduling-meeting dashboard for one period and the ledger's current filter."""
 
-    #: A group bar was clicked: filter the ledger to ``field`` = ``value``.
+    #: A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region",
+    #: "chain", "sector"), a status ("status", "在建") or a light ("light", "red").
     groupClicked = Signal(str, str)
-    #: A light bar was clicked: filter the ledger to projects with that light ("red", ...).
-    lightClicked = Signal(str)
     #: A lagging project was double-clicked.
     projectActivated = Signal(int)
-    #: The period was changed in the dashboard's own selector.
-    periodChanged = Signal(str)
+    #: The period was changed in the dashboard's own selector (a Period).
+    periodChanged = Signal(object)
     #: Charts were redrawn (after data arrived or the filter / grouping changed).
     redrawn = Signal()
 
@@ -204,6 +203,7 @@ class Dashboard(QWidget):
         self._grouping = grouping if grouping in GROUP_FIELDS else "region"
         self._snapshots: dict[tuple[Any, ...], PortfolioSnapshot] = {}
         self._pending: tuple[Any, ...] | None = None
+        self._stale = False  # something changed while hidden: redraw when shown
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self.data: DashboardData | None = None
@@ -430,14 +430,23 @@ class Dashboard(QWidget):
             self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """Coming back to the tab after edits in the ledger reads it again."""
+        """Coming back to the tab draws what changed meanwhile (reading the ledger again
+        after edits)."""
         super().showEvent(event)
-        if self._key() not in self._snapshots and self._pending is None:
-            self.reload()
+        if self._stale or self.data is None or self._key() not in self._snapshots:
+            self.redraw()
 
     # ----------------------------------------------------------------- drawing
     def redraw(self) -> None:
-        """Draw the charts from the loaded snapshot for the current filter and grouping."""
+        """Draw the charts from the loaded snapshot for the current filter and grouping.
+
+        While the dashboard is hidden (another tab is shown) this only notes that a redraw is
+        due, so typing in the ledger's search box never waits for the charts.
+        """
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
         snapshot = self.snapshot
         if snapshot is None:
             if self._pending is None:
@@ -474,16 +483,13 @@ class Dashboard(QWidget):
         )
 
     def _chart_clicked(self, field: str, value: str) -> None:
-        if field == "light":
-            self.lightClicked.emit(value)
-        else:
-            self.groupClicked.emit(field, value)
+        self.groupClicked.emit(field, value)
 
     def _period_chosen(self, index: int) -> None:
         period = self.period_box.itemData(index)
         if period and period != str(self._period):
             self.set_period(period)
-            self.periodChanged.emit(period)
+            self.periodChanged.emit(self._period)
 
 
 def describe_query(query: ProjectQuery) -> str:

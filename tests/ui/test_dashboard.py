@@ -164,8 +164,9 @@ def test_clicking_a_bar_filters_the_ledger_and_the_charts_follow(qtbot, dashboar
 
 def test_clicking_status_and_light_bars(qtbot, dashboard, ledger):
     ledger_view = Ledger(ledger, dashboard)
-    dashboard.groupClicked.connect(lambda f, v: ledger_view.set_filter(f, {v}))
-    dashboard.lightClicked.connect(ledger_view.set_lights)
+    dashboard.groupClicked.connect(
+        lambda f, v: ledger_view.set_lights(v) if f == "light" else ledger_view.set_filter(f, {v})
+    )
     with qtbot.waitSignal(dashboard.groupClicked) as blocker:
         click(qtbot, dashboard.status_chart, dashboard.status_chart.bar_center("在建"))
     assert blocker.args == ["status", "在建"]
@@ -173,9 +174,9 @@ def test_clicking_status_and_light_bars(qtbot, dashboard, ledger):
     assert dashboard.data.count == 2
 
     dashboard.set_query(ProjectQuery())
-    with qtbot.waitSignal(dashboard.lightClicked) as blocker:
+    with qtbot.waitSignal(dashboard.groupClicked) as blocker:
         click(qtbot, dashboard.light_chart, dashboard.light_chart.bar_center("red"))
-    assert blocker.args == ["red"]
+    assert blocker.args == ["light", "red"]
     assert [p.name for p in ledger_view.rows] == ["东北袜业数字化车间"]
     assert dashboard.data.count == 1 and dashboard.data.light_count(Light.RED) == 1
 
@@ -299,6 +300,7 @@ def test_grouping_is_remembered_in_the_settings(qtbot, ledger, tmp_path):
 def test_background_loading_gives_the_same_charts(qtbot, ledger):
     dash = Dashboard(ledger, background=True)
     qtbot.addWidget(dash)
+    dash.show()
     assert dash.wait_until_ready(20_000)
     assert dash.data is not None and dash.data.ytd == D(940)
     assert dash.last_load_seconds is not None
@@ -330,3 +332,21 @@ def test_empty_ledger_draws_without_errors(qtbot, empty_store):
     assert dash.data.count == 0
     assert "没有符合筛选条件的项目" in dash.summary.text()
     assert dash.lagging_model.rowCount() == 0
+
+
+def test_hidden_dashboard_redraws_only_when_shown(qtbot, dashboard):
+    dashboard.hide()
+    dashboard.set_query(ProjectQuery(filters={"region": frozenset({"东丰县"})}))
+    assert dashboard.data.count == 4  # not drawn while another tab is shown
+    dashboard.show()
+    assert dashboard.data.count == 1
+
+
+def test_choosing_a_period_in_the_dashboard(qtbot, dashboard):
+    box = dashboard.period_box
+    assert [box.itemData(i) for i in range(box.count())][:3] == ["2022-06", "2022-04", "2022-03"]
+    with qtbot.waitSignal(dashboard.periodChanged) as blocker:
+        box.setCurrentIndex(box.findData("2022-03"))
+        box.activated.emit(box.currentIndex())
+    assert blocker.args == [Period(2022, 3)]
+    assert dashboard.data.ytd == D(640)
