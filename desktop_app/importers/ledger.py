@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain.fields import AMOUNT_FIELDS, DATE_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES
-from ..domain.textmatch import normalize
+from ..domain.textmatch import normalize, same_name
 from ..store import Project, Store
 from .headers import Header
 from .preview import FieldChange, ImportPreview, RowResult
@@ -57,6 +57,8 @@ def _parsers(store: Store, header: Header) -> dict[int, tuple[str, Callable[[obj
 
 
 def _same(field: str, old: Any, new: Any) -> bool:
+    if field == "name" and old and new:
+        return same_name(old, new)
     if field == "lists":
         return set(old or []) == set(new or [])
     if field in AMOUNT_FIELDS and old is not None and new is not None:

@@ -90,6 +90,11 @@ STATUS_ALIASES = {
     "已投产": "投产", "投产运营": "投产", "运营": "投产", "达产": "投产",
     "停建": "停缓建", "缓建": "停缓建", "停工": "停缓建", "停缓": "停缓建",
 }  # fmt: skip
+REGION_ALIASES = {
+    "经开区": "辽源经济开发区", "开发区": "辽源经济开发区", "经济开发区": "辽源经济开发区",
+    "高新区": "辽源高新区", "高新技术产业开发区": "辽源高新区",
+}  # fmt: skip
+_ALIASES = {"status": STATUS_ALIASES, "region": REGION_ALIASES}
 _SUFFIXES = ("项目", "类")
 
 
@@ -102,8 +107,9 @@ def code_value(value: object, names: list[str], label: str, kind: str) -> str | 
     by_key = {normalize(n): n for n in names}
     if key in by_key:
         return by_key[key]
-    if kind == "status" and key in STATUS_ALIASES and STATUS_ALIASES[key] in names:
-        return STATUS_ALIASES[key]
+    alias = _ALIASES.get(kind, {}).get(key)
+    if alias in names:
+        return alias
     trimmed = key
     for suffix in _SUFFIXES:
         if trimmed.endswith(suffix) and len(trimmed) > len(suffix):
