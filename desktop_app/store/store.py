@@ -20,7 +20,13 @@ from typing import Any
 from sqlite_utils import Database
 
 from ..domain import derived
-from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
+from ..domain.fields import (
+    AMOUNT_FIELDS,
+    FIELD_BY_NAME,
+    MONTHLY_FIELDS,
+    PROJECT_FIELD_NAMES,
+    SEARCH_FIELDS,
+)
 from ..domain.money import AmountError, from_cents, parse_amount, to_cents
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
@@ -70,6 +76,7 @@ _MONTHLY_COLUMNS = (
     "version",
     "updated_at",
 )
+_MONTHLY_LABELS = {f.name: f.label for f in MONTHLY_FIELDS}
 _MILESTONE_FIELDS = ("name", "planned_date", "actual_date", "department", "note", "sort_order")
 _PROBLEM_FIELDS = ("text", "department", "deadline", "status", "solution", "raised_on", "solved_on")
 
@@ -540,7 +547,8 @@ class Store:
         if expected_version is not None and current.version != expected_version:
             raise ConflictError(
                 f"项目“{current.name}”在您打开后已被他人修改（版本 {expected_version} → "
-                f"{current.version}），请查看对方的修改后再保存",
+                f"{current.version}），您的修改未保存。{self._conflict_details(changes, current, expected_version)}"
+                "请查看对方的修改后再保存",
                 current.values(),
             )
         new = self._normalised(changes)
@@ -569,6 +577,44 @@ class Store:
                 ("projects", project_id, k, old_values.get(k), v) for k, v in diff.items()
             )
         return self.get_project(project_id)
+
+    def _conflict_details(
+        self, changes: Mapping[str, Any], current: Project, expected_version: int
+    ) -> str:
+        """Both values of each field both sides changed, and what else the other side changed
+        (from the history of the saves made since ``expected_version``)."""
+        try:
+            mine = self._normalised(changes)
+        except ValidationFailed:
+            mine = {k: v for k, v in changes.items() if k in FIELD_BY_NAME}
+        now = current.values()
+        mine = {k: v for k, v in mine.items() if v != now.get(k)}
+        saves = max(current.version - expected_version, 0)
+        theirs: list[str] = []
+        actions: list[int] = []
+        for action_id, name in self.conn.execute(
+            "SELECT action_id, field FROM history WHERE table_name = 'projects' "
+            "AND record_id = ? AND field IS NOT NULL ORDER BY id DESC LIMIT 5000",
+            (current.id,),
+        ):
+            if action_id not in actions:
+                if len(actions) == saves:
+                    break
+                actions.append(action_id)
+            if name in FIELD_BY_NAME and name not in theirs:
+                theirs.append(name)
+        both = [k for k in mine if k in theirs or not theirs]
+        parts = [
+            f"{FIELD_BY_NAME[k].label}：您填写“{_shown(mine[k])}”，对方已保存“{_shown(now.get(k))}”"
+            for k in both
+        ]
+        others = [k for k in theirs if k not in mine]
+        if others:
+            parts.append(
+                "对方修改了"
+                + "、".join(f"{FIELD_BY_NAME[k].label}（“{_shown(now.get(k))}”）" for k in others)
+            )
+        return "；".join(parts) + "。" if parts else ""
 
     def project_snapshot(self, project_id: int) -> dict[str, Any]:
         """Everything a deleted project takes with it, to restore it exactly (undo)."""
@@ -693,11 +739,16 @@ class Store:
         return Period.parse(row[0]) if row and row[0] else Period.of(dt.date.today())
 
     def save_monthly_report(
-        self, report: MonthlyReport, *, description: str | None = None
+        self,
+        report: MonthlyReport,
+        *,
+        description: str | None = None,
+        check_version: bool = False,
     ) -> MonthlyReport:
-        """Create or change the report of one project for one period."""
+        """Create or change the report of one project for one period.  With ``check_version``,
+        refuse (:class:`ConflictError`) when it was saved elsewhere since ``report`` was read."""
         with self.action(description or f"填报月度调度：{report.period}"):
-            self._write_monthly(report, record=True)
+            self._write_monthly(report, record=True, check_version=check_version)
         saved = self.monthly_reports(report.period).get(report.project_id)
         assert saved is not None
         return saved
@@ -708,11 +759,13 @@ class Store:
         *,
         description: str | None = None,
         source: str | None = None,
+        check_versions: bool = False,
     ) -> int:
-        """Save many reports as one action (a pasted block, an imported return)."""
+        """Save many reports as one action (a pasted block, an imported return).
+        ``check_versions``: refuse all if any was saved elsewhere since it was read."""
         with self.action(description or f"批量填报月度调度（{len(reports)}条）", source=source):
             for report in reports:
-                self._write_monthly(report, record=True)
+                self._write_monthly(report, record=True, check_version=check_versions)
         return len(reports)
 
     def delete_monthly_report(self, project_id: int, period: Period | str) -> None:
@@ -724,7 +777,9 @@ class Store:
             action.running_sums_stale.add(project_id)
             self._record("monthly_reports", existing.id, None, _record_summary(existing), None)
 
-    def _write_monthly(self, report: MonthlyReport, *, record: bool) -> None:
+    def _write_monthly(
+        self, report: MonthlyReport, *, record: bool, check_version: bool = False
+    ) -> None:
         period = str(Period.parse(report.period))
         _check_monthly(report)
         assert self._action is not None
@@ -739,10 +794,23 @@ class Store:
             "report_date": report.report_date,
         }
         row = self.conn.execute(
-            f"SELECT id, {', '.join(_MONTHLY_VALUE_FIELDS)} FROM monthly_reports "
+            f"SELECT id, {', '.join(_MONTHLY_VALUE_FIELDS)}, version FROM monthly_reports "
             "WHERE project_id = ? AND period = ?",
             (report.project_id, period),
         ).fetchone()
+        if check_version and row is not None and (row[0], row[-1]) != (report.id, report.version):
+            theirs = dict(zip(_MONTHLY_VALUE_FIELDS, row[1:-1], strict=True))
+            parts = [
+                f"{_MONTHLY_LABELS[k]}：您填写“{_shown(_display_monthly(k, v))}”，"
+                f"对方已保存“{_shown(_display_monthly(k, theirs[k]))}”"
+                for k, v in values.items()
+                if v != theirs[k]
+            ]
+            raise ConflictError(
+                f"项目编号 {report.project_id} 的 {period} 月度调度在您打开后已被他人保存，"
+                f"您的修改未保存。{'；'.join(parts) or '对方修改的是其他内容'}。请刷新后再填报",
+                {k: _display_monthly(k, v) for k, v in theirs.items()},
+            )
         if row is None:
             try:
                 cur = self.conn.execute(
@@ -772,7 +840,7 @@ class Store:
                     "monthly_reports", rid, "project_period", None, f"{report.project_id}:{period}"
                 )
             return
-        rid, old = row[0], dict(zip(_MONTHLY_VALUE_FIELDS, row[1:], strict=True))
+        rid, old = row[0], dict(zip(_MONTHLY_VALUE_FIELDS, row[1:-1], strict=True))
         diff = {k: v for k, v in values.items() if v != old[k]}
         if not diff:
             return
@@ -1101,6 +1169,17 @@ def _amount(field: str, value: Any) -> Decimal | None:
     except AmountError as exc:
         label = FIELD_BY_NAME[field].label
         raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
+
+
+def _shown(value: Any) -> str:
+    """A field value as the conflict message shows it."""
+    if value is None or value == []:
+        return "（空）"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
 
 
 def _clean(value: str | None) -> str | None:
