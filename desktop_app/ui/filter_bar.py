@@ -54,7 +54,7 @@ class FilterBar(QWidget):
         self.search.setPlaceholderText(
             self.tr("搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）")
         )
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(200)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
