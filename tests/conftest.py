@@ -25,6 +25,14 @@ def _private_user_dirs(
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cjk_font(qapp):
+    """The app's CJK font for every test that draws (no CJK font is installed on CI)."""
+    from desktop_app.ui.fonts import ensure_cjk_font
+
+    ensure_cjk_font()
+
+
 @pytest.fixture
 def ledger_path(tmp_path: Path) -> Path:
     """A fresh ledger file holding the shipped 2022 portfolio."""
