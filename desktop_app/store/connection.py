@@ -39,6 +39,11 @@ def connect(
             raise NotOurDatabase(f"“{p.name}”不是数据库文件") from exc
         if "malformed" in text:
             raise DatabaseDamaged(f"数据库文件“{p.name}”已损坏") from exc
+        if "readonly" in text or "read-only" in text:
+            raise WriteFailed(
+                f"无法打开数据库文件 {p}：所在文件夹是只读的"
+                "（SQLite 需要在台账所在文件夹中写入 -wal/-shm 临时文件）"
+            ) from exc
         raise WriteFailed(f"无法打开数据库文件 {p}：{text}") from exc
     return conn
 
