@@ -18,10 +18,6 @@ from ..domain.periods import Period
 from ..store import Milestone, MonthlyReport, Problem, Project, Store, StoreError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LedgerEditor", text)
-
-
 class _StoreCommand(QUndoCommand):
     def __init__(self, editor: LedgerEditor, text: str) -> None:
         super().__init__(text)
@@ -51,13 +47,17 @@ class _EditProject(_StoreCommand):
 
     def _redo(self) -> tuple[str, list[int]]:
         self._editor.store.update_project(
-            self._id, self._new, description=_tr("重做：") + self.text()
+            self._id,
+            self._new,
+            description=QCoreApplication.translate("LedgerEditor", "重做：") + self.text(),
         )
         return "projects", [self._id]
 
     def _undo(self) -> tuple[str, list[int]]:
         self._editor.store.update_project(
-            self._id, self._old, description=_tr("撤销：") + self.text()
+            self._id,
+            self._old,
+            description=QCoreApplication.translate("LedgerEditor", "撤销：") + self.text(),
         )
         return "projects", [self._id]
 
@@ -70,13 +70,16 @@ class _AddProject(_StoreCommand):
 
     def _undo(self) -> tuple[str, list[int]]:
         self._snapshot = self._editor.store.delete_project(
-            self._id, description=_tr("撤销：") + self.text()
+            self._id, description=QCoreApplication.translate("LedgerEditor", "撤销：") + self.text()
         )
         return "projects", [self._id]
 
     def _redo(self) -> tuple[str, list[int]]:
         assert self._snapshot is not None
-        self._editor.store.restore_project(self._snapshot, description=_tr("重做：") + self.text())
+        self._editor.store.restore_project(
+            self._snapshot,
+            description=QCoreApplication.translate("LedgerEditor", "重做：") + self.text(),
+        )
         return "projects", [self._id]
 
 
@@ -87,12 +90,15 @@ class _DeleteProject(_StoreCommand):
         self._id = int(snapshot["project"].id)
 
     def _undo(self) -> tuple[str, list[int]]:
-        self._editor.store.restore_project(self._snapshot, description=_tr("撤销：") + self.text())
+        self._editor.store.restore_project(
+            self._snapshot,
+            description=QCoreApplication.translate("LedgerEditor", "撤销：") + self.text(),
+        )
         return "projects", [self._id]
 
     def _redo(self) -> tuple[str, list[int]]:
         self._snapshot = self._editor.store.delete_project(
-            self._id, description=_tr("重做：") + self.text()
+            self._id, description=QCoreApplication.translate("LedgerEditor", "重做：") + self.text()
         )
         return "projects", [self._id]
 
@@ -110,12 +116,15 @@ class _SaveMonthly(_StoreCommand):
         self._period, self._old, self._new = period, dict(old), list(new)
 
     def _redo(self) -> tuple[str, list[int]]:
-        self._editor.store.save_monthly_reports(self._new, description=_tr("重做：") + self.text())
+        self._editor.store.save_monthly_reports(
+            self._new,
+            description=QCoreApplication.translate("LedgerEditor", "重做：") + self.text(),
+        )
         return "monthly", [r.project_id for r in self._new]
 
     def _undo(self) -> tuple[str, list[int]]:
         store = self._editor.store
-        with store.action(_tr("撤销：") + self.text()):
+        with store.action(QCoreApplication.translate("LedgerEditor", "撤销：") + self.text()):
             for pid, report in self._old.items():
                 if report is None:
                     store.delete_monthly_report(pid, self._period)
@@ -181,12 +190,16 @@ class _SaveChild(_StoreCommand):
         return self._kind, [project_id], result
 
     def _redo(self) -> tuple[str, list[int]]:
-        kind, ids, saved = self._switch(self._old, self._new, _tr("重做："))
+        kind, ids, saved = self._switch(
+            self._old, self._new, QCoreApplication.translate("LedgerEditor", "重做：")
+        )
         self._new = saved
         return kind, ids
 
     def _undo(self) -> tuple[str, list[int]]:
-        kind, ids, saved = self._switch(self._new, self._old, _tr("撤销："))
+        kind, ids, saved = self._switch(
+            self._new, self._old, QCoreApplication.translate("LedgerEditor", "撤销：")
+        )
         self._old = saved
         return kind, ids
 
@@ -224,7 +237,7 @@ class LedgerEditor(QObject):
     def add_project(self, values: Mapping[str, Any]) -> Project:
         """Create a project (raises ValidationFailed with the issues)."""
         project = self.store.add_project(values)
-        text = _tr("新增项目：") + project.name
+        text = QCoreApplication.translate("LedgerEditor", "新增项目：") + project.name
         self._push(_AddProject(self, project, text), "projects", [int(project.id or 0)])
         return project
 
@@ -240,13 +253,13 @@ class LedgerEditor(QObject):
         changed = [k for k in new_values if new_values[k] != old_values[k]]
         old = {k: old_values[k] for k in changed}
         new = {k: new_values[k] for k in changed}
-        text = _tr("编辑项目：") + after.name
+        text = QCoreApplication.translate("LedgerEditor", "编辑项目：") + after.name
         self._push(_EditProject(self, project_id, old, new, text), "projects", [project_id])
         return after
 
     def delete_project(self, project_id: int) -> None:
         snapshot = self.store.delete_project(project_id)
-        text = _tr("删除项目：") + snapshot["project"].name
+        text = QCoreApplication.translate("LedgerEditor", "删除项目：") + snapshot["project"].name
         self._push(_DeleteProject(self, snapshot, text), "projects", [project_id])
 
     # ----------------------------------------------------------- monthly reports
@@ -291,8 +304,16 @@ class LedgerEditor(QObject):
             if kind == "milestone"
             else self.store.save_problem(record)  # type: ignore[arg-type]
         )
-        label = _tr("关键节点") if kind == "milestone" else _tr("问题")
-        text = (_tr("新增") if old is None else _tr("编辑")) + label
+        label = (
+            QCoreApplication.translate("LedgerEditor", "关键节点")
+            if kind == "milestone"
+            else QCoreApplication.translate("LedgerEditor", "问题")
+        )
+        text = (
+            QCoreApplication.translate("LedgerEditor", "新增")
+            if old is None
+            else QCoreApplication.translate("LedgerEditor", "编辑")
+        ) + label
         self._push(_SaveChild(self, kind, old, saved, text), kind, [record.project_id])
         return saved
 
@@ -301,7 +322,15 @@ class LedgerEditor(QObject):
             self.store.delete_milestone(int(record.id or 0))
         else:
             self.store.delete_problem(int(record.id or 0))
-        label = _tr("关键节点") if kind == "milestone" else _tr("问题")
+        label = (
+            QCoreApplication.translate("LedgerEditor", "关键节点")
+            if kind == "milestone"
+            else QCoreApplication.translate("LedgerEditor", "问题")
+        )
         self._push(
-            _SaveChild(self, kind, record, None, _tr("删除") + label), kind, [record.project_id]
+            _SaveChild(
+                self, kind, record, None, QCoreApplication.translate("LedgerEditor", "删除") + label
+            ),
+            kind,
+            [record.project_id],
         )

@@ -93,5 +93,5 @@ def missing_characters(font: QFont, text: str) -> list[str]:
     """Characters of ``text`` that ``font`` itself cannot draw (no fallback counted)."""
     from PySide6.QtGui import QRawFont
 
-    raw = QRawFont.fromFont(font)
-    return sorted({ch for ch in text if not ch.isspace() and not raw.supportsCharacter(ch)})
+    raw = QRawFont.fromFont(font)  # by code point: PySide turns some str into a wrong QChar
+    return sorted({ch for ch in text if not ch.isspace() and not raw.supportsCharacter(ord(ch))})

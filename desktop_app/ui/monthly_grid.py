@@ -50,10 +50,6 @@ _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _READ_ONLY = QBrush(QColor("#F3F5F8"))  # cells that are figures, not input
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MonthlyGrid", text)
-
-
 @dataclass(frozen=True)
 class GridColumn:
     key: str
@@ -103,9 +99,13 @@ def parse_percent(text: str) -> float | None:
     try:
         value = float(s)
     except ValueError as exc:
-        raise ValueError(_tr("“{text}”不是有效的百分比").format(text=text.strip())) from exc
+        raise ValueError(
+            QCoreApplication.translate("MonthlyGrid", "“{text}”不是有效的百分比").format(
+                text=text.strip()
+            )
+        ) from exc
     if not 0 <= value <= 100:
-        raise ValueError(_tr("形象进度应在 0% 到 100% 之间"))
+        raise ValueError(QCoreApplication.translate("MonthlyGrid", "形象进度应在 0% 到 100% 之间"))
     return value
 
 
@@ -117,7 +117,7 @@ def parse_cell(key: str, text: str) -> Any:
         except AmountError as exc:
             raise ValueError(str(exc)) from exc
         if value is not None and value < 0:
-            raise ValueError(_tr("本月完成投资不能为负数"))
+            raise ValueError(QCoreApplication.translate("MonthlyGrid", "本月完成投资不能为负数"))
         return value
     if key == "progress_pct":
         return parse_percent(text)
@@ -328,12 +328,15 @@ class MonthlyGridModel(QAbstractTableModel):
         if report is None:
             return True
         return self._save(
-            [report], _tr("填报月度调度：{name}").format(name=self._info(report.project_id)[1])
+            [report],
+            QCoreApplication.translate("MonthlyGrid", "填报月度调度：{name}").format(
+                name=self._info(report.project_id)[1]
+            ),
         )
 
     def _cell_name(self, row: int, column: GridColumn) -> str:
         name = self._info(self._ids[row])[1]
-        return _tr("第{row}行（{name}）“{column}”：").format(
+        return QCoreApplication.translate("MonthlyGrid", "第{row}行（{name}）“{column}”：").format(
             row=row + 1,
             name=name,
             column=self.headerData(GRID_INDEX[column.key], Qt.Orientation.Horizontal),
@@ -377,7 +380,9 @@ class MonthlyGridModel(QAbstractTableModel):
             row = top + r
             if row >= len(self._ids):
                 problems.append(
-                    _tr("粘贴的内容超出表格：第{row}行之后没有项目").format(row=len(self._ids))
+                    QCoreApplication.translate(
+                        "MonthlyGrid", "粘贴的内容超出表格：第{row}行之后没有项目"
+                    ).format(row=len(self._ids))
                 )
                 break
             for c, cell in enumerate(cells):
@@ -389,7 +394,9 @@ class MonthlyGridModel(QAbstractTableModel):
                     if cell.strip() and cell.strip() != self._text(row, column.key).strip():
                         problems.append(
                             self._cell_name(row, column)
-                            + _tr("此列不能填写，请从可填写的列开始粘贴")
+                            + QCoreApplication.translate(
+                                "MonthlyGrid", "此列不能填写，请从可填写的列开始粘贴"
+                            )
                         )
                     continue
                 try:
@@ -403,7 +410,9 @@ class MonthlyGridModel(QAbstractTableModel):
         ]
         if not reports:
             return 0
-        text_ = _tr("粘贴月度调度（{n}个项目）").format(n=len(reports))
+        text_ = QCoreApplication.translate("MonthlyGrid", "粘贴月度调度（{n}个项目）").format(
+            n=len(reports)
+        )
         self._save(reports, text_)
         return len(reports)
 
@@ -420,7 +429,12 @@ class MonthlyGridModel(QAbstractTableModel):
             if self.report(row) is not None and (r := self._with(row, values)) is not None
         ]
         if reports:
-            self._save(reports, _tr("清除月度调度内容（{n}个项目）").format(n=len(reports)))
+            self._save(
+                reports,
+                QCoreApplication.translate("MonthlyGrid", "清除月度调度内容（{n}个项目）").format(
+                    n=len(reports)
+                ),
+            )
         return len(reports)
 
     def copy_text(self, indexes: Sequence[QModelIndex]) -> str:
@@ -564,9 +578,10 @@ class MonthlyGrid(QWidget):
         for key, width in widths.items():
             header.resizeSection(GRID_INDEX[key], width)
         self.hint = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "MonthlyGrid",
                 "直接输入即可修改；回车保存并下移，Tab 跳到下一个可填写单元格；"
-                "可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。"
+                "可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。",
             )
         )
         self.hint.setWordWrap(True)
@@ -597,12 +612,16 @@ class MonthlyGrid(QWidget):
     def show_paste_problems(self, problems: list[str]) -> None:
         shown = problems[:12]
         more = len(problems) - len(shown)
-        text = _tr("粘贴未保存，以下单元格有误：") + "\n" + "\n".join(shown)
+        text = (
+            QCoreApplication.translate("MonthlyGrid", "粘贴未保存，以下单元格有误：")
+            + "\n"
+            + "\n".join(shown)
+        )
         if more > 0:
-            text += "\n" + _tr("……另有 {n} 处").format(n=more)
+            text += "\n" + QCoreApplication.translate("MonthlyGrid", "……另有 {n} 处").format(n=more)
         self.show_error(text)
         if self.isVisible():
-            QMessageBox.warning(self, _tr("粘贴未保存"), text)
+            QMessageBox.warning(self, QCoreApplication.translate("MonthlyGrid", "粘贴未保存"), text)
 
     def clear_message(self) -> None:
         self.message.hide()
@@ -611,7 +630,7 @@ class MonthlyGrid(QWidget):
     def update_summary(self, *_args: Any) -> None:
         data = self.model.monthly_data
         if data is None:
-            self.summary.setText(_tr("正在载入…"))
+            self.summary.setText(QCoreApplication.translate("MonthlyGrid", "正在载入…"))
             return
         ids = self.model.project_ids()
         reported = sum(1 for pid in ids if pid in data.reports)
@@ -621,8 +640,9 @@ class MonthlyGrid(QWidget):
         )
         lagging = sum(1 for pid in ids if data.figures.get(pid, NO_FIGS)[0] in ("red", "yellow"))
         self.summary.setText(
-            _tr(
-                "{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个"
+            QCoreApplication.translate(
+                "MonthlyGrid",
+                "{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个",
             ).format(
                 period=data.period.label,
                 n=f"{len(ids):,}",

@@ -71,10 +71,6 @@ WARNING_COLOR = "#B26A00"
 SaveHandler = Callable[[dict[str, Any]], Project]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectDialog", text)
-
-
 class ProjectDialog(QDialog):
     """New, edit or duplicate a project.  ``save`` performs the store change (through the
     undo stack) and raises ValidationFailed / ConflictError, which the form shows."""
@@ -108,15 +104,19 @@ class ProjectDialog(QDialog):
             values = project.values()
         self._original = dict(values)
         self.setWindowTitle(
-            _tr("新增项目")
+            QCoreApplication.translate("ProjectDialog", "新增项目")
             if project is None
-            else _tr("编辑项目 — {name}").format(name=project.name)
+            else QCoreApplication.translate("ProjectDialog", "编辑项目 — {name}").format(
+                name=project.name
+            )
         )
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, QLabel] = {}
 
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._build_fields(values), _tr("基本信息"))
+        self.tabs.addTab(
+            self._build_fields(values), QCoreApplication.translate("ProjectDialog", "基本信息")
+        )
         if project is not None and project.id is not None:
             self._build_child_tabs(project.id)
         self.banner = QLabel(self)
@@ -127,8 +127,12 @@ class ProjectDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(_tr("保存"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
+            QCoreApplication.translate("ProjectDialog", "保存")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("ProjectDialog", "取消")
+        )
         buttons.accepted.connect(self.try_save)
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -242,10 +246,12 @@ class ProjectDialog(QDialog):
         if field.kind == "amount":
             edit.setText(format_wan(value))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setPlaceholderText(_tr("万元，可写 1.2亿"))
+            edit.setPlaceholderText(QCoreApplication.translate("ProjectDialog", "万元，可写 1.2亿"))
         elif field.kind == "date":
             edit.setText(value or "")
-            edit.setPlaceholderText(_tr("如 2022-03、2022年3月、2022/4/1"))
+            edit.setPlaceholderText(
+                QCoreApplication.translate("ProjectDialog", "如 2022-03、2022年3月、2022/4/1")
+            )
         else:
             edit.setText(value or "")
         edit.textChanged.connect(self.validate)
@@ -331,7 +337,10 @@ class ProjectDialog(QDialog):
         issues = self.validate()
         errors = [i for i in issues if i.severity == "error"]
         if errors:
-            self._show_banner(_tr("未保存：") + "；".join(i.message for i in errors))
+            self._show_banner(
+                QCoreApplication.translate("ProjectDialog", "未保存：")
+                + "；".join(i.message for i in errors)
+            )
             first = self.editors.get(errors[0].field)
             if first is not None:
                 self.tabs.setCurrentIndex(0)
@@ -341,13 +350,13 @@ class ProjectDialog(QDialog):
             self.saved_project = self._save(self.values())
         except ValidationFailed as exc:
             self.show_issues(list(exc.issues))
-            self._show_banner(_tr("未保存：") + str(exc))
+            self._show_banner(QCoreApplication.translate("ProjectDialog", "未保存：") + str(exc))
             return False
         except ConflictError as exc:
             self._show_banner(str(exc))
             return False
         except StoreError as exc:
-            self._show_banner(_tr("保存失败：") + str(exc))
+            self._show_banner(QCoreApplication.translate("ProjectDialog", "保存失败：") + str(exc))
             return False
         self._original = self.values()
         super().accept()
@@ -372,11 +381,18 @@ class ProjectDialog(QDialog):
         """'save', 'discard' or 'cancel' (a method so tests can answer it)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("未保存的修改"))
-        box.setText(_tr("项目有尚未保存的修改。"))
-        save = box.addButton(_tr("保存"), QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton(_tr("放弃修改"), QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setWindowTitle(QCoreApplication.translate("ProjectDialog", "未保存的修改"))
+        box.setText(QCoreApplication.translate("ProjectDialog", "项目有尚未保存的修改。"))
+        save = box.addButton(
+            QCoreApplication.translate("ProjectDialog", "保存"), QMessageBox.ButtonRole.AcceptRole
+        )
+        discard = box.addButton(
+            QCoreApplication.translate("ProjectDialog", "放弃修改"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.addButton(
+            QCoreApplication.translate("ProjectDialog", "取消"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         clicked = box.clickedButton()
         return "save" if clicked is save else "discard" if clicked is discard else "cancel"
@@ -399,7 +415,7 @@ class ProjectDialog(QDialog):
         # monthly history
         self.monthly_model = RecordTableModel(
             [
-                (_tr("期间"), lambda r: r[0].period),
+                (QCoreApplication.translate("ProjectDialog", "期间"), lambda r: r[0].period),
                 (
                     monthly_label("month_investment") + tr_field("(万元)"),
                     lambda r: format_wan(r[0].month_investment),
@@ -421,58 +437,76 @@ class ProjectDialog(QDialog):
         )
         self.monthly_view = self._table(self.monthly_model)
         self.monthly_view.setObjectName("monthlyHistory")
-        self.tabs.addTab(self.monthly_view, _tr("月度调度记录"))
+        self.tabs.addTab(
+            self.monthly_view, QCoreApplication.translate("ProjectDialog", "月度调度记录")
+        )
 
         # milestones
         self.milestone_model = RecordTableModel(
             [
-                (_tr("节点名称"), lambda m: m.name),
-                (_tr("计划完成"), lambda m: m.planned_date),
-                (_tr("实际完成"), lambda m: m.actual_date),
-                (_tr("状态"), self._milestone_state),
-                (_tr("责任单位"), lambda m: m.department),
-                (_tr("备注"), lambda m: m.note),
+                (QCoreApplication.translate("ProjectDialog", "节点名称"), lambda m: m.name),
+                (QCoreApplication.translate("ProjectDialog", "计划完成"), lambda m: m.planned_date),
+                (QCoreApplication.translate("ProjectDialog", "实际完成"), lambda m: m.actual_date),
+                (QCoreApplication.translate("ProjectDialog", "状态"), self._milestone_state),
+                (QCoreApplication.translate("ProjectDialog", "责任单位"), lambda m: m.department),
+                (QCoreApplication.translate("ProjectDialog", "备注"), lambda m: m.note),
             ],
             self,
             foreground=lambda m: QBrush(QColor(ERROR_COLOR)) if self._milestone_late(m) else None,
         )
         self.milestone_view = self._table(self.milestone_model)
         self.milestone_view.setObjectName("milestoneTable")
-        self.tabs.addTab(self._with_buttons(self.milestone_view, "milestone"), _tr("关键节点"))
+        self.tabs.addTab(
+            self._with_buttons(self.milestone_view, "milestone"),
+            QCoreApplication.translate("ProjectDialog", "关键节点"),
+        )
 
         # problems
         self.problem_model = RecordTableModel(
             [
-                (_tr("问题"), lambda p: p.text),
-                (_tr("状态"), lambda p: _tr("已解决") if p.status == "solved" else _tr("未解决")),
-                (_tr("责任单位"), lambda p: p.department),
-                (_tr("办结时限"), lambda p: p.deadline),
-                (_tr("解决情况"), lambda p: p.solution),
-                (_tr("提出日期"), lambda p: p.raised_on),
-                (_tr("解决日期"), lambda p: p.solved_on),
+                (QCoreApplication.translate("ProjectDialog", "问题"), lambda p: p.text),
+                (
+                    QCoreApplication.translate("ProjectDialog", "状态"),
+                    lambda p: (
+                        QCoreApplication.translate("ProjectDialog", "已解决")
+                        if p.status == "solved"
+                        else QCoreApplication.translate("ProjectDialog", "未解决")
+                    ),
+                ),
+                (QCoreApplication.translate("ProjectDialog", "责任单位"), lambda p: p.department),
+                (QCoreApplication.translate("ProjectDialog", "办结时限"), lambda p: p.deadline),
+                (QCoreApplication.translate("ProjectDialog", "解决情况"), lambda p: p.solution),
+                (QCoreApplication.translate("ProjectDialog", "提出日期"), lambda p: p.raised_on),
+                (QCoreApplication.translate("ProjectDialog", "解决日期"), lambda p: p.solved_on),
             ],
             self,
             foreground=lambda p: None if p.status == "solved" else QBrush(QColor(ERROR_COLOR)),
         )
         self.problem_view = self._table(self.problem_model)
         self.problem_view.setObjectName("problemTable")
-        self.tabs.addTab(self._with_buttons(self.problem_view, "problem"), _tr("问题"))
+        self.tabs.addTab(
+            self._with_buttons(self.problem_view, "problem"),
+            QCoreApplication.translate("ProjectDialog", "问题"),
+        )
 
         # change history
         self.history_model = RecordTableModel(
             [
-                (_tr("时间"), lambda h: h.at.replace("T", " ")),
-                (_tr("修改人"), lambda h: h.user),
-                (_tr("操作"), lambda h: h.description),
-                (_tr("字段"), self._history_field),
-                (_tr("原值"), lambda h: h.old_value),
-                (_tr("新值"), lambda h: h.new_value),
+                (
+                    QCoreApplication.translate("ProjectDialog", "时间"),
+                    lambda h: h.at.replace("T", " "),
+                ),
+                (QCoreApplication.translate("ProjectDialog", "修改人"), lambda h: h.user),
+                (QCoreApplication.translate("ProjectDialog", "操作"), lambda h: h.description),
+                (QCoreApplication.translate("ProjectDialog", "字段"), self._history_field),
+                (QCoreApplication.translate("ProjectDialog", "原值"), lambda h: h.old_value),
+                (QCoreApplication.translate("ProjectDialog", "新值"), lambda h: h.new_value),
             ],
             self,
         )
         self.history_view = self._table(self.history_model)
         self.history_view.setObjectName("historyTable")
-        self.tabs.addTab(self.history_view, _tr("修改记录"))
+        self.tabs.addTab(self.history_view, QCoreApplication.translate("ProjectDialog", "修改记录"))
         self._reload_children()
 
     def _with_buttons(self, view: QTableView, kind: str) -> QWidget:
@@ -481,9 +515,18 @@ class ProjectDialog(QDialog):
         layout.addWidget(view, 1)
         row = QHBoxLayout()
         for text, slot in (
-            (_tr("新增…"), lambda: self.edit_child(kind, None)),
-            (_tr("编辑…"), lambda: self.edit_child(kind, self._selected(view))),
-            (_tr("删除"), lambda: self.delete_child(kind, self._selected(view))),
+            (
+                QCoreApplication.translate("ProjectDialog", "新增…"),
+                lambda: self.edit_child(kind, None),
+            ),
+            (
+                QCoreApplication.translate("ProjectDialog", "编辑…"),
+                lambda: self.edit_child(kind, self._selected(view)),
+            ),
+            (
+                QCoreApplication.translate("ProjectDialog", "删除"),
+                lambda: self.delete_child(kind, self._selected(view)),
+            ),
         ):
             button = QPushButton(text)
             button.setObjectName(f"{kind}_{text.rstrip('…')}")
@@ -508,16 +551,20 @@ class ProjectDialog(QDialog):
 
     def _milestone_state(self, m: Milestone) -> str:
         if m.actual_date:
-            return _tr("已完成")
-        return _tr("已逾期") if self._milestone_late(m) else _tr("未完成")
+            return QCoreApplication.translate("ProjectDialog", "已完成")
+        return (
+            QCoreApplication.translate("ProjectDialog", "已逾期")
+            if self._milestone_late(m)
+            else QCoreApplication.translate("ProjectDialog", "未完成")
+        )
 
     @staticmethod
     def _history_field(h: Any) -> str:
         table = {
             "projects": "",
-            "monthly_reports": _tr("月报"),
-            "milestones": _tr("节点"),
-            "problems": _tr("问题"),
+            "monthly_reports": QCoreApplication.translate("ProjectDialog", "月报"),
+            "milestones": QCoreApplication.translate("ProjectDialog", "节点"),
+            "problems": QCoreApplication.translate("ProjectDialog", "问题"),
         }.get(h.table_name, h.table_name)
         name = h.field or ""
         if h.table_name == "projects" and name in FIELD_BY_NAME:
@@ -577,26 +624,30 @@ class ChildDialog(QDialog):
         self._kind = kind
         self._record = record
         self.result_record: Milestone | Problem | None = None
-        self.setWindowTitle(_tr("关键节点") if kind == "milestone" else _tr("问题"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ProjectDialog", "关键节点")
+            if kind == "milestone"
+            else QCoreApplication.translate("ProjectDialog", "问题")
+        )
         form = QFormLayout(self)
         self.fields: dict[str, QWidget] = {}
         if kind == "milestone":
             spec = [
-                ("name", _tr("节点名称"), "text"),
-                ("planned_date", _tr("计划完成"), "date"),
-                ("actual_date", _tr("实际完成"), "date"),
-                ("department", _tr("责任单位"), "text"),
-                ("note", _tr("备注"), "text"),
+                ("name", QCoreApplication.translate("ProjectDialog", "节点名称"), "text"),
+                ("planned_date", QCoreApplication.translate("ProjectDialog", "计划完成"), "date"),
+                ("actual_date", QCoreApplication.translate("ProjectDialog", "实际完成"), "date"),
+                ("department", QCoreApplication.translate("ProjectDialog", "责任单位"), "text"),
+                ("note", QCoreApplication.translate("ProjectDialog", "备注"), "text"),
             ]
         else:
             spec = [
-                ("text", _tr("问题"), "long"),
-                ("status", _tr("状态"), "status"),
-                ("department", _tr("责任单位"), "text"),
-                ("deadline", _tr("办结时限"), "date"),
-                ("solution", _tr("解决情况"), "long"),
-                ("raised_on", _tr("提出日期"), "date"),
-                ("solved_on", _tr("解决日期"), "date"),
+                ("text", QCoreApplication.translate("ProjectDialog", "问题"), "long"),
+                ("status", QCoreApplication.translate("ProjectDialog", "状态"), "status"),
+                ("department", QCoreApplication.translate("ProjectDialog", "责任单位"), "text"),
+                ("deadline", QCoreApplication.translate("ProjectDialog", "办结时限"), "date"),
+                ("solution", QCoreApplication.translate("ProjectDialog", "解决情况"), "long"),
+                ("raised_on", QCoreApplication.translate("ProjectDialog", "提出日期"), "date"),
+                ("solved_on", QCoreApplication.translate("ProjectDialog", "解决日期"), "date"),
             ]
         self._spec = spec
         for name, label, kind_ in spec:
@@ -606,8 +657,8 @@ class ChildDialog(QDialog):
                 widget.setFixedHeight(70)
             elif kind_ == "status":
                 widget = QComboBox()
-                widget.addItem(_tr("未解决"), "open")
-                widget.addItem(_tr("已解决"), "solved")
+                widget.addItem(QCoreApplication.translate("ProjectDialog", "未解决"), "open")
+                widget.addItem(QCoreApplication.translate("ProjectDialog", "已解决"), "solved")
                 widget.setCurrentIndex(1 if value == "solved" else 0)
             else:
                 widget = QLineEdit(value or "")
@@ -620,8 +671,12 @@ class ChildDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ProjectDialog", "确定")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("ProjectDialog", "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -649,7 +704,9 @@ class ChildDialog(QDialog):
         required = "name" if self._kind == "milestone" else "text"
         if not values.get(required):
             self.message.setText(
-                _tr("节点名称不能为空") if self._kind == "milestone" else _tr("问题内容不能为空")
+                QCoreApplication.translate("ProjectDialog", "节点名称不能为空")
+                if self._kind == "milestone"
+                else QCoreApplication.translate("ProjectDialog", "问题内容不能为空")
             )
             return
         self.result_record = replace(self._record, **values)  # type: ignore[arg-type]

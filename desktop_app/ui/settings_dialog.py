@@ -21,23 +21,21 @@ from ..domain.derived import LightThresholds
 from .settings import GROUPINGS, LANGUAGES, Settings
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SettingsDialog", text)
-
-
 class SettingsDialog(QDialog):
     """Edits :class:`Settings`; ``accept`` writes them back."""
 
     def __init__(self, settings: Settings, parent: Any = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(_tr("设置"))
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "设置"))
         self._settings = settings
         form = QFormLayout(self)
 
         self.user_name = QLineEdit(settings.user_name)
         self.user_name.setObjectName("userName")
-        form.addRow(_tr("修改人（写入修改记录）"), self.user_name)
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "修改人（写入修改记录）"), self.user_name
+        )
 
         t = settings.thresholds
         self.yellow = QDoubleSpinBox()
@@ -47,30 +45,39 @@ class SettingsDialog(QDialog):
         for box, value in ((self.yellow, t.yellow_points), (self.red, t.red_points)):
             box.setRange(0, 100)
             box.setDecimals(1)
-            box.setSuffix(_tr(" 个百分点"))
+            box.setSuffix(QCoreApplication.translate("SettingsDialog", " 个百分点"))
             box.setValue(float(value))
         self.overdue = QSpinBox()
         self.overdue.setObjectName("overdueMonths")
         self.overdue.setRange(0, 36)
-        self.overdue.setSuffix(_tr(" 个月"))
+        self.overdue.setSuffix(QCoreApplication.translate("SettingsDialog", " 个月"))
         self.overdue.setValue(t.start_overdue_months)
-        form.addRow(_tr("黄灯：落后时序进度至少"), self.yellow)
-        form.addRow(_tr("红灯：落后时序进度超过"), self.red)
-        form.addRow(_tr("红灯：计划开工后未开工满"), self.overdue)
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "黄灯：落后时序进度至少"), self.yellow
+        )
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "红灯：落后时序进度超过"), self.red
+        )
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "红灯：计划开工后未开工满"), self.overdue
+        )
 
         self.grouping = QComboBox()
         self.grouping.setObjectName("grouping")
         for key, label in GROUPINGS.items():
             self.grouping.addItem(QCoreApplication.translate("Field", label), key)
         self.grouping.setCurrentIndex(max(0, self.grouping.findData(settings.default_grouping)))
-        form.addRow(_tr("台账报表默认分组"), self.grouping)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "台账报表默认分组"), self.grouping)
 
         self.language = QComboBox()
         self.language.setObjectName("language")
         for key, label in LANGUAGES.items():
             self.language.addItem(label, key)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
-        form.addRow(_tr("界面语言（重新启动后生效）"), self.language)
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "界面语言（重新启动后生效）"),
+            self.language,
+        )
 
         self.message = QLabel()
         self.message.setStyleSheet("color: #C62828;")
@@ -78,8 +85,12 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("确定"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("SettingsDialog", "确定")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("SettingsDialog", "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
