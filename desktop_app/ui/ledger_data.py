@@ -41,6 +41,65 @@ class LedgerData:
     period: Period
     rows: list[tuple] = field(default_factory=list)
     figs: list[Figs] = field(default_factory=list)  # aligned with rows
+    blob: str | None = None  # the rows' search keys, one per line (see search_blob)
+    starts: list[int] = field(default_factory=list)
+    index: RowIndex | None = None
+
+
+#: Fields whose distinct values the filter drop-downs offer.
+DISTINCT_FIELDS = ("region", "sector", "chain", "status", "nature", "leader", "department")
+
+
+@dataclass
+class RowIndex:
+    """Lookups over the rows, built once off the interface thread: where each project is,
+    its amounts as plain lists (fast sums) and the values each filter field takes."""
+
+    pos: dict[int, int]
+    totals: list[int]
+    plans: list[int]
+    distinct: dict[str, set[str]]
+
+    @classmethod
+    def of(cls, rows: list[tuple]) -> RowIndex:
+        ti, ap = FIELD_INDEX["total_investment"], FIELD_INDEX["annual_plan"]
+        distinct = {}
+        for name in DISTINCT_FIELDS:
+            col = FIELD_INDEX[name]
+            values = {r[col] for r in rows}
+            values.discard(None)
+            distinct[name] = values
+        return cls(
+            {r[ROW_ID]: i for i, r in enumerate(rows)},
+            [r[ti] or 0 for r in rows],
+            [r[ap] or 0 for r in rows],
+            distinct,
+        )
+
+    def put(self, at: int, row: tuple) -> None:
+        """Take in a changed (or appended, ``at == len``) row."""
+        ti, ap = FIELD_INDEX["total_investment"], FIELD_INDEX["annual_plan"]
+        self.pos[row[ROW_ID]] = at
+        if at == len(self.totals):
+            self.totals.append(0)
+            self.plans.append(0)
+        self.totals[at] = row[ti] or 0
+        self.plans[at] = row[ap] or 0
+        for name in DISTINCT_FIELDS:
+            value = row[FIELD_INDEX[name]]
+            if value is not None:
+                self.distinct[name].add(value)
+
+
+def search_blob(rows: list[tuple]) -> tuple[str, list[int]]:
+    """Every row's search key joined by newlines (keys hold no white space), and where each
+    row's key starts: one ``str.find`` walk then searches all projects at C speed."""
+    keys = [r[ROW_KEY] for r in rows]
+    starts, at = [], 0
+    for key in keys:
+        starts.append(at)
+        at += len(key) + 1
+    return "\n".join(keys), starts
 
 
 def load_ledger(
@@ -51,7 +110,8 @@ def load_ledger(
     figures = store.figures(period, thresholds)
     get = figures.get
     figs = [figs_of(f) if (f := get(r[ROW_ID])) is not None else NO_FIGS for r in rows]
-    return LedgerData(period, rows, figs)
+    blob, starts = search_blob(rows)
+    return LedgerData(period, rows, figs, blob, starts, RowIndex.of(rows))
 
 
 def project_figures(

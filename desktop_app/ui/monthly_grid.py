@@ -633,12 +633,17 @@ class MonthlyGrid(QWidget):
             self.summary.setText(QCoreApplication.translate("MonthlyGrid", "正在载入…"))
             return
         ids = self.model.project_ids()
-        reported = sum(1 for pid in ids if pid in data.reports)
-        month = sum(
-            (r.month_investment or Decimal(0) for pid in ids if (r := data.reports.get(pid))),
-            Decimal(0),
-        )
-        lagging = sum(1 for pid in ids if data.figures.get(pid, NO_FIGS)[0] in ("red", "yellow"))
+        reports, figures = data.reports, data.figures
+        reported = lagging = 0
+        month = Decimal(0)
+        for pid in ids:  # one pass over up to 100,000 rows
+            report = reports.get(pid)
+            if report is not None:
+                reported += 1
+                if report.month_investment:
+                    month += report.month_investment
+            if figures.get(pid, NO_FIGS)[0] in ("red", "yellow"):
+                lagging += 1
         self.summary.setText(
             QCoreApplication.translate(
                 "MonthlyGrid",

@@ -61,7 +61,9 @@ def test_window_and_cli_match_identically_on_a_sample_ledger(make_window, demo_p
     store = Store.open(demo_path)
     try:
         window = make_window(store)
-        for text in ("gang", "钢", "xdgt", "经开区", "jkq", "龍山", "罗副市长", "sdkj", "zz"):
+        typed = ("gang", "钢", "xdgt", "经开区", "jkq", "龍山", "罗副市长", "sdkj", "zz")
+        keystrokes = ("j", "jk", "jkq", "jkqg", "jkq", "经", "经开", "经开区管委会", "")
+        for text in typed + keystrokes:
             window.filter_bar.search.setText(text)
             window.filter_bar.search.returnPressed.emit()
             assert sorted(window.visible_project_ids()) == sorted(
