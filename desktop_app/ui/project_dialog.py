@@ -584,6 +584,11 @@ class ProjectDialog(QDialog):
         self.milestone_model.set_records(self._store.milestones(pid))
         self.problem_model.set_records(self._store.problems(project_id=pid))
         self.history_model.set_records(self._store.history(project_id=pid))
+        for view in (self.monthly_view, self.milestone_view, self.problem_view, self.history_view):
+            view.resizeColumnsToContents()
+            header = view.horizontalHeader()
+            for column in range(header.count()):
+                header.resizeSection(column, min(max(header.sectionSize(column), 70), 320))
 
     def _on_changed(self, _kind: str, ids: list) -> None:
         if getattr(self, "_project_id", None) in ids:
