@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
 from ..paths import default_database, resources_dir
-from ..store import Store, StoreError
+from ..store import DatabaseDamaged, Store, StoreError
 from .fonts import ensure_cjk_font
 from .settings import Settings
 
@@ -73,22 +74,42 @@ def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
     """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit."""
     settings = Settings()
     app = make_application(argv, settings)
+    from ..store.backup import backup_on_open_async
+    from .backup_dialog import check_in_background, offer_restore_on_damage
+    from .crash import install_crash_handler
+    from .instance_guard import InstanceGuard, notify_shared_use
+
+    install_crash_handler()  # rotating logs; an exception shows a dialog, the app keeps running
     try:
         store = open_store(db)
+    except DatabaseDamaged as exc:  # offer the latest good backup, never a traceback
+        restored = None if smoke else offer_restore_on_damage(None, db or default_database(), exc)
+        if restored is None:
+            print(f"无法打开台账：{exc}", file=sys.stderr)
+            return 1
+        store = restored
     except StoreError as exc:
         QMessageBox.critical(None, APP_NAME, f"无法打开台账：\n{exc}")
         return 1
+    guard = InstanceGuard(store.path)  # held while the window is open
+    if not smoke and not notify_shared_use(None, guard):  # open elsewhere / network drive
+        store.close()
+        return 0
+    backup_on_open_async(store)  # skipped when unchanged since the newest backup
     from .main_window import MainWindow
 
     window = MainWindow(store, settings)
     window.show()
+    check_in_background(store, window)  # large ledgers: quick_check after opening
     if smoke:
         app.processEvents()
         window.wait_loaded()
         print(f"{APP_NAME} {__version__}：已打开 {store.path}，{window.model.rowCount()} 个项目")
         window.close()
         store.close()
+        guard.release()
         return 0 if window.model.rowCount() > 0 else 1
     code = app.exec()
     store.close()
+    guard.release()
     return code
