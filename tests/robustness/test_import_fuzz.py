@@ -15,7 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, currently_in_test_context, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, MergedCell
 
@@ -75,6 +75,12 @@ cell_values = st.one_of(
 LETTERS = st.text(alphabet="abcxyz甲乙丙", min_size=1, max_size=8).map(lambda s: "x" + s)
 
 
+def _note(label: str) -> None:
+    """Count the outcome in Hypothesis's statistics (``--hypothesis-show-statistics``)."""
+    if currently_in_test_context():
+        event(label)
+
+
 class _Rollback(Exception):
     pass
 
@@ -107,7 +113,7 @@ def _import_never_crashes(store: Store, path: Path, period=None) -> object:
         source = open_import(path)
     except ImportRefused as exc:
         assert HAN.search(str(exc)) and "\n" not in str(exc)
-        event("file refused")
+        _note("file refused")
         return exc
     try:
         preview = build_preview(store, source, period=period)
@@ -120,7 +126,7 @@ def _import_never_crashes(store: Store, path: Path, period=None) -> object:
         assert row.detail and HAN.search(row.detail)
     if preview.rejected:
         assert f"第 {preview.rejected[0].row} 行" in rejected_text(preview)
-    event("rows rejected" if preview.rejected else "previewed, nothing rejected")
+    _note("rows rejected" if preview.rejected else "previewed, nothing rejected")
     before = (store.project_count(), store.action_count())
     try:
         with store.action("试导入（回滚）"):
