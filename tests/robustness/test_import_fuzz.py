@@ -8,6 +8,7 @@ may come out, and every rejected row names its row, and its column by the field'
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 from decimal import Decimal
@@ -66,8 +67,10 @@ cell_values = st.one_of(
             "鑫达钢铁180万吨热轧带钢",
         ]
     ),
-    st.integers(min_value=-(10**15), max_value=10**15),
-    st.floats(allow_nan=False, allow_infinity=False),
+    # Huge negative numbers in date cells make python-calamine panic: pinned by the xfail test
+    # below and kept out of the fuzzing so that it keeps finding new problems.
+    st.integers(min_value=-(10**9), max_value=10**15),
+    st.floats(min_value=-1e9, allow_nan=False, allow_infinity=False),
     st.booleans(),
     st.dates(),
     st.datetimes(),
@@ -230,3 +233,22 @@ def test_a_clean_copy_imports_without_rejections(fuzz_store, tmp_path):
     assert all(
         isinstance(r.values.get("total_investment", Decimal(0)), Decimal) for r in preview.new
     )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=BaseException,
+    reason="BUG (importers/workbook.py): python-calamine raises pyo3 PanicException, a "
+    "BaseException, for a huge negative number in a date-formatted cell; `except Exception` "
+    "misses it, so the import crashes instead of refusing the file",
+)
+def test_huge_negative_number_in_a_date_cell_is_refused_not_a_crash(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["项目名称", "建设单位", "计划开工"])
+    sheet.append(["鑫达钢铁180万吨热轧带钢", "鑫达钢铁", -(10**15)])
+    sheet["C2"].number_format = "yyyy-mm-dd"
+    path = tmp_path / "panic.xlsx"
+    book.save(path)
+    with contextlib.suppress(ImportRefused):
+        open_import(path)
