@@ -168,7 +168,10 @@ def _judge(
             "项目名称为空" if not code else f"项目名称为空，且台账中没有编号为“{code}”的项目"
         )
         return result
-    key: object = project.id if project is not None else ("new", normalize(name))
+    if project is not None:
+        key: object = project.id
+    else:  # a new project: its code, or its name when the file gives no code
+        key = ("code", code) if code else ("name", normalize(name))
     if key in seen:
         reasons.append(f"与第 {seen[key]} 行是同一个项目")
         return result
