@@ -11,6 +11,9 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 from .errors import ImportRefused
 from .safety import DEFAULT_LIMITS, Limits, check_xlsx
 
+#: Exceptions that must pass through: the user or the interpreter stopping us.
+_NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
 Cell = Any  # str | int | float | bool | date | datetime | time | timedelta ("" when empty)
 
 
@@ -39,7 +42,9 @@ def read_sheets(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet
     check_xlsx(path, limits)
     try:
         book = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # calamine raises its own error types for damaged files
+    except _NOT_OURS:
+        raise
+    except BaseException as exc:  # calamine's own errors, and pyo3 panics (BaseException)
         raise ImportRefused(f"“{path.name}”已损坏或不是有效的 Excel 工作簿：{_short(exc)}") from exc
     sheets: list[SheetData] = []
     try:
@@ -58,11 +63,16 @@ def read_sheets(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[Sheet
                     )
                 rows = sheet.to_python(skip_empty_area=False)
                 merged = sheet.merged_cell_ranges or []
-            except ImportRefused:
+            except (ImportRefused, *_NOT_OURS):
                 raise
             except Exception as exc:
                 raise ImportRefused(
                     f"“{path.name}”的工作表“{meta.name}”无法读取：{_short(exc)}"
+                ) from exc
+            except BaseException as exc:  # a pyo3 PanicException inside python-calamine
+                raise ImportRefused(
+                    f"“{path.name}”的工作表“{meta.name}”无法读取：有单元格的内容超出范围"
+                    "（例如日期格式的单元格里填了过大的数字），请检查后另存再导入"
                 ) from exc
             sheets.append(
                 SheetData(
