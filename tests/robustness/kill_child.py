@@ -1,37 +1,75 @@
 """The child process the crash test kills: large actions through the Store API, back to back.
 
-Usage: python kill_child.py LEDGER LANE.  Prints ``READY`` once open, then for every action
-``BEGIN <marker>`` before it starts and ``END <marker>`` after it committed.  Runs until killed.
+Usage: python kill_child.py LEDGER LANE XLSX_FOLDER (the test forks :func:`run` from a
+preloaded fork server instead, to spare each child the imports).  Says ``READY`` once open,
+then for every action ``BEGIN <marker>`` before it starts and ``END <marker>`` after it
+committed.  Runs until killed.
 
-Three kinds of action, each rewriting a whole set of rows in one transaction, so a committed
+Four kinds of action, each rewriting a whole set of rows in one transaction, so a committed
 state always has one marker across the set:
-- ``imp``: monthly returns for the twelve months of 2023 of every project (like an Excel import);
+- ``imp``: monthly returns for the twelve months of 2023 of every project (Store API);
 - ``edit``: a bulk edit of 建设内容 and 年度计划 of every project;
-- ``add``: 25 new projects sharing an owner.
+- ``add``: 25 new projects sharing an owner;
+- ``xlsx``: a real Excel ledger import (open, preview, apply) of 1,500 projects XL-0000...,
+  alternating between two files that differ in 建设单位 (``xlsx_owner``).
 """
 
 from __future__ import annotations
 
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 from desktop_app.store import MonthlyReport, Store
 
 ADD_BATCH = 25
 IMPORT_PERIODS = [f"2023-{m:02d}" for m in range(1, 13)]
+XLSX_ROWS = 1500
+XLSX_OWNERS = ("导入甲", "导入乙")
 
 
-def main() -> None:
-    path, lane = sys.argv[1], sys.argv[2]
+def xlsx_owner(seq: int) -> str:
+    """The file the ``xlsx`` action of sequence number ``seq`` imports (every 4th action)."""
+    return XLSX_OWNERS[(seq // 4) % 2]
+
+
+def write_xlsx_files(folder: Path) -> None:
+    """The two ledgers the ``xlsx`` action imports in turn."""
+    import openpyxl
+
+    for owner in XLSX_OWNERS:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append(["项目编号", "项目名称", "建设单位", "总投资"])
+        for i in range(XLSX_ROWS):
+            sheet.append([f"XL-{i:04d}", f"导入测试项目{i}", owner, 100 + i])
+        book.save(folder / f"{owner}.xlsx")
+
+
+def run(path: str, lane: str, folder: str, progress: str | None = None) -> None:
+    """Open the ledger and run actions until killed, reporting to ``progress`` (a file; each
+    line one ``write`` call, so a kill never leaves half a line) or to stdout."""
+    import os
+
+    from desktop_app.importers import apply_preview, build_preview, open_import
+
+    fd = os.open(progress, os.O_WRONLY | os.O_APPEND | os.O_CREAT) if progress else None
+
+    def say(line: str) -> None:
+        if fd is None:
+            print(line, flush=True)
+        else:
+            os.write(fd, (line + "\n").encode("utf-8"))
+
     store = Store.open(path, user=f"kill-{lane}")
-    ids = [p.id for p in store.projects() if not p.code.startswith("KILL")]
-    print("READY", flush=True)
+    ids = [p.id for p in store.projects() if not p.code.startswith(("KILL", "XL-"))]
+    say("READY")
     seq = 0
     while True:
-        for kind in ("imp", "edit", "add"):
+        for kind in ("imp", "edit", "add", "xlsx"):
             seq += 1
             marker = f"{lane}-{kind}-{seq}"
-            print(f"BEGIN {marker}", flush=True)
+            say(f"BEGIN {marker}")
             if kind == "imp":
                 reports = [
                     MonthlyReport(
@@ -48,6 +86,9 @@ def main() -> None:
                 with store.action(marker):
                     for pid in ids:
                         store.update_project(pid, {"scope": marker, "annual_plan": seq})
+            elif kind == "xlsx":
+                source = open_import(Path(folder) / f"{xlsx_owner(seq)}.xlsx")
+                apply_preview(store, build_preview(store, source))
             else:
                 with store.action(marker):
                     for i in range(ADD_BATCH):
@@ -58,8 +99,8 @@ def main() -> None:
                                 "owner": marker,
                             }
                         )
-            print(f"END {marker}", flush=True)
+            say(f"END {marker}")
 
 
 if __name__ == "__main__":
-    main()
+    run(*sys.argv[1:4])

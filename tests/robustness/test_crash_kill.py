@@ -7,13 +7,12 @@ child reported as committed is there.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import re
 import signal
 import sqlite3
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter
@@ -25,13 +24,12 @@ from desktop_app.store import Store
 from desktop_app.store.demo import make_demo
 from desktop_app.store.integrity import check_file
 
-from .kill_child import ADD_BATCH, IMPORT_PERIODS
+from . import kill_child
+from .kill_child import ADD_BATCH, IMPORT_PERIODS, XLSX_ROWS, write_xlsx_files, xlsx_owner
 
-CHILD = Path(__file__).with_name("kill_child.py")
-ROOT = Path(__file__).resolve().parents[2]
 LANES = ("A", "B")  # two children at a time, each on its own ledger (CI has two cores)
-KILLS_PER_LANE = 18
-MARKER = re.compile(r"^([AB])(\d+)-(imp|edit|add)-(\d+)$")
+KILLS_PER_LANE = int(os.environ.get("KILLS_PER_LANE", "20"))  # CI: 40 kills
+MARKER = re.compile(r"^([AB])(\d+)-(imp|edit|add|xlsx)-(\d+)$")
 
 
 def _order(marker: str) -> tuple[int, int]:
@@ -76,6 +74,13 @@ def _state(path: Path, projects: int) -> dict[str, object]:
             ).fetchall()
         )
         assert set(adds.values()) <= {ADD_BATCH}, f"a half-applied batch: {adds}"
+        # Excel import: all 1,500 imported projects with one owner, or none of them
+        xl = conn.execute(
+            "SELECT owner, count(*) FROM projects WHERE code LIKE 'XL-%' GROUP BY owner"
+        ).fetchall()
+        assert len(xl) <= 1, f"a half-applied Excel import: {xl}"
+        if xl:
+            assert xl[0][1] == XLSX_ROWS
         # every marker in the data has its action, and every action its history
         actions = dict(
             conn.execute(
@@ -92,6 +97,7 @@ def _state(path: Path, projects: int) -> dict[str, object]:
             "imp": imp[0][0] if imp else None,
             "edit": edits[0][0] if edits else None,
             "add": set(adds),
+            "xlsx": xl[0][0] if xl else None,
             "actions": set(actions),
         }
     finally:
@@ -99,36 +105,46 @@ def _state(path: Path, projects: int) -> dict[str, object]:
 
 
 def _lane(lane: str, path: Path, projects: int, rng: random.Random, stats: Counter) -> None:
+    ctx = multiprocessing.get_context("forkserver")
     for k in range(KILLS_PER_LANE):
         name = f"{lane}{k:02d}"
-        with subprocess.Popen(
-            [sys.executable, str(CHILD), str(path), name],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            cwd=ROOT,
-            env={**os.environ, "PYTHONPATH": str(ROOT)},
-        ) as child:
-            assert child.stdout is not None
-            ready = child.stdout.readline().strip()
-            assert ready == "READY", ready
-            time.sleep(rng.uniform(0.0, 1.2))
-            child.send_signal(signal.SIGKILL)
-            rest = child.stdout.read().split("\n")
-        assert child.returncode == -signal.SIGKILL
+        progress = path.parent / f"{name}.progress"
+        child = ctx.Process(
+            target=kill_child.run, args=(str(path), name, str(path.parent), str(progress))
+        )
+        child.start()
+        deadline = time.monotonic() + 60
+        while not (progress.exists() and progress.read_text("utf-8").startswith("READY")):
+            assert child.is_alive() and time.monotonic() < deadline, "the child did not start"
+            time.sleep(0.005)
+        time.sleep(rng.uniform(0.0, 1.4))
+        child.kill()  # SIGKILL
+        child.join()
+        assert child.exitcode == -signal.SIGKILL
+        child.close()
+        rest = progress.read_text("utf-8").split("\n")
         begun = [line[6:] for line in rest if line.startswith("BEGIN ")]
         ended = [line[4:] for line in rest if line.startswith("END ")]
         state = _state(path, projects)
         # every action the child saw commit is there (or superseded by a later one)
+        interrupted = begun[-1] if begun and (not ended or ended[-1] != begun[-1]) else None
         for marker in ended:
             kind = marker.split("-")[1]
             if kind == "add":
                 assert f"{marker}" in state["add"]
+            elif kind == "xlsx":
+                last = [m for m in ended if "-xlsx-" in m][-1]
+                owners = {xlsx_owner(_order(last)[1])}
+                if interrupted and "-xlsx-" in interrupted:
+                    owners.add(xlsx_owner(_order(interrupted)[1]))
+                assert state["xlsx"] in owners
             else:
                 assert state[kind] is not None and _order(state[kind]) >= _order(marker)
-        interrupted = begun[-1] if begun and (not ended or ended[-1] != begun[-1]) else None
         if interrupted is None:
             stats["between actions"] += 1
+        elif "-xlsx-" in interrupted:  # the import's action is named by the importer
+            committed = state["xlsx"] == xlsx_owner(_order(interrupted)[1])
+            stats["Excel import interrupted: " + ("committed" if committed else "not applied")] += 1
         elif interrupted in state["actions"]:
             stats["committed, killed before it said so"] += 1
         else:
@@ -146,9 +162,11 @@ def test_sigkill_during_large_actions_never_damages_or_half_applies(tmp_path):
     make_demo(base, projects=300, years=1, seed=3)
     with Store.open(base) as s:
         projects = s.project_count()
-    paths = {lane: tmp_path / f"lane{lane}.sqlite" for lane in LANES}
+    paths = {lane: tmp_path / lane / "ledger.sqlite" for lane in LANES}
     for path in paths.values():
+        path.parent.mkdir()
         path.write_bytes(base.read_bytes())
+        write_xlsx_files(path.parent)
     lane_stats = {lane: Counter() for lane in LANES}
     errors: list[BaseException] = []
     rng = random.Random(int(os.environ.get("KILL_SEED", "20220630")))
@@ -160,6 +178,7 @@ def test_sigkill_during_large_actions_never_damages_or_half_applies(tmp_path):
         except BaseException as exc:  # re-raised in the test thread
             errors.append(exc)
 
+    multiprocessing.set_forkserver_preload(["desktop_app.importers", "desktop_app.store"])
     started = time.perf_counter()
     threads = [threading.Thread(target=run, args=(lane,)) for lane in LANES]
     for t in threads:
