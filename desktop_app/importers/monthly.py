@@ -41,7 +41,10 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
             unit = column.unit or header.unit
 
             def parse(v: object, label: str = label, unit: str = unit) -> Any:
-                return amount(v, unit, label)
+                found = amount(v, unit, label)
+                if found is not None and found < 0:
+                    raise CellError(f"{label}“{text(v)}”不能为负数")
+                return found
         elif target == "progress_pct":
 
             def parse(v: object, label: str = label) -> Any:

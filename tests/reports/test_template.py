@@ -139,3 +139,15 @@ def test_template_with_bad_numbers_is_refused_row_by_row(demo_store, unit_and_te
     assert demo_store.action_count() == before
     assert demo_store.monthly_reports(JULY) == {}
     assert open_import(bad).kind == "monthly"
+
+
+def test_negative_month_investment_is_rejected_in_the_preview(
+    demo_store, unit_and_template, tmp_path
+):
+    _unit, path = unit_and_template
+    codes = [r[1] for r in read_rows(path)[5:]]
+    bad = tmp_path / "负数.xlsx"
+    fill(path, {codes[0]: {"本月完成投资": -1}}, bad)
+    preview = preview_file(demo_store, bad)
+    (row,) = preview.rejected
+    assert row.row == 6 and row.detail == "本月完成投资“-1”不能为负数"
