@@ -150,6 +150,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        from . import window_extensions
+
+        window_extensions.install(self)
         self.editor.changed.connect(self._after_change)
         self.editor.failed.connect(self._edit_failed)
         self._apply_default_columns()

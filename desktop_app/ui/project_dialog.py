@@ -507,6 +507,15 @@ class ProjectDialog(QDialog):
         self.history_view = self._table(self.history_model)
         self.history_view.setObjectName("historyTable")
         self.tabs.addTab(self.history_view, QCoreApplication.translate("ProjectDialog", "修改记录"))
+        # charts: built on first view (pyqtgraph is loaded only then)
+        self.charts: Any = None
+        self._charts_page = QWidget()
+        self._charts_page.setObjectName("projectChartsPage")
+        QVBoxLayout(self._charts_page).setContentsMargins(0, 0, 0, 0)
+        self.charts_tab = self.tabs.addTab(
+            self._charts_page, QCoreApplication.translate("ProjectDialog", "进度图表")
+        )
+        self.tabs.currentChanged.connect(self._maybe_show_charts)
         self._reload_children()
 
     def _with_buttons(self, view: QTableView, kind: str) -> QWidget:
@@ -571,8 +580,21 @@ class ProjectDialog(QDialog):
             name = field_label(name)
         return f"{table}·{name}" if table and name else table or name
 
+    def _maybe_show_charts(self, index: int) -> None:
+        if index != self.charts_tab:
+            return
+        if self.charts is None:
+            from .charts_project import ProjectCharts
+
+            self.charts = ProjectCharts(self._store, self._charts_page)
+            self._charts_page.layout().addWidget(self.charts)
+            self.charts._period = self._period
+        self.charts.set_project(self._project_id)
+
     def _reload_children(self) -> None:
         pid = self._project_id
+        if getattr(self, "charts", None) is not None and pid is not None:
+            self.charts.set_project(pid)
         reports = self._store.project_monthly(pid)
         running: dict[int, Any] = {}
         rows = []

@@ -216,7 +216,7 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
     window = make_window(store)
     dialog = window.edit_project(project.id)
     titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
-    assert titles == ["基本信息", "月度调度记录", "关键节点", "问题", "修改记录"]
+    assert titles == ["基本信息", "月度调度记录", "关键节点", "问题", "修改记录", "进度图表"]
 
     monthly = dialog.monthly_model
     assert monthly.rowCount() == 2
