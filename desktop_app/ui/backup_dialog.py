@@ -8,7 +8,8 @@ Thin over :mod:`desktop_app.store.backup`; every question to the user is a metho
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,16 @@ Index = QModelIndex | QPersistentModelIndex
 
 def _tr(text: str) -> str:
     return QApplication.translate("BackupDialog", text)
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while a backup or a restore runs."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def _size(size: int) -> str:
@@ -189,7 +200,8 @@ class BackupDialog(QDialog):
     # ---------------------------------------------------------------- actions
     def backup_now(self) -> backups.Backup | None:
         try:
-            made = backups.make_backup(self.store, _tr("手动备份"), root=self.root)
+            with _busy():
+                made = backups.make_backup(self.store, _tr("手动备份"), root=self.root)
         except StoreError as exc:
             self.show_error(_tr("备份失败：{reason}").format(reason=exc))
             return None
@@ -212,7 +224,8 @@ class BackupDialog(QDialog):
         if not self.confirm(question):
             return None
         try:
-            result = backups.restore_backup(self.store, chosen, root=self.root)
+            with _busy():  # a 600 MB ledger takes about 10 s (its safety backup included)
+                result = backups.restore_backup(self.store, chosen, root=self.root)
         except StoreError as exc:
             self.show_error(_tr("恢复失败，台账未改变：{reason}").format(reason=exc))
             return None

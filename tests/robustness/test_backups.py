@@ -234,3 +234,27 @@ def test_each_ledger_has_its_own_folder(tmp_path):
         tmp_path / "a" / ".." / "a" / "台账.sqlite"
     )
     assert os.fspath(backups.backup_folder(a)).startswith(os.fspath(backups.backup_root()))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="TODO (importers): apply_preview should call backup_before(store, '导入前：<file>') "
+    "before writing, as the issue asks for a backup before every import",
+)
+def test_an_import_is_preceded_by_a_backup(store, tmp_path):
+    import openpyxl
+
+    from desktop_app.importers import apply_preview, preview_file
+
+    book = openpyxl.Workbook()
+    book.active.append(["项目名称", "建设单位", "总投资"])
+    book.active.append(["新建的导入项目", "某公司", 100])
+    path = tmp_path / "东丰县台账.xlsx"
+    book.save(path)
+    apply_preview(store, preview_file(store, path))
+    made = backups.list_backups(store.path)
+    assert made and "导入前" in made[0].reason and "东丰县台账.xlsx" in made[0].reason
+    with sqlite3.connect(made[0].path) as c:  # the backup holds the ledger before the import
+        assert c.execute(
+            "SELECT count(*) FROM projects WHERE name = '新建的导入项目'"
+        ).fetchone() == (0,)
