@@ -12,6 +12,7 @@ form and loading the monthly grid.  Prints one line per step (median of the repe
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import sys
@@ -155,6 +156,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("ledger", type=Path)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=None, help="also write every run's ms here")
     args = parser.parse_args()
     if not args.ledger.exists():
         sys.exit(
@@ -168,6 +170,8 @@ def main() -> None:
     print(f"{'step':<52} {'median ms':>10} {'max ms':>10}")
     for name, values in results.items():
         print(f"{name:<52} {statistics.median(values):>10.1f} {max(values):>10.1f}")
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
     QApplication.instance().quit()
 
 

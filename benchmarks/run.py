@@ -1,0 +1,555 @@
+"""The benchmark suite: is the app fast at any size, and how does it compare with its peers?
+
+    uv run python benchmarks/run.py                # everything, 5 runs per measurement
+    uv run python benchmarks/run.py --repeat 7     # more runs
+    uv run --group bench python benchmarks/run.py  # with pandas as a peer
+
+Builds (once, cached in benchmarks/out/) the sample ledgers with ``keyprojects demo`` at 1,000,
+10,000 and 100,000 projects with three years of monthly reports, plus the shipped 2022
+portfolio, then measures without a display (Qt offscreen):
+
+* cold start — process start to the main window's first paint, through the real entry point
+  ``python -m desktop_app --db FILE`` (``KEYPROJECTS_REPORT_FIRST_PAINT=1``), beside a bare
+  PySide6 window started the same way (benchmarks/bare_window.py);
+* the ledger window on 100k (benchmarks/ui_bench.py): search keystrokes, sort, the project
+  form, the monthly grid; the dashboard redraw (benchmarks/dashboard_bench.py);
+* 月度调度表 export of 10k, 重点项目台账 export of 100k, import of a 10k-row ledger (preview +
+  apply into an empty ledger);
+* peak RSS with the 100k ledger open (benchmarks/rss_child.py);
+* peers on the same rows: LibreOffice ``soffice --headless --convert-to`` (CSV → xlsx and
+  xlsx → CSV) and pandas ``to_excel`` / ``read_excel`` (openpyxl).  A peer that is not
+  installed is skipped and the table says so.
+
+Prints one table (measurement, median, target, holds?) and writes it to benchmarks/results.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+PY = sys.executable
+SIZES = (1_000, 10_000, 100_000)
+
+
+# ---------------------------------------------------------------------------- bookkeeping
+@dataclass
+class Row:
+    """One line of the results table; values in seconds (or MB for memory)."""
+
+    name: str
+    values: list[float]
+    target: str = ""
+    limit: float | None = None  # holds when median <= limit
+    unit: str = "s"
+    note: str = ""
+    extra_ok: bool | None = None  # a second condition (e.g. faster than a peer)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+    def holds(self) -> str:
+        if self.limit is None:
+            return ""
+        ok = self.median <= self.limit and self.extra_ok is not False
+        return "yes" if ok else "**no**"
+
+    def shown(self) -> str:
+        if self.unit == "MB":
+            return f"{self.median:.0f} MB"
+        if self.unit == "x":
+            return f"{self.median:.2f}×"
+        m = self.median
+        return f"{m * 1000:.0f} ms" if m < 1 else f"{m:.2f} s"
+
+
+@dataclass
+class Report:
+    rows: list[Row] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, row: Row) -> Row:
+        self.rows.append(row)
+        print(f"  {row.name:<58} {row.shown():>10}  {row.target} {row.holds()}", flush=True)
+        return row
+
+    def table(self) -> str:
+        lines = [
+            "| measurement | median | runs | target | holds? |",
+            "|---|---:|---:|---|---|",
+        ]
+        for r in self.rows:
+            note = f" ({r.note})" if r.note else ""
+            lines.append(
+                f"| {r.name}{note} | {r.shown()} | {len(r.values)} | {r.target} | {r.holds()} |"
+            )
+        return "\n".join(lines)
+
+
+def log(text: str) -> None:
+    print(text, flush=True)
+
+
+def child_env() -> dict[str, str]:
+    """Offscreen Qt; the children's settings, logs and backups in benchmarks/out/home."""
+    home = OUT / "home"
+    env = dict(os.environ)
+    env.update(
+        QT_QPA_PLATFORM="offscreen",
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+        XDG_STATE_HOME=str(home / "state"),
+        PYTHONPATH=str(ROOT),
+    )
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed app has its .pyc files
+    return env
+
+
+def run(cmd: list[str], *, timeout: float = 900) -> str:
+    done = subprocess.run(
+        cmd, capture_output=True, text=True, env=child_env(), timeout=timeout, cwd=ROOT
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    return done.stdout
+
+
+def timed_runs(fn: Callable[[], object], repeat: int, *, warmup: int = 0) -> list[float]:
+    for _ in range(warmup):
+        fn()
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+# ---------------------------------------------------------------------------- ledgers
+def ledger(size: int | str) -> Path:
+    return OUT / (f"demo_{size}.sqlite" if isinstance(size, int) else f"{size}.sqlite")
+
+
+def build_ledgers() -> None:
+    """keyprojects demo at each size (kept between runs) and the shipped portfolio."""
+    OUT.mkdir(exist_ok=True)
+    shipped = ledger("shipped")
+    if not shipped.exists():
+        run([PY, "-m", "desktop_app", "init", str(shipped)])
+    for size in SIZES:
+        path = ledger(size)
+        if path.exists():
+            continue
+        log(f"building {path.name} (keyprojects demo --projects {size} --years 3) …")
+        start = time.perf_counter()
+        partial = path.with_suffix(".partial.sqlite")
+        for p in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+            p.unlink(missing_ok=True)
+        run(
+            [PY, "-m", "desktop_app", "demo", str(partial), "--projects", str(size), "--years", "3"]
+        )
+        partial.rename(path)
+        log(f"  built in {time.perf_counter() - start:.0f} s")
+
+
+# ---------------------------------------------------------------------------- cold start
+def first_paint_after_start(cmd: list[str]) -> float:
+    env = child_env()
+    env["KEYPROJECTS_REPORT_FIRST_PAINT"] = "1"
+    start = time.time()
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, cwd=ROOT)
+    for line in done.stdout.splitlines():
+        if line.startswith("FIRST_PAINT "):
+            return float(line.split()[1]) - start
+    raise RuntimeError(f"no FIRST_PAINT from {' '.join(cmd)}:\n{done.stdout}\n{done.stderr}")
+
+
+def cold_starts(report: Report, repeat: int) -> None:
+    log("cold start: process start → first paint of the main window")
+    bare_cmd = [PY, str(HERE / "bare_window.py")]
+    app_cmd = [PY, "-m", "desktop_app", "--db"]
+    run([PY, "-m", "compileall", "-q", str(ROOT / "desktop_app")])  # as installed: .pyc ready
+    cases: list[tuple[str, list[str]]] = [("bare PySide6 window", bare_cmd)]
+    cases.append(("shipped portfolio (51)", [*app_cmd, str(ledger("shipped"))]))
+    cases += [(f"{size:,} projects", [*app_cmd, str(ledger(size))]) for size in SIZES]
+    times: dict[str, list[float]] = {label: [] for label, _ in cases}
+    for _, cmd in cases:  # warm-up: page cache, first backup of each ledger, .pyc files
+        first_paint_after_start(cmd)
+    for _ in range(repeat):  # interleaved, so a busy moment hits every case alike
+        for label, cmd in cases:
+            times[label].append(first_paint_after_start(cmd))
+    bare = statistics.median(times["bare PySide6 window"])
+    report.add(Row("cold start: bare PySide6 window (the floor)", times["bare PySide6 window"]))
+    report.add(
+        Row(
+            "cold start: shipped portfolio (51 projects)",
+            times["shipped portfolio (51)"],
+            f"≤ 1.5 × bare = {bare * 1.5 * 1000:.0f} ms",
+            bare * 1.5,
+        )
+    )
+    for size in SIZES:
+        limit = 2.0 if size == 100_000 else None
+        report.add(
+            Row(
+                f"cold start: {size:,} projects",
+                times[f"{size:,} projects"],
+                "≤ 2 s" if limit else "",
+                limit,
+            )
+        )
+
+
+# ---------------------------------------------------------------------------- GUI children
+def ui_measurements(report: Report, repeat: int) -> None:
+    log("ledger window on 100k (benchmarks/ui_bench.py) …")
+    out = OUT / "ui_bench.json"
+    text = run(
+        [
+            PY,
+            str(HERE / "ui_bench.py"),
+            str(ledger(100000)),
+            "--repeat",
+            str(repeat),
+            "--json",
+            str(out),
+        ]
+    )
+    (OUT / "ui_bench.log").write_text(text, encoding="utf-8")
+    ms = {k: [v / 1000 for v in vs] for k, vs in json.loads(out.read_text("utf-8")).items()}
+    for key, label in (
+        (
+            "search keystroke: one more key: 经开区 → 经开区管",
+            "plain, one more key 经开区 → 经开区管",
+        ),
+        ("search keystroke: plain 钢铁", "plain 钢铁"),
+        ("search keystroke: pinyin initials xdgt", "pinyin initials xdgt"),
+        ("search keystroke: full pinyin xinda", "full pinyin xinda"),
+        ("search keystroke: traditional 鋼鐵", "traditional 鋼鐵"),
+    ):
+        report.add(Row(f"search keystroke, 100k: {label}", ms[key], "≤ 50 ms", 0.050))
+    report.add(Row("sort by 总投资, 100k", ms["sort by 总投资 (descending)"], "≤ 300 ms", 0.300))
+    report.add(
+        Row("open a project's form, 100k", ms["open the project form (with its history tabs)"])
+    )
+    report.add(
+        Row(
+            "monthly grid for a period, 100k (load + paint)",
+            ms["load the monthly grid (background) and paint"],
+            "≤ 500 ms",
+            0.500,
+        )
+    )
+    report.add(
+        Row(
+            "monthly grid, 100k: longest interface stall while it loads",
+            ms["longest interface stall while the grid loads"],
+        )
+    )
+    report.add(
+        Row(
+            "ledger window shown, 100k (rows loading)",
+            ms["window open (shown, rows still loading)"],
+        )
+    )
+    report.add(
+        Row("all 100k rows on screen (background load)", ms["rows on screen (background load)"])
+    )
+    report.add(
+        Row(
+            "longest interface stall while 100k rows load",
+            ms["longest interface stall while loading"],
+        )
+    )
+
+    log("dashboard on 100k (benchmarks/dashboard_bench.py) …")
+    out = OUT / "dashboard_bench.json"
+    done = subprocess.run(
+        [
+            PY,
+            str(HERE / "dashboard_bench.py"),
+            str(ledger(100000)),
+            "--repeat",
+            str(repeat),
+            "--json",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=ROOT,
+        timeout=900,
+    )  # exits 1 when over budget: the table says so
+    (OUT / "dashboard_bench.log").write_text(done.stdout + done.stderr, encoding="utf-8")
+    runs = {k: [v / 1000 for v in vs] for k, vs in json.loads(out.read_text("utf-8")).items()}
+    redraws = {k: v for k, v in runs.items() if k.startswith("redraw: ")}
+    slowest = max(redraws, key=lambda k: statistics.median(redraws[k]))
+    report.add(
+        Row(
+            "dashboard redraw, 100k (slowest scenario)",
+            redraws[slowest],
+            "≤ 300 ms",
+            0.300,
+            note=slowest.removeprefix("redraw: "),
+        )
+    )
+    whole = runs["redraw+paint: " + slowest.removeprefix("redraw: ")]
+    report.add(Row("dashboard redraw + paint of the whole tab, 100k", whole))
+
+    log("peak memory with 100k open (benchmarks/rss_child.py) …")
+    peaks = []
+    settings = OUT / "rss_settings.ini"
+    for _ in range(repeat):
+        settings.unlink(missing_ok=True)
+        text = run([PY, str(HERE / "rss_child.py"), str(ledger(100_000)), str(settings)])
+        line = next(x for x in text.splitlines() if x.startswith("PEAK_RSS_MB"))
+        peaks.append(float(line.split()[1]))
+    report.add(
+        Row(
+            "peak memory (RSS), 100k open: table, monthly grid, dashboard",
+            peaks,
+            "≤ 600 MB",
+            600,
+            unit="MB",
+        )
+    )
+
+
+# ---------------------------------------------------------------------------- files
+def xlsx_to_csv(xlsx: Path, target: Path) -> int:
+    """The cells of the first sheet as CSV (what the peers get: the same rows)."""
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(xlsx)).get_sheet_by_index(0).to_python()
+    with target.open("w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    return len(rows)
+
+
+def file_measurements(report: Report, repeat: int, ledger_repeat: int) -> None:
+    from desktop_app.importers import apply_preview, preview_file
+    from desktop_app.reports import export_report
+    from desktop_app.store import Store
+
+    work = OUT / "files"
+    work.mkdir(exist_ok=True)
+
+    log("月度调度表 export, 10k …")
+    store10 = Store.open(ledger(10_000))
+    period = store10.default_period()
+    monthly = work / "月度调度表_10k.xlsx"
+    ours_monthly = timed_runs(
+        lambda: export_report(store10, "monthly", monthly, period=period), repeat
+    )
+    ledger10 = work / "重点项目台账_10k.xlsx"
+    export_report(store10, "ledger", ledger10)
+    store10.close()
+    monthly_row = report.add(
+        Row(
+            f"月度调度表 export, 10k ({period})",
+            ours_monthly,
+            "≤ 3 s and faster than LibreOffice",
+            3.0,
+        )
+    )
+
+    log("重点项目台账 export, 100k …")
+    store100 = Store.open(ledger(100_000))
+    ledger100 = work / "重点项目台账_100k.xlsx"
+    ours_ledger = timed_runs(lambda: export_report(store100, "ledger", ledger100), ledger_repeat)
+    store100.close()
+    report.add(
+        Row(
+            "重点项目台账 export, 100k",
+            ours_ledger,
+            "≤ 15 s (GUI: progress bar, worker thread)",
+            15.0,
+        )
+    )
+
+    log("import of a 10k-row ledger (preview + apply into an empty ledger) …")
+    empty = work / "empty.sqlite"
+    if not empty.exists():
+        Store.create(empty, portfolio=False).close()
+    target = work / "import_target.sqlite"
+    outcome: dict[str, int] = {}
+
+    def import_once() -> None:
+        for p in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+            p.unlink(missing_ok=True)
+        shutil.copyfile(empty, target)
+        store = Store.open(target)
+        try:
+            start = time.perf_counter()
+            preview = preview_file(store, ledger10)
+            outcome["preview_ms"] = int((time.perf_counter() - start) * 1000)
+            result = apply_preview(store, preview)
+            outcome.update(added=result.added, rejected=len(preview.rejected))
+        finally:
+            store.close()
+
+    # timed around copy + open too, so the file copy is taken out below
+    copy_open = timed_runs(lambda: (shutil.copyfile(empty, target), Store.open(target).close()), 3)
+    overhead = statistics.median(copy_open)
+    ours_import = [t - overhead for t in timed_runs(import_once, repeat)]
+    import_row = report.add(
+        Row(
+            "ledger import, 10k rows (preview + apply)",
+            ours_import,
+            "≤ 5 s and faster than pandas.read_excel",
+            5.0,
+            note=f"{outcome.get('added', 0):,} added, {outcome.get('rejected', 0)} rejected",
+        )
+    )
+
+    # ------------------------------------------------------------------ peers
+    csv_rows = work / "月度调度表_10k.csv"
+    lines = xlsx_to_csv(monthly, csv_rows)
+    peers: list[tuple[str, Row, list[float]]] = []
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        report.notes.append(
+            "LibreOffice is not installed (`apt-get install libreoffice-calc-nogui`): skipped."
+        )
+    else:
+        log("peer: LibreOffice --convert-to …")
+        profile = (OUT / "lo_profile").resolve()
+        lo_out = work / "lo"
+        lo_out.mkdir(exist_ok=True)
+
+        def convert(source: Path, fmt: str) -> Callable[[], None]:
+            def go() -> None:
+                subprocess.run(
+                    [
+                        soffice,
+                        f"-env:UserInstallation=file://{profile}",
+                        "--headless",
+                        "--convert-to",
+                        fmt,
+                        "--outdir",
+                        str(lo_out),
+                        str(source),
+                    ],
+                    check=True,
+                    capture_output=True,
+                    timeout=600,
+                )
+
+            return go
+
+        lo_write = timed_runs(convert(csv_rows, "xlsx"), repeat, warmup=1)
+        lo_read = timed_runs(convert(ledger10, "csv"), repeat)
+        monthly_row.extra_ok = statistics.median(ours_monthly) < statistics.median(lo_write)
+        r1 = report.add(Row(f"peer: LibreOffice CSV → xlsx, same {lines:,} rows", lo_write))
+        r2 = report.add(Row("peer: LibreOffice xlsx → CSV, the 10k ledger file", lo_read))
+        peers += [("月度调度表 export 10k ÷ LibreOffice CSV → xlsx", r1, ours_monthly)]
+        peers += [("ledger import 10k ÷ LibreOffice xlsx → CSV", r2, ours_import)]
+    try:
+        import pandas as pd
+    except ImportError:
+        report.notes.append(
+            "pandas is not installed (`uv run --group bench python benchmarks/run.py`): skipped."
+        )
+        import_row.extra_ok = None
+    else:
+        log("peer: pandas to_excel / read_excel (openpyxl) …")
+        frame = pd.read_csv(csv_rows, header=None, dtype=str, keep_default_na=False)
+        pd_path = work / "pandas_10k.xlsx"
+        pd_write = timed_runs(
+            lambda: frame.to_excel(pd_path, engine="openpyxl", index=False, header=False), repeat
+        )
+        pd_read = timed_runs(lambda: pd.read_excel(ledger10, engine="openpyxl"), repeat)
+        import_row.extra_ok = statistics.median(ours_import) < statistics.median(pd_read)
+        r3 = report.add(Row(f"peer: pandas to_excel (openpyxl), same {lines:,} rows", pd_write))
+        r4 = report.add(Row("peer: pandas read_excel (openpyxl), the 10k ledger file", pd_read))
+        peers += [("月度调度表 export 10k ÷ pandas to_excel", r3, ours_monthly)]
+        peers += [("ledger import 10k ÷ pandas read_excel", r4, ours_import)]
+    for label, peer, ours in peers:
+        ratio = statistics.median(ours) / peer.median
+        report.add(Row(f"ratio: {label}", [ratio], "< 1 = we are faster", unit="x"))
+
+
+# ---------------------------------------------------------------------------- main
+def machine() -> str:
+    import PySide6
+
+    cpu = ""
+    try:
+        cpu = next(
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        )
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    return (
+        f"{dt.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores ({cpu}), "
+        f"{platform.system()} {platform.release()}, Python {platform.python_version()}, "
+        f"PySide6 {PySide6.__version__}, Qt offscreen"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
+    parser.add_argument(
+        "--only", choices=("start", "ui", "files"), action="append", help="run only these parts"
+    )
+    parser.add_argument("--results", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    parts = set(args.only or ("start", "ui", "files"))
+    began = time.perf_counter()
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    tempfile.tempdir = str(OUT)
+    build_ledgers()
+    report = Report()
+    if "start" in parts:
+        cold_starts(report, args.repeat)
+    if "ui" in parts:
+        ui_measurements(report, args.repeat)
+    if "files" in parts:
+        file_measurements(report, args.repeat, args.repeat)
+    took = time.perf_counter() - began
+    text = "\n".join(
+        [
+            "# Benchmark results",
+            "",
+            f"`uv run python benchmarks/run.py --repeat {args.repeat}` — {machine()}; "
+            f"medians of {args.repeat} runs; the whole run took {took / 60:.1f} min.",
+            "",
+            report.table(),
+            "",
+            *[f"- {note}" for note in report.notes],
+            "",
+        ]
+    )
+    print()
+    print(text)
+    args.results.write_text(text, encoding="utf-8")
+    missed = [r.name for r in report.rows if r.holds() == "**no**"]
+    if missed:
+        print("targets missed: " + "; ".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
