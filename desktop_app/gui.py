@@ -13,6 +13,25 @@ def run(db: Path | None = None, argv: list[str] | None = None, *, smoke: bool = 
     return run_app(db, argv if argv is not None else sys.argv[:1], smoke=smoke)
 
 
+def window_args(args: list[str]) -> tuple[Path | None, bool] | None:
+    """``(db, smoke)`` when ``args`` only open the window (``--db FILE``, ``--smoke``), so the
+    launch can skip loading the command line (click); None for anything else."""
+    db: Path | None = None
+    smoke = False
+    rest = list(args)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--smoke":
+            smoke = True
+        elif arg == "--db" and rest and not rest[0].startswith("-"):
+            db = Path(rest.pop(0))
+        elif arg.startswith("--db=") and len(arg) > 5:
+            db = Path(arg[5:])
+        else:
+            return None
+    return db, smoke
+
+
 def main() -> None:
     """GUI entry point (no console window on Windows)."""
     import argparse

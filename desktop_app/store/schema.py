@@ -8,12 +8,12 @@ file exactly as it was.  Never edit a released migration: add a new one.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database, Migrations
+from typing import TYPE_CHECKING, Any
 
 from .connection import APPLICATION_ID
 
-migrations = Migrations("keyprojects")
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 _V1 = [
     """CREATE TABLE meta (
@@ -149,12 +149,28 @@ _V1 = [
 
 
 KNOWN_MIGRATIONS: list[str] = []
+_MIGRATIONS: list[Callable[[Database], None]] = []
 
 
 def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
-    """Register a migration with sqlite-utils and remember its name as known."""
+    """Remember a migration (registered with sqlite-utils when ``migrations`` is first used)."""
     KNOWN_MIGRATIONS.append(fn.__name__)
-    return migrations(name=fn.__name__)(fn)
+    _MIGRATIONS.append(fn)
+    return fn
+
+
+def __getattr__(name: str) -> Any:
+    """``migrations``: the sqlite-utils Migrations, built on first use (sqlite-utils takes
+    ~0.3 s to import, and opening an up-to-date ledger does not need it)."""
+    if name != "migrations":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from sqlite_utils import Migrations
+
+    built: Migrations = Migrations("keyprojects")
+    for fn in _MIGRATIONS:
+        built(name=fn.__name__)(fn)
+    globals()["migrations"] = built
+    return built
 
 
 @_migration

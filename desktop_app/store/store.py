@@ -15,9 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from ..domain import derived
 from ..domain.fields import (
@@ -55,6 +53,9 @@ from .models import (
     Project,
     history_text,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
 _PROJECT_SELECT = "SELECT " + ", ".join(_PROJECT_COLUMNS) + " FROM projects"
@@ -108,11 +109,20 @@ class Store:
 
     def __init__(self, conn: sqlite3.Connection, path: Path, user: str) -> None:
         self.conn = conn
-        self.db = Database(conn, execute_plugins=False)
+        self._db: Database | None = None
         self.path = path
         self.user = user
         self._action: Action | None = None
         self.open_check: CheckResult | None = None  # what the check on opening found
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the connection (migrations), made on first use."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
 
     # ------------------------------------------------------------------ opening
     @classmethod
@@ -180,8 +190,26 @@ class Store:
                 f"本程序只支持到 v{schema.SCHEMA_VERSION}，请升级程序"
             )
 
+    def _schema_current(self) -> bool:
+        """Whether every known migration is recorded and ``user_version`` says so."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version != schema.SCHEMA_VERSION:
+            return False
+        try:
+            names = {
+                row[0]
+                for row in self.conn.execute(
+                    "SELECT name FROM _sqlite_migrations WHERE migration_set = 'keyprojects'"
+                )
+            }
+        except sqlite3.OperationalError:  # no migrations table
+            return False
+        return names == set(schema.KNOWN_MIGRATIONS)
+
     def migrate(self) -> list[str]:
         """Apply pending migrations, each in its own transaction; returns their names."""
+        if self._schema_current():
+            return []  # the usual case: no migration machinery (sqlite-utils) at start-up
         applied = {m.name for m in schema.migrations.applied(self.db)}
         unknown = applied - set(schema.KNOWN_MIGRATIONS)
         if unknown:
@@ -499,6 +527,10 @@ class Store:
 
     def add_project(self, values: Mapping[str, Any], *, description: str | None = None) -> Project:
         """Create a project; a missing 项目编号 is generated.  Returns the stored project."""
+        return self.get_project(self._add_new(values, description=description))
+
+    def _add_new(self, values: Mapping[str, Any], *, description: str | None = None) -> int:
+        """:meth:`add_project` without reading the project back (imports); returns its id."""
         data = self._normalised(values)
         data.setdefault("lists", [])
         if not data.get("code"):
@@ -509,10 +541,12 @@ class Store:
             raise ValidationFailed(errors)
         with self.action(description or f"新增项目：{data.get('name')}"):
             project_id = self._insert_project(full, is_sample=bool(values.get("is_sample")))
-            for name in PROJECT_FIELD_NAMES:
-                if full[name] not in (None, []):
-                    self._record("projects", project_id, name, None, full[name])
-        return self.get_project(project_id)
+            self._record_many(
+                ("projects", project_id, name, None, full[name])
+                for name in PROJECT_FIELD_NAMES
+                if full[name] not in (None, [])
+            )
+        return project_id
 
     def _insert_project(
         self, full: Mapping[str, Any], *, is_sample: bool = False, project_id: int | None = None
@@ -695,7 +729,7 @@ class Store:
                         number += 1
                     data["code"] = f"{prefix}-{number:03d}"
                     number += 1
-                self.add_project(data)
+                self._add_new(data)
             for project_id, changes, version in updates:
                 self.update_project(project_id, changes, expected_version=version)
         return len(new), len(updates)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -70,12 +73,36 @@ def open_store(db: Path | None) -> Store:
     return Store.open(path)
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``work`` once the window has painted for the first time (the window never waits
+    on it).  With ``KEYPROJECTS_REPORT_FIRST_PAINT=1`` (benchmarks/run.py) it prints
+    ``FIRST_PAINT <time.time()>`` at that moment and quits the app instead."""
+
+    def __init__(self, window: QObject, work: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._work: Callable[[], None] | None = work
+        self.report = os.environ.get("KEYPROJECTS_REPORT_FIRST_PAINT") == "1"
+        window.installEventFilter(self)
+
+    def run_now(self) -> None:
+        work, self._work = self._work, None
+        if work is not None:
+            work()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            obj.removeEventFilter(self)
+            if self.report:
+                print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self.run_now)
+        return False
+
+
 def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
     """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit."""
     settings = Settings()
     app = make_application(argv, settings)
-    from ..store.backup import backup_on_open_async
-    from .backup_dialog import check_in_background, offer_restore_on_damage
     from .crash import install_crash_handler
     from .instance_guard import InstanceGuard, notify_shared_use
 
@@ -83,6 +110,8 @@ def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
     try:
         store = open_store(db)
     except DatabaseDamaged as exc:  # offer the latest good backup, never a traceback
+        from .backup_dialog import offer_restore_on_damage
+
         restored = None if smoke else offer_restore_on_damage(None, db or default_database(), exc)
         if restored is None:
             print(f"无法打开台账：{exc}", file=sys.stderr)
@@ -95,14 +124,22 @@ def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
     if not smoke and not notify_shared_use(None, guard):  # open elsewhere / network drive
         store.close()
         return 0
-    backup_on_open_async(store)  # skipped when unchanged since the newest backup
     from .main_window import MainWindow
 
     window = MainWindow(store, settings)
+
+    def after_first_paint() -> None:
+        from ..store.backup import backup_on_open_async
+        from .backup_dialog import check_in_background
+
+        backup_on_open_async(store)  # skipped when unchanged since the newest backup
+        check_in_background(store, window)  # large ledgers: quick_check after opening
+
+    deferred = _AfterFirstPaint(window, after_first_paint)
     window.show()
-    check_in_background(store, window)  # large ledgers: quick_check after opening
     if smoke:
         app.processEvents()
+        deferred.run_now()
         window.wait_loaded()
         print(f"{APP_NAME} {__version__}：已打开 {store.path}，{window.model.rowCount()} 个项目")
         window.close()
