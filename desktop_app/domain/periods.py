@@ -80,6 +80,8 @@ def parse_office_date(value: object) -> str | None:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
+        if not 1900 <= value.year <= 2200:
+            raise PeriodError(f"“{value.isoformat()}”不是有效的日期（年份应在1900到2200之间）")
         return value.isoformat()
     text = str(value).strip().translate(_FULLWIDTH)
     if not text:

@@ -67,6 +67,10 @@ def apply_preview(
             f"有 {len(preview.rejected)} 行数据有问题，未导入任何内容：{rejected_text(preview)}"
         )
     source = preview.path.name
+    if preview.new or preview.changed:
+        from ..store.backup import backup_before
+
+        backup_before(store, f"导入前：{source}")
     if preview.kind == "ledger":
         new = [r.values for r in preview.new]
         updates = [(r.project_id or 0, r.values, r.version) for r in preview.changed]

@@ -62,10 +62,13 @@ def date(value: object, label: str) -> str | None:
     """A date cell → ISO text at the precision written ('2022-03', '2022-04-01', '2021')."""
     if is_blank(value):
         return None
-    if isinstance(value, dt.datetime | dt.date):
-        return parse_office_date(value)
     if isinstance(value, bool | dt.time | dt.timedelta):
         raise CellError(f"{label}“{value}”不是日期")
+    if isinstance(value, dt.datetime | dt.date):
+        try:
+            return parse_office_date(value)
+        except PeriodError as exc:
+            raise CellError(f"{label}：{exc}") from exc
     if isinstance(value, int | float):
         number = float(value)
         if number.is_integer() and 1900 <= number <= 2200:

@@ -103,17 +103,28 @@ def install(window: MainWindow) -> None:
     window.menu_tools.insertAction(tools_first, backup)
 
 
+def _reload_after_outside_change(window: MainWindow) -> None:
+    """After an import or a restore the undo history no longer matches the data: drop it."""
+    window.undo_stack.clear()
+    window.refresh()
+
+
 def open_export(window: MainWindow, *, only_visible: bool = False) -> Any:
+    """The export dialog; it offers "当前筛选的项目" when the ledger is filtered, and starts on
+    it for 导出当前视图."""
     from .export_dialog import ExportDialog
 
+    visible = window.visible_project_ids()
     dialog = ExportDialog(
         window.store,
         period=window.current_period(),
-        project_ids=window.visible_project_ids() if only_visible else None,
+        project_ids=visible,
         thresholds=window.settings.thresholds,
         settings=window.settings,
         parent=window,
     )
+    if only_visible:
+        dialog.view_button.setChecked(True)
     dialog.setModal(True)
     dialog.show()
     return dialog
@@ -134,7 +145,7 @@ def open_import(window: MainWindow) -> Any:
     from .import_wizard import ImportWizard
 
     wizard = ImportWizard(window.store, settings=window.settings, parent=window)
-    wizard.imported.connect(lambda _result: window.refresh())
+    wizard.imported.connect(lambda _result: _reload_after_outside_change(window))
     wizard.setModal(True)
     wizard.show()
     return wizard
@@ -144,7 +155,7 @@ def open_backups(window: MainWindow) -> Any:
     from .backup_dialog import BackupDialog
 
     dialog = BackupDialog(window.store, window)
-    dialog.restored.connect(lambda _result: window.refresh())
+    dialog.restored.connect(lambda _result: _reload_after_outside_change(window))
     dialog.setModal(True)
     dialog.show()
     return dialog

@@ -236,11 +236,6 @@ def test_each_ledger_has_its_own_folder(tmp_path):
     assert os.fspath(backups.backup_folder(a)).startswith(os.fspath(backups.backup_root()))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="TODO (importers): apply_preview should call backup_before(store, '导入前：<file>') "
-    "before writing, as the issue asks for a backup before every import",
-)
 def test_an_import_is_preceded_by_a_backup(store, tmp_path):
     import openpyxl
 

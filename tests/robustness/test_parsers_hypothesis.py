@@ -158,11 +158,6 @@ def test_parse_office_date_returns_iso_text_or_refuses(value):
         assert parse_office_date(iso) == iso
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (domain/periods.py): a date object outside 1900–2200 (e.g. Excel's zero date "
-    "1899-12-31) is accepted although the same date typed as text is refused",
-)
 @pytest.mark.parametrize("day", [dt.date(1899, 12, 31), dt.datetime(9999, 1, 1)])
 def test_out_of_range_date_objects_are_refused_like_text(day):
     with pytest.raises(PeriodError):

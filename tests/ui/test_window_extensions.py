@@ -48,9 +48,7 @@ def test_export_what_i_see_passes_the_visible_projects(make_window, store):
     window = make_window(store)
     window.filter_bar.set_query(window.current_query().from_dict({"search": "鑫达"}))
     window.wait_loaded()
-    dialog = next(
-        a for a in window.actions() if a.objectName() == "actionExportView"
-    )
+    dialog = next(a for a in window.actions() if a.objectName() == "actionExportView")
     from desktop_app.ui import window_extensions
 
     opened = window_extensions.open_export(window, only_visible=True)
@@ -70,3 +68,15 @@ def test_project_form_shows_its_charts_tab(make_window, store, qtbot):
     qtbot.addWidget(dialog)
     dialog.tabs.setCurrentIndex(dialog.charts_tab)
     assert dialog.charts is not None and dialog.charts.project_id == project.id
+
+
+def test_import_and_restore_clear_the_undo_history(make_window, store):
+    from desktop_app.ui import window_extensions
+
+    window = make_window(store)
+    project = store.find_project("LY2022-001")
+    window.editor.update_project(project.id, {"status": "在建"})
+    assert window.undo_stack.count() == 1 and window.action_undo.isEnabled()
+    window_extensions._reload_after_outside_change(window)
+    assert window.undo_stack.count() == 0
+    assert not window.action_undo.isEnabled()
