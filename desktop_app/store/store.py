@@ -750,6 +750,27 @@ class Store:
         ).fetchall()
         return {r[0]: self._monthly_from_row(r) for r in rows}
 
+    #: Column order of :meth:`monthly_rows` tuples (the fields of MonthlyReport).
+    MONTHLY_ROW_COLUMNS = _MONTHLY_COLUMNS
+
+    def monthly_rows(
+        self, period: Period | str, project_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[Any, ...]]:
+        """The reports of one period (or of ``project_ids`` only) as raw tuples by project id,
+        in MONTHLY_ROW_COLUMNS order with 本月完成投资 in whole 百元 — for grids over large
+        ledgers; :meth:`report_from_row` turns one into its MonthlyReport."""
+        sql = f"SELECT {', '.join(_MONTHLY_COLUMNS)} FROM monthly_reports WHERE period = ?"
+        params: list[Any] = [str(period)]
+        if project_ids is not None:
+            sql += " AND project_id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps([int(i) for i in project_ids]))
+        return {r[0]: r for r in self.conn.execute(sql, params)}
+
+    @staticmethod
+    def report_from_row(row: Sequence[Any]) -> MonthlyReport:
+        """The MonthlyReport of one :meth:`monthly_rows` tuple."""
+        return Store._monthly_from_row(row)
+
     def project_monthly(self, project_id: int) -> list[MonthlyReport]:
         rows = self.conn.execute(
             f"SELECT {', '.join(_MONTHLY_COLUMNS)} FROM monthly_reports "

@@ -13,7 +13,7 @@ from decimal import Decimal
 from ..domain import derived
 from ..domain.fields import PROJECT_FIELD_NAMES
 from ..domain.periods import Period
-from ..store import MonthlyReport, Store
+from ..store import Store
 
 #: Index of each ledger field in a row tuple of Store.project_rows().
 ROW_ID, ROW_VERSION, ROW_KEY = 0, 1, 2
@@ -137,35 +137,32 @@ def project_figures(
     )
 
 
+#: Index of each field in a report tuple of Store.monthly_rows() (本月完成投资 in 百元).
+MONTHLY_INDEX = {name: i for i, name in enumerate(Store.MONTHLY_ROW_COLUMNS)}
+
+
 @dataclass
 class MonthlyData:
-    """The reports and figures of one period, by project id (for the monthly grid)."""
+    """The reports of one period as raw tuples by project id (for the monthly grid).
+
+    The grid's figures are the ledger's own (same period), never computed twice."""
 
     period: Period
-    reports: dict[int, MonthlyReport]
-    figures: dict[int, Figs]
+    reports: dict[int, tuple]
 
 
-def load_monthly(
-    store: Store, period: Period, thresholds: derived.LightThresholds | None = None
-) -> MonthlyData:
-    reports = store.monthly_reports(period)
-    figures = {pid: figs_of(f) for pid, f in store.figures(period, thresholds).items()}
-    return MonthlyData(period, reports, figures)
+def load_monthly(store: Store, period: Period) -> MonthlyData:
+    """The period's reports in one query (well under a second on 100,000 projects)."""
+    return MonthlyData(period, store.monthly_rows(period))
 
 
-def refresh_monthly(
-    store: Store,
-    data: MonthlyData,
-    project_ids: Iterable[int],
-    thresholds: derived.LightThresholds | None = None,
-) -> None:
-    """Reload the reports and figures of a few projects into ``data``."""
-    for pid in project_ids:
-        wanted = str(data.period)
-        report = next((r for r in store.project_monthly(pid) if r.period == wanted), None)
-        if report is None:
+def refresh_monthly(store: Store, data: MonthlyData, project_ids: Iterable[int]) -> None:
+    """Reload the reports of a few projects into ``data``."""
+    ids = list(project_ids)
+    fresh = store.monthly_rows(data.period, ids)
+    for pid in ids:
+        row = fresh.get(pid)
+        if row is None:
             data.reports.pop(pid, None)
         else:
-            data.reports[pid] = report
-        data.figures[pid] = figs_of(project_figures(store, pid, data.period, thresholds))
+            data.reports[pid] = row

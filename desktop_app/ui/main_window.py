@@ -101,6 +101,8 @@ class MainWindow(QMainWindow):
         self._monthly_generation = 0
         self._workers: list[StoreWorker] = []
         self._monthly_wanted = False
+        self._ledger_shown = -1  # generation of the ledger rows on screen
+        self._monthly_waiting: tuple[int, MonthlyData] | None = None  # reports awaiting rows
         self.dialog: ProjectDialog | None = None
 
         # -- the ledger tab
@@ -423,12 +425,16 @@ class MainWindow(QMainWindow):
             return
         current = self.current_project_id() if self.model.rowCount() else None
         self.model.set_data(data)
+        self._ledger_shown = generation
         self._fill_filter_choices()
         self._update_footer()
         if self.monthly.model.monthly_data is not None:
             self.monthly.model.set_projects(self.model.visible_ids())
         if current is not None:
             self.select_project(current)
+        if self._monthly_waiting is not None:
+            waiting, self._monthly_waiting = self._monthly_waiting, None
+            self._monthly_loaded(*waiting)
         self.loaded.emit()
 
     def _fill_filter_choices(self) -> None:
@@ -444,20 +450,26 @@ class MainWindow(QMainWindow):
         self._monthly_wanted = True
         self._monthly_generation += 1
         generation = self._monthly_generation
-        period, thresholds = self._period, self.settings.thresholds
+        period = self._period
         if self.store.project_count() > ASYNC_LOAD_ABOVE:
             self._run_in_background(
-                lambda s: load_monthly(s, period, thresholds),
+                lambda s: load_monthly(s, period),
                 lambda data: self._monthly_loaded(generation, data),
                 self.tr("正在载入月度调度…"),
             )
         else:
-            self._monthly_loaded(generation, load_monthly(self.store, period, thresholds))
+            self._monthly_loaded(generation, load_monthly(self.store, period))
 
     def _monthly_loaded(self, generation: int, data: MonthlyData) -> None:
         if generation != self._monthly_generation:
             return
-        self.monthly.model.set_data(data, self.model.visible_ids(), self._grid_info)
+        if self._ledger_shown != self._generation or self.model.period != data.period:
+            # The grid shows the ledger's figures: wait for the rows of this period.
+            self._monthly_waiting = (generation, data)
+            return
+        self.monthly.model.set_data(
+            data, self.model.visible_ids(), self._grid_info, self.model.figures
+        )
         self.monthly.clear_message()
 
     def _grid_info(self, project_id: int) -> tuple[str, str, str, int | None]:
@@ -641,8 +653,7 @@ class MainWindow(QMainWindow):
         if data is not None:
             for pid in removed:
                 data.reports.pop(pid, None)
-                data.figures.pop(pid, None)
-            refresh_monthly(self.store, data, present, thresholds)
+            refresh_monthly(self.store, data, present)
             if kind == "projects":
                 self.monthly.model.set_projects(self.model.visible_ids())
             else:

@@ -36,12 +36,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.derived import Light
-from ..domain.money import AmountError, format_wan, parse_amount
+from ..domain.money import AmountError, format_wan, from_cents, parse_amount
 from ..domain.periods import Period
-from ..store import MonthlyReport, StoreError
+from ..store import MonthlyReport, Store, StoreError
 from .commands import LedgerEditor
 from .labels import light_label, monthly_label, reported_label, tr_field
-from .ledger_data import NO_FIGS, Figs, MonthlyData
+from .ledger_data import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData
 from .project_model import cents_text, light_fill, light_icon, rate_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -178,6 +178,7 @@ class MonthlyGridModel(QAbstractTableModel):
             "",
             None,
         )
+        self._figs_of: Callable[[int], Figs] = lambda pid: NO_FIGS
 
     # ------------------------------------------------------------------ loading
     @property
@@ -193,10 +194,14 @@ class MonthlyGridModel(QAbstractTableModel):
         data: MonthlyData,
         ids: Sequence[int],
         info: Callable[[int], tuple[str, str, str, int | None]],
+        figs: Callable[[int], Figs] | None = None,
     ) -> None:
-        """Show ``data`` for projects ``ids``; ``info(id)`` gives (code, name, 责任单位, plan 百元)."""
+        """Show ``data`` for projects ``ids``; ``info(id)`` gives (code, name, 责任单位, plan 百元)
+        and ``figs(id)`` the project's figures for the period (the ledger's, computed once)."""
         self.beginResetModel()
         self._data, self._ids, self._info = data, list(ids), info
+        if figs is not None:
+            self._figs_of = figs
         self.endResetModel()
 
     def set_projects(self, ids: Sequence[int]) -> None:
@@ -219,12 +224,20 @@ class MonthlyGridModel(QAbstractTableModel):
         return list(self._ids)
 
     def report(self, row: int) -> MonthlyReport | None:
+        raw = self._raw(row)
+        return None if raw is None else Store.report_from_row(raw)
+
+    def _raw(self, row: int) -> tuple | None:
         return self._data.reports.get(self._ids[row]) if self._data else None
 
     def figs(self, row: int) -> Figs:
         if self._data is None:
             return NO_FIGS
-        return self._data.figures.get(self._ids[row], NO_FIGS)
+        return self._figs_of(self._ids[row])
+
+    def figs_of(self, project_id: int) -> Figs:
+        """The figures shown for one project (those of the ledger table)."""
+        return self._figs_of(project_id)
 
     # --------------------------------------------------------------- Qt model
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -256,12 +269,13 @@ class MonthlyGridModel(QAbstractTableModel):
         if key == "light":
             return light_label(figs[0])
         if key == "reported":
-            return reported_label(self.report(row) is not None)
-        report = self.report(row)
-        value = getattr(report, key) if report is not None else None
+            return reported_label(self._raw(row) is not None)
+        raw = self._raw(row)
+        value = raw[MONTHLY_INDEX[key]] if raw is not None else None
         if value is None:
             return ""
         if key == "month_investment":
+            value = from_cents(value)
             return str(value) if edit else format_wan(value)
         if key == "progress_pct":
             return f"{value:g}" if edit else f"{value:g}%"
@@ -286,7 +300,7 @@ class MonthlyGridModel(QAbstractTableModel):
                 return None
             return light_fill(self.figs(row)[0]) or _READ_ONLY
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "reported":
-            return None if self.report(row) is not None else QBrush(QColor(Light.RED.color))
+            return None if self._raw(row) is not None else QBrush(QColor(Light.RED.color))
         if role == Qt.ItemDataRole.ToolTipRole and column.key in (
             "name",
             "progress_notes",
@@ -346,7 +360,8 @@ class MonthlyGridModel(QAbstractTableModel):
         """The row's report with ``values`` applied (None when nothing changes)."""
         assert self._data is not None
         pid = self._ids[row]
-        old = self._data.reports.get(pid)
+        raw = self._data.reports.get(pid)
+        old = None if raw is None else Store.report_from_row(raw)
         base = old or MonthlyReport(pid, str(self._data.period))
         if old is not None and all(getattr(old, k) == v for k, v in values.items()):
             return None
@@ -426,7 +441,7 @@ class MonthlyGridModel(QAbstractTableModel):
         reports = [
             r
             for row, values in changes.items()
-            if self.report(row) is not None and (r := self._with(row, values)) is not None
+            if self._raw(row) is not None and (r := self._with(row, values)) is not None
         ]
         if reports:
             self._save(
@@ -633,17 +648,17 @@ class MonthlyGrid(QWidget):
             self.summary.setText(QCoreApplication.translate("MonthlyGrid", "正在载入…"))
             return
         ids = self.model.project_ids()
-        reports, figures = data.reports, data.figures
-        reported = lagging = 0
-        month = Decimal(0)
+        reports, figs_of = data.reports, self.model.figs_of
+        at = MONTHLY_INDEX["month_investment"]
+        reported = lagging = cents = 0
         for pid in ids:  # one pass over up to 100,000 rows
             report = reports.get(pid)
             if report is not None:
                 reported += 1
-                if report.month_investment:
-                    month += report.month_investment
-            if figures.get(pid, NO_FIGS)[0] in ("red", "yellow"):
+                cents += report[at] or 0
+            if figs_of(pid)[0] in ("red", "yellow"):
                 lagging += 1
+        month = from_cents(cents) or Decimal(0)
         self.summary.setText(
             QCoreApplication.translate(
                 "MonthlyGrid",
