@@ -766,6 +766,13 @@ class Store:
             params.append(json.dumps([int(i) for i in project_ids]))
         return {r[0]: r for r in self.conn.execute(sql, params)}
 
+    def reported_ids(self, period: Period | str) -> set[int]:
+        """The projects with a report for ``period`` (an index scan: fast on any size)."""
+        rows = self.conn.execute(
+            "SELECT project_id FROM monthly_reports WHERE period = ?", (str(period),)
+        )
+        return {r[0] for r in rows}
+
     @staticmethod
     def report_from_row(row: Sequence[Any]) -> MonthlyReport:
         """The MonthlyReport of one :meth:`monthly_rows` tuple."""

@@ -41,13 +41,14 @@ from ..domain.periods import Period
 from ..store import MonthlyReport, Store, StoreError
 from .commands import LedgerEditor
 from .labels import light_label, monthly_label, reported_label, tr_field
-from .ledger_data import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData
+from .ledger_data import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from .project_model import cents_text, light_fill, light_icon, rate_text
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _READ_ONLY = QBrush(QColor("#F3F5F8"))  # cells that are figures, not input
+_BATCH = 200  # report tuples read at once when rows come into view
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,18 @@ class MonthlyGridModel(QAbstractTableModel):
         return None if raw is None else Store.report_from_row(raw)
 
     def _raw(self, row: int) -> tuple | None:
-        return self._data.reports.get(self._ids[row]) if self._data else None
+        """The report tuple of a row (None: not reported), read with the next rows."""
+        data = self._data
+        if data is None:
+            return None
+        pid = self._ids[row]
+        if pid not in data.present:
+            return None
+        raw = data.reports.get(pid)
+        if raw is None:
+            fetch_reports(self._editor.store, data, self._ids[row : row + _BATCH])
+            raw = data.reports.get(pid)
+        return raw
 
     def figs(self, row: int) -> Figs:
         if self._data is None:
@@ -360,7 +372,7 @@ class MonthlyGridModel(QAbstractTableModel):
         """The row's report with ``values`` applied (None when nothing changes)."""
         assert self._data is not None
         pid = self._ids[row]
-        raw = self._data.reports.get(pid)
+        raw = self._raw(row)
         old = None if raw is None else Store.report_from_row(raw)
         base = old or MonthlyReport(pid, str(self._data.period))
         if old is not None and all(getattr(old, k) == v for k, v in values.items()):
@@ -648,15 +660,14 @@ class MonthlyGrid(QWidget):
             self.summary.setText(QCoreApplication.translate("MonthlyGrid", "正在载入…"))
             return
         ids = self.model.project_ids()
-        reports, figs_of = data.reports, self.model.figs_of
-        at = MONTHLY_INDEX["month_investment"]
+        present, figs_of = data.present, self.model.figs_of
         reported = lagging = cents = 0
         for pid in ids:  # one pass over up to 100,000 rows
-            report = reports.get(pid)
-            if report is not None:
+            figs = figs_of(pid)  # the ledger's: 本月完成 is that of this period's report
+            if pid in present:
                 reported += 1
-                cents += report[at] or 0
-            if figs_of(pid)[0] in ("red", "yellow"):
+                cents += figs[1] or 0
+            if figs[0] in ("red", "yellow"):
                 lagging += 1
         month = from_cents(cents) or Decimal(0)
         self.summary.setText(

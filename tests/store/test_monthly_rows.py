@@ -29,6 +29,8 @@ def test_rows_give_the_same_reports_as_monthly_reports(store):
     assert row["progress_text"] == "主体施工"
     assert store.monthly_rows("2022-06", [b, c]).keys() == {b}
     assert store.monthly_rows("2022-06", []) == {}
+    assert store.reported_ids("2022-06") == {a, b}
+    assert store.reported_ids("2022-04") == set()
 
 
 def test_rows_match_on_the_sample_ledger(demo_path):
@@ -39,5 +41,6 @@ def test_rows_match_on_the_sample_ledger(demo_path):
         assert len(rows) > 100
         reports = demo.monthly_reports(period)
         assert {pid: Store.report_from_row(r) for pid, r in rows.items()} == reports
+        assert demo.reported_ids(period) == reports.keys()
     finally:
         demo.close()
