@@ -10,7 +10,7 @@ import datetime as dt
 import getpass
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -529,23 +529,40 @@ class Store:
         """Create a project; a missing 项目编号 is generated.  Returns the stored project."""
         return self.get_project(self._add_new(values, description=description))
 
-    def _add_new(self, values: Mapping[str, Any], *, description: str | None = None) -> int:
-        """:meth:`add_project` without reading the project back (imports); returns its id."""
+    def _add_new(
+        self,
+        values: Mapping[str, Any],
+        *,
+        description: str | None = None,
+        checks: tuple[Callable[[str, str], bool], Callable[[str], bool]] | None = None,
+        history: list[tuple[str, int | None, str | None, Any, Any]] | None = None,
+    ) -> int:
+        """:meth:`add_project` without reading the project back (imports); returns its id.
+        ``checks`` = (code_exists, code_taken) in memory instead of a query per value, and
+        ``history`` collects the history rows for the caller to write at once (imports)."""
         data = self._normalised(values)
         data.setdefault("lists", [])
         if not data.get("code"):
             data["code"] = self.next_code()
         full = {name: data.get(name) for name in PROJECT_FIELD_NAMES}
-        errors = errors_only(self.validate(full))
+        if checks is None:
+            issues = self.validate(full)
+        else:
+            issues = validate_project(full, code_exists=checks[0], code_taken=checks[1])
+        errors = errors_only(issues)
         if errors:
             raise ValidationFailed(errors)
         with self.action(description or f"新增项目：{data.get('name')}"):
             project_id = self._insert_project(full, is_sample=bool(values.get("is_sample")))
-            self._record_many(
+            rows = (
                 ("projects", project_id, name, None, full[name])
                 for name in PROJECT_FIELD_NAMES
                 if full[name] not in (None, [])
             )
+            if history is None:
+                self._record_many(rows)
+            else:
+                history.extend(rows)
         return project_id
 
     def _insert_project(
@@ -719,6 +736,11 @@ class Store:
         given = {str(v["code"]).strip() for v in new if v.get("code")}
         prefix, _, start = self.next_code().rpartition("-")
         number = int(start)
+        # The checks of validate() from memory, and every history row in one write.
+        listed = set(self.conn.execute("SELECT kind, name FROM code_lists").fetchall())
+        taken = {r[0] for r in self.conn.execute("SELECT code FROM projects")}
+        checks = (lambda kind, name: (kind, name) in listed, taken.__contains__)
+        history: list[tuple[str, int | None, str | None, Any, Any]] = []
         with self.action(
             description or f"导入台账：新增{len(new)}个、修改{len(updates)}个项目", source=source
         ):
@@ -729,7 +751,9 @@ class Store:
                         number += 1
                     data["code"] = f"{prefix}-{number:03d}"
                     number += 1
-                self._add_new(data)
+                self._add_new(data, checks=checks, history=history)
+                taken.add(str(data["code"]).strip())
+            self._record_many(history)
             for project_id, changes, version in updates:
                 self.update_project(project_id, changes, expected_version=version)
         return len(new), len(updates)
