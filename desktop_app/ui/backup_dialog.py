@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -47,10 +48,6 @@ from ..store.integrity import CheckResult, check_file
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("BackupDialog", text)
-
-
 @contextmanager
 def _busy() -> Iterator[None]:
     """The wait cursor while a backup or a restore runs."""
@@ -68,7 +65,13 @@ def _size(size: int) -> str:
 class BackupTableModel(QAbstractTableModel):
     """The backups of one ledger, newest first."""
 
-    HEADERS = ("备份时间", "原因", "项目数", "大小", "校验")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupDialog", "备份时间"),
+        QT_TRANSLATE_NOOP("BackupDialog", "原因"),
+        QT_TRANSLATE_NOOP("BackupDialog", "项目数"),
+        QT_TRANSLATE_NOOP("BackupDialog", "大小"),
+        QT_TRANSLATE_NOOP("BackupDialog", "校验"),
+    )
 
     def __init__(self, db_path: Path, root: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -91,7 +94,7 @@ class BackupTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _tr(self.HEADERS[section])
+            return QApplication.translate("BackupDialog", self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,7 +111,11 @@ class BackupTableModel(QAbstractTableModel):
                 return "" if b.projects is None else f"{b.projects:,}"
             if col == 3:
                 return _size(b.size)
-            return {True: _tr("完好"), False: _tr("已损坏"), None: _tr("未校验")}[b.verified]
+            return {
+                True: QApplication.translate("BackupDialog", "完好"),
+                False: QApplication.translate("BackupDialog", "已损坏"),
+                None: QApplication.translate("BackupDialog", "未校验"),
+            }[b.verified]
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -129,7 +136,7 @@ class BackupDialog(QDialog):
         super().__init__(parent)
         self.store, self.root = store, root
         self.setObjectName("backupDialog")
-        self.setWindowTitle(_tr("备份与恢复"))
+        self.setWindowTitle(QApplication.translate("BackupDialog", "备份与恢复"))
         self.model = BackupTableModel(store.path, root, self)
         self.table = QTableView(self)
         self.table.setObjectName("backupTable")
@@ -148,19 +155,23 @@ class BackupDialog(QDialog):
         self.keep.setObjectName("keepCount")
         self.keep.setRange(1, backups.MAX_KEEP)
         self.keep.setValue(backups.keep_count(store.path, root))
-        self.keep.setSuffix(_tr(" 个"))
+        self.keep.setSuffix(QApplication.translate("BackupDialog", " 个"))
         self.keep.editingFinished.connect(self._keep_changed)
-        self.backup_button = QPushButton(_tr("立即备份"), self)
+        self.backup_button = QPushButton(QApplication.translate("BackupDialog", "立即备份"), self)
         self.backup_button.setObjectName("backupNow")
         self.backup_button.clicked.connect(self.backup_now)
-        self.restore_button = QPushButton(_tr("恢复所选备份…"), self)
+        self.restore_button = QPushButton(
+            QApplication.translate("BackupDialog", "恢复所选备份…"), self
+        )
         self.restore_button.setObjectName("restoreSelected")
         self.restore_button.clicked.connect(self.restore_selected)
-        self.folder_button = QPushButton(_tr("打开备份文件夹"), self)
+        self.folder_button = QPushButton(
+            QApplication.translate("BackupDialog", "打开备份文件夹"), self
+        )
         self.folder_button.clicked.connect(self.open_folder)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         row = QHBoxLayout()
-        row.addWidget(QLabel(_tr("保留最近"), self))
+        row.addWidget(QLabel(QApplication.translate("BackupDialog", "保留最近"), self))
         row.addWidget(self.keep)
         row.addStretch(1)
         row.addWidget(self.backup_button)
@@ -181,9 +192,10 @@ class BackupDialog(QDialog):
         self.model.reload()
         folder = backups.backup_folder(self.store.path, self.root)
         self.info.setText(
-            _tr(
+            QApplication.translate(
+                "BackupDialog",
                 "台账：{db}\n备份位置：{folder}\n打开台账、每次导入、升级数据结构和恢复之前都会自动备份"
-                "（SQLite 备份接口写出的一致快照）；共 {n} 个备份。"
+                "（SQLite 备份接口写出的一致快照）；共 {n} 个备份。",
             ).format(db=self.store.path, folder=folder, n=self.model.rowCount())
         )
         if self.model.rowCount() and not self.table.selectionModel().hasSelection():
@@ -201,9 +213,13 @@ class BackupDialog(QDialog):
     def backup_now(self) -> backups.Backup | None:
         try:
             with _busy():
-                made = backups.make_backup(self.store, _tr("手动备份"), root=self.root)
+                made = backups.make_backup(
+                    self.store, QApplication.translate("BackupDialog", "手动备份"), root=self.root
+                )
         except StoreError as exc:
-            self.show_error(_tr("备份失败：{reason}").format(reason=exc))
+            self.show_error(
+                QApplication.translate("BackupDialog", "备份失败：{reason}").format(reason=exc)
+            )
             return None
         self.refresh()
         return made
@@ -213,9 +229,10 @@ class BackupDialog(QDialog):
         chosen = self.selected()
         if chosen is None:
             return None
-        question = _tr(
+        question = QApplication.translate(
+            "BackupDialog",
             "用 {when} 的备份（{reason}，{projects} 个项目）替换当前台账的全部内容？\n\n"
-            "当前台账会先自动备份，恢复后仍可从备份列表中找回。"
+            "当前台账会先自动备份，恢复后仍可从备份列表中找回。",
         ).format(
             when=f"{chosen.created:%Y-%m-%d %H:%M:%S}",
             reason=chosen.reason,
@@ -227,12 +244,18 @@ class BackupDialog(QDialog):
             with _busy():  # a 600 MB ledger takes about 10 s (its safety backup included)
                 result = backups.restore_backup(self.store, chosen, root=self.root)
         except StoreError as exc:
-            self.show_error(_tr("恢复失败，台账未改变：{reason}").format(reason=exc))
+            self.show_error(
+                QApplication.translate("BackupDialog", "恢复失败，台账未改变：{reason}").format(
+                    reason=exc
+                )
+            )
             return None
         self.refresh()
         self.restored.emit(result)
         self.show_info(
-            _tr("已恢复 {when} 的备份。恢复前的台账已备份到：\n{path}").format(
+            QApplication.translate(
+                "BackupDialog", "已恢复 {when} 的备份。恢复前的台账已备份到：\n{path}"
+            ).format(
                 when=f"{chosen.created:%Y-%m-%d %H:%M:%S}",
                 path=result.safety.path if result.safety else "",
             )
@@ -255,7 +278,7 @@ class BackupDialog(QDialog):
     def confirm(self, text: str) -> bool:
         answer = QMessageBox.question(
             self,
-            _tr("恢复备份"),
+            QApplication.translate("BackupDialog", "恢复备份"),
             text,
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -272,19 +295,25 @@ class BackupDialog(QDialog):
 # -------------------------------------------------------------- damaged at start
 def damaged_text(path: Path, error: BaseException, good: backups.Backup | None) -> str:
     """The question (or the bad news) shown when ``path`` cannot be opened as damaged."""
-    text = _tr("台账“{name}”已损坏，无法打开：\n{error}").format(name=path.name, error=error)
+    text = QApplication.translate("BackupDialog", "台账“{name}”已损坏，无法打开：\n{error}").format(
+        name=path.name, error=error
+    )
     if good is None:
         return (
             text
             + "\n\n"
-            + _tr("没有找到可用的备份。请不要再写入这个文件，把它复制一份后联系技术人员。")
+            + QApplication.translate(
+                "BackupDialog",
+                "没有找到可用的备份。请不要再写入这个文件，把它复制一份后联系技术人员。",
+            )
         )
     return (
         text
         + "\n\n"
-        + _tr(
+        + QApplication.translate(
+            "BackupDialog",
             "是否用最近一个完好的备份恢复？\n备份时间：{when}（{reason}，{projects} 个项目）\n"
-            "损坏的文件会改名保留在原文件夹中。"
+            "损坏的文件会改名保留在原文件夹中。",
         ).format(
             when=f"{good.created:%Y-%m-%d %H:%M:%S}",
             reason=good.reason,
@@ -317,11 +346,15 @@ def offer_restore_on_damage(
         result = backups.restore_backup(path, good, root=root)
         store = Store.open(path)
     except StoreError as exc:
-        tell(_tr("恢复失败：{reason}").format(reason=exc))
+        tell(QApplication.translate("BackupDialog", "恢复失败：{reason}").format(reason=exc))
         return None
-    done = _tr("已用 {when} 的备份恢复台账。").format(when=f"{good.created:%Y-%m-%d %H:%M:%S}")
+    done = QApplication.translate("BackupDialog", "已用 {when} 的备份恢复台账。").format(
+        when=f"{good.created:%Y-%m-%d %H:%M:%S}"
+    )
     if result.moved_aside is not None:
-        done += _tr("损坏的文件已改名保留为：\n{path}").format(path=result.moved_aside)
+        done += QApplication.translate("BackupDialog", "损坏的文件已改名保留为：\n{path}").format(
+            path=result.moved_aside
+        )
     tell(done)
     return store
 
@@ -333,11 +366,17 @@ def _ask_restore(parent: QWidget | None, text: str, can_restore: bool) -> bool:
     box.setWindowTitle(APP_NAME)
     box.setText(text)
     if not can_restore:
-        box.addButton(_tr("关闭"), QMessageBox.ButtonRole.RejectRole)
+        box.addButton(
+            QApplication.translate("BackupDialog", "关闭"), QMessageBox.ButtonRole.RejectRole
+        )
         box.exec()
         return False
-    restore = box.addButton(_tr("恢复备份"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("不恢复，退出"), QMessageBox.ButtonRole.RejectRole)
+    restore = box.addButton(
+        QApplication.translate("BackupDialog", "恢复备份"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QApplication.translate("BackupDialog", "不恢复，退出"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(restore)
     box.exec()
     return box.clickedButton() is restore
@@ -379,9 +418,10 @@ def check_in_background(store: Store, parent: QWidget | None = None) -> Backgrou
             QMessageBox.critical(
                 parent,
                 APP_NAME,
-                _tr(
+                QApplication.translate(
+                    "BackupDialog",
                     "后台检查发现台账已损坏：{problem}\n\n请不要继续编辑。关闭程序后重新打开，"
-                    "按提示用最近的完好备份恢复（或在命令行运行 keyprojects restore --latest）。"
+                    "按提示用最近的完好备份恢复（或在命令行运行 keyprojects restore --latest）。",
                 ).format(problem=result.problems[0]),
             )
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -56,6 +56,7 @@ from ..charts import (
 from ..charts.units import WAN
 from ..domain import derived
 from .fonts import cjk_font, ensure_cjk_font
+from .labels import light_label
 
 PLAN_COLOR = "#A9C4E2"  # 年度计划: pale blue
 DONE_COLOR = "#1F5FA8"  # 完成: deep blue
@@ -66,14 +67,18 @@ PROGRESS_COLOR = "#2E7D32"
 TEXT_COLOR = "#222222"
 AXIS_COLOR = "#555555"
 GRID_ALPHA = 0.18
-MONTH_LABELS = [f"{m}月" for m in range(1, 13)]
+
+
+def _month_labels() -> list[str]:
+    return [QCoreApplication.translate("Charts", "{m}月").format(m=m) for m in range(1, 13)]
+
 
 #: Sizes offered when saving a chart for slides.
 EXPORT_PRESETS = (
-    ("幻灯片 16:9（1920×1080）", 1920, 1080),
-    ("幻灯片 16:9（1280×720）", 1280, 720),
-    ("幻灯片 4:3（1600×1200）", 1600, 1200),
-    ("A4 横向（2339×1654）", 2339, 1654),
+    (QT_TRANSLATE_NOOP("Charts", "幻灯片 16:9（1920×1080）"), 1920, 1080),
+    (QT_TRANSLATE_NOOP("Charts", "幻灯片 16:9（1280×720）"), 1280, 720),
+    (QT_TRANSLATE_NOOP("Charts", "幻灯片 4:3（1600×1200）"), 1600, 1200),
+    (QT_TRANSLATE_NOOP("Charts", "A4 横向（2339×1654）"), 2339, 1654),
 )
 
 
@@ -158,7 +163,7 @@ class ChartWidget(pg.GraphicsLayoutWidget):
             self.draw(data)
 
     def title_text(self) -> str:
-        return self.title
+        return QCoreApplication.translate("Charts", self.title)
 
     def draw(self, data: Any) -> None:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -251,7 +256,9 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         if path.suffix.lower() != ".png":
             path = path.with_suffix(".png")
         if not self.render_image(width, height).save(str(path), "PNG"):
-            raise OSError(f"无法保存图片：{path}")
+            raise OSError(
+                QCoreApplication.translate("Charts", "无法保存图片：{path}").format(path=path)
+            )
         return path
 
     def copy_image(self, width: int | None = None, height: int | None = None) -> QImage:
@@ -262,8 +269,11 @@ class ChartWidget(pg.GraphicsLayoutWidget):
 
     def _context_menu(self, pos: Any) -> None:
         menu = QMenu(self)
-        menu.addAction("复制图片", lambda: self.copy_image())
-        menu.addAction("另存为 PNG 图片…", lambda: save_chart_dialog(self))
+        menu.addAction(QCoreApplication.translate("Charts", "复制图片"), lambda: self.copy_image())
+        menu.addAction(
+            QCoreApplication.translate("Charts", "另存为 PNG 图片…"),
+            lambda: save_chart_dialog(self),
+        )
         menu.exec(self.mapToGlobal(pos))
 
 
@@ -272,11 +282,11 @@ class GroupBarChart(ChartWidget):
     """Annual plan against year-to-date completion, one pair of horizontal bars per group,
     the completion rate written beside each group in its light's colour."""
 
-    title = "年度计划与本年累计完成"
+    title = QT_TRANSLATE_NOOP("Charts", "年度计划与本年累计完成")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.group_label = "分组"
+        self.group_label = QCoreApplication.translate("Charts", "分组")
         self.time_progress: Decimal | None = None
         self.scale: MoneyScale = WAN
         self.plot.showGrid(x=True, y=False, alpha=GRID_ALPHA)
@@ -290,7 +300,9 @@ class GroupBarChart(ChartWidget):
         self.set_data(tuple(groups))
 
     def title_text(self) -> str:
-        return f"按{self.group_label}：年度计划与本年累计完成"
+        return QCoreApplication.translate("Charts", "按{group}：年度计划与本年累计完成").format(
+            group=self.group_label
+        )
 
     def clone(self) -> ChartWidget:
         other = GroupBarChart()
@@ -316,8 +328,8 @@ class GroupBarChart(ChartWidget):
         self.plot.addItem(plan_bars)
         self.plot.addItem(done_bars)
         self.items.update(plan=plan_bars, done=done_bars)
-        self.legend.addItem(plan_bars, "年度计划")
-        self.legend.addItem(done_bars, "本年累计完成")
+        self.legend.addItem(plan_bars, QCoreApplication.translate("Charts", "年度计划"))
+        self.legend.addItem(done_bars, QCoreApplication.translate("Charts", "本年累计完成"))
         if self.time_progress is not None and n:
             marks = pg.ScatterPlotItem(
                 x=expected,
@@ -329,17 +341,29 @@ class GroupBarChart(ChartWidget):
             )
             self.plot.addItem(marks)
             self.items["expected"] = marks
-            self.legend.addItem(marks, f"按时序进度应完成（{format_pct(self.time_progress)}）")
+            self.legend.addItem(
+                marks,
+                QCoreApplication.translate("Charts", "按时序进度应完成（{tp}）").format(
+                    tp=format_pct(self.time_progress)
+                ),
+            )
         top = float(max(plans.max(initial=0), done.max(initial=0)))
         top = top if top > 0 else 1.0
         for g, y, p, d in zip(groups, ys, plans, done, strict=True):
-            text = format_pct(g.rate) if g.rate is not None else "无计划"
+            text = (
+                format_pct(g.rate)
+                if g.rate is not None
+                else QCoreApplication.translate("Charts", "无计划")
+            )
             self._text(text, max(p, d) + top * 0.01, y, g.light.color, (0, 0.5))
         left = self.plot.getAxis("left")
         left.setTicks([[(y, g.label) for g, y in zip(groups, ys, strict=True)]])
         metrics = QFontMetrics(_font(9))
         left.setWidth(max((metrics.horizontalAdvance(g.label) for g in groups), default=30) + 14)
-        self._axis_label("bottom", f"金额（{self.scale.unit}）")
+        self._axis_label(
+            "bottom",
+            QCoreApplication.translate("Charts", "金额（{unit}）").format(unit=self.scale.unit),
+        )
         self.plot.setXRange(0, top * 1.18, padding=0)
         self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
 
@@ -369,24 +393,30 @@ class GroupBarChart(ChartWidget):
             return None
         g = self._data[index]
         lines = [
-            f"{g.label}（{g.count:,} 个项目）",
-            f"年度计划：{format_money(g.plan)}",
-            f"本年累计完成：{format_money(g.ytd)}",
-            f"完成率：{format_pct(g.rate)}（{g.light.label}）",
+            QCoreApplication.translate("Charts", "{label}（{n} 个项目）").format(
+                label=g.label, n=f"{g.count:,}"
+            ),
+            QCoreApplication.translate("Charts", "年度计划：{v}").format(v=format_money(g.plan)),
+            QCoreApplication.translate("Charts", "本年累计完成：{v}").format(v=format_money(g.ytd)),
+            QCoreApplication.translate("Charts", "完成率：{rate}（{light}）").format(
+                rate=format_pct(g.rate), light=light_label(g.light)
+            ),
         ]
         if self.time_progress is not None:
             lines.append(
-                f"按时序进度（{format_pct(self.time_progress)}）应完成：{format_money(g.expected)}"
+                QCoreApplication.translate("Charts", "按时序进度（{tp}）应完成：{v}").format(
+                    tp=format_pct(self.time_progress), v=format_money(g.expected)
+                )
             )
         if g.value is not None:
-            lines.append("单击可筛选台账")
+            lines.append(QCoreApplication.translate("Charts", "单击可筛选台账"))
         return "\n".join(lines)
 
 
 class SCurveChart(ChartWidget):
     """The portfolio's cumulative monthly investment against the plan spread by 时序进度."""
 
-    title = "全年投资进度：累计完成与时序进度计划"
+    title = QT_TRANSLATE_NOOP("Charts", "全年投资进度：累计完成与时序进度计划")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -395,7 +425,9 @@ class SCurveChart(ChartWidget):
 
     def title_text(self) -> str:
         if isinstance(self._data, SCurve):
-            return f"{self._data.period.year}年投资进度：累计完成与时序进度计划"
+            return QCoreApplication.translate(
+                "Charts", "{year}年投资进度：累计完成与时序进度计划"
+            ).format(year=self._data.period.year)
         return self.title
 
     def draw(self, curve: SCurve) -> None:
@@ -422,26 +454,35 @@ class SCurveChart(ChartWidget):
             symbolPen="w",
         )
         self.items.update(plan=plan_line, done=done_line)
-        self.legend.addItem(done_line, "本年累计完成")
-        self.legend.addItem(plan_line, "按时序进度应完成（年度计划×月数/12）")
+        self.legend.addItem(done_line, QCoreApplication.translate("Charts", "本年累计完成"))
+        self.legend.addItem(
+            plan_line, QCoreApplication.translate("Charts", "按时序进度应完成（年度计划×月数/12）")
+        )
         if len(actual):
             m = len(actual)
             rate = derived.completion_rate(curve.actual[-1], curve.plan_total)
-            text = f"{m}月累计 {actual[-1]:,.2f}{self.scale.unit}\n完成率 {format_pct(rate)}"
+            text = QCoreApplication.translate("Charts", "{m}月累计 {v}\n完成率 {rate}").format(
+                m=m, v=f"{actual[-1]:,.2f}{self.scale.unit}", rate=format_pct(rate)
+            )
             anchor = (0, 1) if m <= 8 else (1, 1)
             self._text(text, float(m), float(actual[-1]), DONE_COLOR, anchor)
         if curve.plan_total:
             self._text(
-                f"年度计划 {plan[-1]:,.2f}{self.scale.unit}",
+                QCoreApplication.translate("Charts", "年度计划 {v}").format(
+                    v=f"{plan[-1]:,.2f}{self.scale.unit}"
+                ),
                 12.0,
                 float(plan[-1]),
                 TEXT_COLOR,
                 (1, 1),
             )
         self.plot.getAxis("bottom").setTicks(
-            [list(zip(months.tolist(), MONTH_LABELS, strict=True))]
+            [list(zip(months.tolist(), _month_labels(), strict=True))]
         )
-        self._axis_label("left", f"累计金额（{self.scale.unit}）")
+        self._axis_label(
+            "left",
+            QCoreApplication.translate("Charts", "累计金额（{unit}）").format(unit=self.scale.unit),
+        )
         top = float(max(plan.max(initial=0), actual.max(initial=0)))
         self.plot.setXRange(0.5, 12.5, padding=0)
         self.plot.setYRange(0, (top or 1.0) * 1.12, padding=0)
@@ -451,23 +492,39 @@ class SCurveChart(ChartWidget):
         m = round(x)
         if not 1 <= m <= 12:
             return None
-        lines = [f"{curve.period.year}年{m}月"]
+        lines = [
+            QCoreApplication.translate("Charts", "{year}年{m}月").format(
+                year=curve.period.year, m=m
+            )
+        ]
         if m <= len(curve.actual):
             done = curve.actual[m - 1]
-            lines.append(f"本年累计完成：{format_money(done)}")
+            lines.append(
+                QCoreApplication.translate("Charts", "本年累计完成：{v}").format(
+                    v=format_money(done)
+                )
+            )
             if not curve.reported[m - 1]:
-                lines.append("（本月尚无完成投资填报）")
-        lines.append(f"按时序进度应完成：{format_money(curve.plan[m - 1])}")
+                lines.append(QCoreApplication.translate("Charts", "（本月尚无完成投资填报）"))
+        lines.append(
+            QCoreApplication.translate("Charts", "按时序进度应完成：{v}").format(
+                v=format_money(curve.plan[m - 1])
+            )
+        )
         if m <= len(curve.actual):
             rate = derived.completion_rate(curve.actual[m - 1], curve.plan_total)
-            lines.append(f"完成率：{format_pct(rate)}（时序进度 {format_pct(Decimal(m) / 12)}）")
+            lines.append(
+                QCoreApplication.translate("Charts", "完成率：{rate}（时序进度 {tp}）").format(
+                    rate=format_pct(rate), tp=format_pct(Decimal(m) / 12)
+                )
+            )
         return "\n".join(lines)
 
 
 class CountChart(ChartWidget):
     """Counts as vertical bars with the number above each (lights or statuses)."""
 
-    title = "项目个数"
+    title = QT_TRANSLATE_NOOP("Charts", "项目个数")
     color = STATUS_COLOR
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -491,7 +548,7 @@ class CountChart(ChartWidget):
         self.plot.getAxis("bottom").setTicks(
             [[(float(x), b.label) for b, x in zip(bars, xs, strict=True)]]
         )
-        self._axis_label("left", "项目个数（个）")
+        self._axis_label("left", QCoreApplication.translate("Charts", "项目个数（个）"))
         top = float(counts.max(initial=0))
         self.plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
         self.plot.setYRange(0, (top or 1.0) * 1.25, padding=0)
@@ -520,23 +577,29 @@ class CountChart(ChartWidget):
         bar = self._data[i]
         total = sum(b.count for b in self._data)
         share = format_pct(Decimal(bar.count) / total if total else None)
-        text = f"{bar.label}：{bar.count:,} 个项目（占 {share}）"
-        return text + ("\n单击可筛选台账" if bar.value is not None else "")
+        text = QCoreApplication.translate("Charts", "{label}：{n} 个项目（占 {share}）").format(
+            label=bar.label, n=f"{bar.count:,}", share=share
+        )
+        return text + (
+            "\n" + QCoreApplication.translate("Charts", "单击可筛选台账")
+            if bar.value is not None
+            else ""
+        )
 
 
 class LightChart(CountChart):
-    title = "项目状态灯"
+    title = QT_TRANSLATE_NOOP("Charts", "项目状态灯")
 
 
 class StatusChart(CountChart):
-    title = "项目状态"
+    title = QT_TRANSLATE_NOOP("Charts", "项目状态")
 
 
 # ------------------------------------------------------------------ project charts
 class MonthlyInvestmentChart(ChartWidget):
     """One project's monthly investment as bars, the cumulative line against its annual plan."""
 
-    title = "月度完成投资"
+    title = QT_TRANSLATE_NOOP("Charts", "月度完成投资")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -545,7 +608,9 @@ class MonthlyInvestmentChart(ChartWidget):
 
     def title_text(self) -> str:
         if isinstance(self._data, ProjectSeries):
-            return f"{self._data.name}：{self._data.period.year}年月度完成投资"
+            return QCoreApplication.translate("Charts", "{name}：{year}年月度完成投资").format(
+                name=self._data.name, year=self._data.period.year
+            )
         return self.title
 
     def draw(self, s: ProjectSeries) -> None:
@@ -562,7 +627,7 @@ class MonthlyInvestmentChart(ChartWidget):
         )
         self.plot.addItem(bars)
         self.items["bars"] = bars
-        self.legend.addItem(bars, "本月完成")
+        self.legend.addItem(bars, QCoreApplication.translate("Charts", "本月完成"))
         cumulative = np.array([_num(v, self.scale) for v in s.cumulative], dtype=float)
         line = self.plot.plot(
             months[: len(cumulative)],
@@ -574,7 +639,7 @@ class MonthlyInvestmentChart(ChartWidget):
             symbolPen="w",
         )
         self.items["cumulative"] = line
-        self.legend.addItem(line, "本年累计完成")
+        self.legend.addItem(line, QCoreApplication.translate("Charts", "本年累计完成"))
         top = float(max(amounts.max(initial=0), cumulative.max(initial=0)))
         if s.annual_plan:
             plan = _num(s.annual_plan, self.scale)
@@ -583,7 +648,9 @@ class MonthlyInvestmentChart(ChartWidget):
             self.items["plan"] = plan_line
             self.legend.addItem(
                 pg.PlotDataItem(pen=pg.mkPen(PLAN_LINE_COLOR, width=2)),
-                f"年度计划 {format_money(s.annual_plan)}",
+                QCoreApplication.translate("Charts", "年度计划 {v}").format(
+                    v=format_money(s.annual_plan)
+                ),
             )
             expected = self.plot.plot(
                 months,
@@ -591,18 +658,25 @@ class MonthlyInvestmentChart(ChartWidget):
                 pen=pg.mkPen(EXPECTED_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
             )
             self.items["expected"] = expected
-            self.legend.addItem(expected, "按时序进度应完成")
+            self.legend.addItem(expected, QCoreApplication.translate("Charts", "按时序进度应完成"))
             top = max(top, plan)
         if len(cumulative):
-            text = f"累计 {cumulative[-1]:,.2f}{self.scale.unit}"
+            text = QCoreApplication.translate("Charts", "累计 {v}").format(
+                v=f"{cumulative[-1]:,.2f}{self.scale.unit}"
+            )
             if s.rate is not None:
-                text += f"，完成率 {format_pct(s.rate)}"
+                text += QCoreApplication.translate("Charts", "，完成率 {rate}").format(
+                    rate=format_pct(s.rate)
+                )
             anchor = (0, 1) if len(cumulative) <= 8 else (1, 1)
             self._text(text, float(len(cumulative)), float(cumulative[-1]), DONE_COLOR, anchor)
         self.plot.getAxis("bottom").setTicks(
-            [list(zip(months.tolist(), MONTH_LABELS, strict=True))]
+            [list(zip(months.tolist(), _month_labels(), strict=True))]
         )
-        self._axis_label("left", f"金额（{self.scale.unit}）")
+        self._axis_label(
+            "left",
+            QCoreApplication.translate("Charts", "金额（{unit}）").format(unit=self.scale.unit),
+        )
         self.plot.setXRange(0.4, 12.6, padding=0)
         self.plot.setYRange(0, (top or 1.0) * 1.15, padding=0)
 
@@ -613,23 +687,37 @@ class MonthlyInvestmentChart(ChartWidget):
             return None
         amount = s.months[m - 1]
         lines = [
-            f"{s.period.year}年{m}月",
-            f"本月完成：{format_money(amount)}" if amount is not None else "本月未填报完成投资",
+            QCoreApplication.translate("Charts", "{year}年{m}月").format(year=s.period.year, m=m),
+            QCoreApplication.translate("Charts", "本月完成：{v}").format(v=format_money(amount))
+            if amount is not None
+            else QCoreApplication.translate("Charts", "本月未填报完成投资"),
         ]
         if m <= len(s.cumulative):
-            lines.append(f"本年累计完成：{format_money(s.cumulative[m - 1])}")
+            lines.append(
+                QCoreApplication.translate("Charts", "本年累计完成：{v}").format(
+                    v=format_money(s.cumulative[m - 1])
+                )
+            )
         if s.annual_plan:
-            lines.append(f"年度计划：{format_money(s.annual_plan)}")
-            lines.append(f"按时序进度应完成：{format_money(s.plan_line[m - 1])}")
+            lines.append(
+                QCoreApplication.translate("Charts", "年度计划：{v}").format(
+                    v=format_money(s.annual_plan)
+                )
+            )
+            lines.append(
+                QCoreApplication.translate("Charts", "按时序进度应完成：{v}").format(
+                    v=format_money(s.plan_line[m - 1])
+                )
+            )
         else:
-            lines.append("年度计划：未填写")
+            lines.append(QCoreApplication.translate("Charts", "年度计划：未填写"))
         return "\n".join(lines)
 
 
 class ProgressChart(ChartWidget):
     """One project's physical progress (形象进度, %) over the reported periods."""
 
-    title = "形象进度"
+    title = QT_TRANSLATE_NOOP("Charts", "形象进度")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -638,7 +726,9 @@ class ProgressChart(ChartWidget):
 
     def title_text(self) -> str:
         if isinstance(self._data, ProjectSeries):
-            return f"{self._data.name}：形象进度"
+            return QCoreApplication.translate("Charts", "{name}：形象进度").format(
+                name=self._data.name
+            )
         return self.title
 
     def _index(self, period_index: float) -> int | None:
@@ -664,10 +754,16 @@ class ProgressChart(ChartWidget):
             )
             self._text(f"{pcts[-1]:.1f}%", float(xs[-1]), float(pcts[-1]), PROGRESS_COLOR, (1, 1))
         else:
-            self._text("尚无形象进度填报", 0.0, 50.0, AXIS_COLOR, (0.5, 0.5))
+            self._text(
+                QCoreApplication.translate("Charts", "尚无形象进度填报"),
+                0.0,
+                50.0,
+                AXIS_COLOR,
+                (0.5, 0.5),
+            )
         ticks = _period_ticks([p.period for p in points])
         self.plot.getAxis("bottom").setTicks([ticks])
-        self._axis_label("left", "形象进度（%）")
+        self._axis_label("left", QCoreApplication.translate("Charts", "形象进度（%）"))
         self.plot.setXRange(-0.5, max(len(points), 1) - 0.5, padding=0)
         self.plot.setYRange(0, 105, padding=0)
 
@@ -676,7 +772,10 @@ class ProgressChart(ChartWidget):
         if i is None:
             return None
         p = self._data.progress[i]
-        lines = [p.period.label, f"形象进度：{p.pct:.1f}%"]
+        lines = [
+            p.period.label,
+            QCoreApplication.translate("Charts", "形象进度：{pct}%").format(pct=f"{p.pct:.1f}"),
+        ]
         if p.text:
             lines.append(p.text)
         return "\n".join(lines)
@@ -690,7 +789,11 @@ def _period_ticks(periods: Sequence[Any]) -> list[tuple[float, str]]:
     ticks = []
     for i, p in enumerate(periods):
         if p.month in months or i == 0:
-            label = f"{p.year}年{p.month}月" if (p.month == 1 or not ticks) else f"{p.month}月"
+            label = (
+                QCoreApplication.translate("Charts", "{year}年{m}月").format(year=p.year, m=p.month)
+                if (p.month == 1 or not ticks)
+                else QCoreApplication.translate("Charts", "{m}月").format(m=p.month)
+            )
             ticks.append((float(i), label))
     return ticks
 
@@ -708,12 +811,16 @@ class ChartPanel(QWidget):
         bar = QHBoxLayout()
         bar.addStretch(1)
         self.copy_button = QToolButton(self)
-        self.copy_button.setText("复制图片")
-        self.copy_button.setToolTip("把这张图复制到剪贴板，可直接粘贴到幻灯片")
+        self.copy_button.setText(QCoreApplication.translate("Charts", "复制图片"))
+        self.copy_button.setToolTip(
+            QCoreApplication.translate("Charts", "把这张图复制到剪贴板，可直接粘贴到幻灯片")
+        )
         self.copy_button.clicked.connect(lambda: chart.copy_image())
         self.save_button = QToolButton(self)
-        self.save_button.setText("保存图片…")
-        self.save_button.setToolTip("把这张图按选定的尺寸保存为 PNG 图片")
+        self.save_button.setText(QCoreApplication.translate("Charts", "保存图片…"))
+        self.save_button.setToolTip(
+            QCoreApplication.translate("Charts", "把这张图按选定的尺寸保存为 PNG 图片")
+        )
         self.save_button.clicked.connect(lambda: save_chart_dialog(chart))
         for button in (self.copy_button, self.save_button):
             button.setAutoRaise(True)
@@ -727,28 +834,37 @@ class ExportSizeDialog(QDialog):
 
     def __init__(self, current: QSize, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("保存图片")
+        self.setWindowTitle(QCoreApplication.translate("Charts", "保存图片"))
         self.presets = QComboBox(self)
-        self.presets.addItem(f"当前大小（{current.width()}×{current.height()}）", current)
+        self.presets.addItem(
+            QCoreApplication.translate("Charts", "当前大小（{w}×{h}）").format(
+                w=current.width(), h=current.height()
+            ),
+            current,
+        )
         for label, w, h in EXPORT_PRESETS:
-            self.presets.addItem(label, QSize(w, h))
+            self.presets.addItem(QCoreApplication.translate("Charts", label), QSize(w, h))
         self.presets.setCurrentIndex(1)
         self.width_box = QSpinBox(self)
         self.height_box = QSpinBox(self)
         for box in (self.width_box, self.height_box):
             box.setRange(200, 8000)
-            box.setSuffix(" 像素")
+            box.setSuffix(QCoreApplication.translate("Charts", " 像素"))
         self.presets.currentIndexChanged.connect(self._preset)
         self._preset()
         form = QFormLayout(self)
-        form.addRow("尺寸：", self.presets)
-        form.addRow("宽度：", self.width_box)
-        form.addRow("高度：", self.height_box)
+        form.addRow(QCoreApplication.translate("Charts", "尺寸："), self.presets)
+        form.addRow(QCoreApplication.translate("Charts", "宽度："), self.width_box)
+        form.addRow(QCoreApplication.translate("Charts", "高度："), self.height_box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("保存…")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("Charts", "保存…")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("Charts", "取消")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -769,14 +885,17 @@ def save_chart_dialog(chart: ChartWidget) -> Path | None:
         return None
     width, height = dialog.chosen_size()
     name, _ = QFileDialog.getSaveFileName(
-        chart, "保存图片", f"{chart.title_text()}.png", "PNG 图片 (*.png)"
+        chart,
+        QCoreApplication.translate("Charts", "保存图片"),
+        f"{chart.title_text()}.png",
+        QCoreApplication.translate("Charts", "PNG 图片 (*.png)"),
     )
     if not name:
         return None
     try:
         return chart.save_png(name, width, height)
     except OSError as exc:
-        QMessageBox.warning(chart, "保存图片", str(exc))
+        QMessageBox.warning(chart, QCoreApplication.translate("Charts", "保存图片"), str(exc))
         return None
 
 

@@ -38,10 +38,6 @@ log = logging.getLogger("keyprojects")
 _native_file: IO[str] | None = None
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("CrashReporter", text)
-
-
 # ------------------------------------------------------------------------ logging
 def setup_logging(
     folder: str | Path | None = None, *, max_bytes: int = MAX_BYTES, backups: int = BACKUPS
@@ -121,11 +117,11 @@ def where(tb: TracebackType | None) -> str:
     """The innermost frame of the app's own code (else the innermost frame) as one line."""
     frames = traceback.extract_tb(tb) if tb is not None else []
     if not frames:
-        return _tr("位置不明")
+        return QApplication.translate("CrashReporter", "位置不明")
     ours = [f for f in frames if "desktop_app" in f.filename.replace("\\", "/")]
     frame = (ours or frames)[-1]
     name = Path(frame.filename).name
-    return _tr("{file} 第 {line} 行（{function}）").format(
+    return QApplication.translate("CrashReporter", "{file} 第 {line} 行（{function}）").format(
         file=name, line=frame.lineno, function=frame.name
     )
 
@@ -138,17 +134,27 @@ def what(exc: BaseException) -> str:
     if isinstance(exc, StoreError):
         return text
     if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
-        return _tr("台账数据库文件已损坏。请在“工具 → 备份与恢复”中用最近的完好备份恢复。")
+        return QApplication.translate(
+            "CrashReporter", "台账数据库文件已损坏。请在“工具 → 备份与恢复”中用最近的完好备份恢复。"
+        )
     if isinstance(exc, sqlite3.OperationalError) and "full" in text:
-        return _tr("磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试。")
+        return QApplication.translate(
+            "CrashReporter", "磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试。"
+        )
     if isinstance(exc, MemoryError):
-        return _tr("内存不足，刚才的操作没有完成。请关闭其他程序后重试。")
+        return QApplication.translate(
+            "CrashReporter", "内存不足，刚才的操作没有完成。请关闭其他程序后重试。"
+        )
     if isinstance(exc, PermissionError):
-        return _tr("没有权限访问文件：{name}").format(name=exc.filename or text)
+        return QApplication.translate("CrashReporter", "没有权限访问文件：{name}").format(
+            name=exc.filename or text
+        )
     if isinstance(exc, OSError):
-        return _tr("文件操作失败：{reason}").format(reason=exc.strerror or text)
+        return QApplication.translate("CrashReporter", "文件操作失败：{reason}").format(
+            reason=exc.strerror or text
+        )
     detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    return _tr("程序内部错误（{detail}）").format(detail=detail)
+    return QApplication.translate("CrashReporter", "程序内部错误（{detail}）").format(detail=detail)
 
 
 class CrashReporter(QObject):
@@ -206,7 +212,9 @@ class CrashReporter(QObject):
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         log.error("未处理的异常：%s\n%s", what(exc), details)
         self.count += 1
-        summary = f"{what(exc)}\n\n" + _tr("出错位置：{where}").format(where=where(tb))
+        summary = f"{what(exc)}\n\n" + QApplication.translate(
+            "CrashReporter", "出错位置：{where}"
+        ).format(where=where(tb))
         self.reported.emit(summary, details)
         if self._showing:  # one dialog at a time; the rest go to the log
             return
@@ -222,16 +230,33 @@ class CrashReporter(QObject):
         path = log_file()
         box = QMessageBox(self._window())
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_tr("{app} 出错了").format(app=APP_NAME))
-        box.setText(
-            _tr("程序遇到了一个错误，但没有退出：您正在编辑的内容仍在窗口中，可以继续保存。")
+        box.setWindowTitle(
+            QApplication.translate("CrashReporter", "{app} 出错了").format(app=APP_NAME)
         )
-        log_text = _tr("日志文件：{path}").format(path=path) if path else _tr("未能写入日志")
+        box.setText(
+            QApplication.translate(
+                "CrashReporter",
+                "程序遇到了一个错误，但没有退出：您正在编辑的内容仍在窗口中，可以继续保存。",
+            )
+        )
+        log_text = (
+            QApplication.translate("CrashReporter", "日志文件：{path}").format(path=path)
+            if path
+            else QApplication.translate("CrashReporter", "未能写入日志")
+        )
         box.setInformativeText(f"{summary}\n\n{log_text}")
         box.setDetailedText(details)
-        copy = box.addButton(_tr("复制错误信息"), QMessageBox.ButtonRole.ActionRole)
-        folder = box.addButton(_tr("打开日志文件夹"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(_tr("继续"), QMessageBox.ButtonRole.AcceptRole)
+        copy = box.addButton(
+            QApplication.translate("CrashReporter", "复制错误信息"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        folder = box.addButton(
+            QApplication.translate("CrashReporter", "打开日志文件夹"),
+            QMessageBox.ButtonRole.ActionRole,
+        )
+        box.addButton(
+            QApplication.translate("CrashReporter", "继续"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.setObjectName("crashDialog")
         box.exec()
         if box.clickedButton() is copy:

@@ -17,7 +17,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -58,6 +60,7 @@ from ..domain.query import ProjectQuery
 from ..store import Store
 from .charts import ChartPanel, GroupBarChart, LightChart, SCurveChart, StatusChart, section_label
 from .fonts import ensure_cjk_font
+from .labels import light_label, tr_field
 
 #: Above this many projects the period's data is read in a worker thread.
 BACKGROUND_ABOVE = 20_000
@@ -69,8 +72,8 @@ def _money(wan: Any) -> str:
     if wan is None:
         return "—"
     if abs(wan) >= YI:
-        return f"{wan / YI:,.2f}亿元"
-    return f"{format_wan(wan)}万元"
+        return QCoreApplication.translate("Dashboard", "{n}亿元").format(n=f"{wan / YI:,.2f}")
+    return QCoreApplication.translate("Dashboard", "{n}万元").format(n=format_wan(wan))
 
 
 # ------------------------------------------------------------------ lagging list
@@ -78,12 +81,12 @@ class LaggingModel(QAbstractTableModel):
     """The most lagging projects, one row each."""
 
     HEADERS = (
-        "序号",
-        "项目名称",
-        "所属县区",
-        "年度计划(万元)",
-        "完成率",
-        "滞后(百分点)",
+        QT_TRANSLATE_NOOP("Dashboard", "序号"),
+        QT_TRANSLATE_NOOP("Dashboard", "项目名称"),
+        QT_TRANSLATE_NOOP("Dashboard", "所属县区"),
+        QT_TRANSLATE_NOOP("Dashboard", "年度计划(万元)"),
+        QT_TRANSLATE_NOOP("Dashboard", "完成率"),
+        QT_TRANSLATE_NOOP("Dashboard", "滞后(百分点)"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -125,12 +128,22 @@ class LaggingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(p.light.fill))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                f"{p.code} {p.name}\n"
-                f"年度计划 {format_wan(p.plan)} 万元，本年累计完成 {format_wan(p.ytd)} 万元\n"
-                f"{p.light.label}：完成率 {format_pct(p.rate)}，"
-                f"落后时序进度 {p.points_behind:.1f} 个百分点\n"
-                f"按时序进度还差 {format_wan(p.shortfall)} 万元\n双击打开项目"
+            return QCoreApplication.translate(
+                "Dashboard",
+                "{code} {name}\n"
+                "年度计划 {plan} 万元，本年累计完成 {ytd} 万元\n"
+                "{light}：完成率 {rate}，"
+                "落后时序进度 {behind} 个百分点\n"
+                "按时序进度还差 {short} 万元\n双击打开项目",
+            ).format(
+                code=p.code,
+                name=p.name,
+                plan=format_wan(p.plan),
+                ytd=format_wan(p.ytd),
+                light=light_label(p.light),
+                rate=format_pct(p.rate),
+                behind=f"{p.points_behind:.1f}",
+                short=format_wan(p.shortfall),
             )
         if role == Qt.ItemDataRole.UserRole:
             return p.id
@@ -140,7 +153,7 @@ class LaggingModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate("Dashboard", self.HEADERS[section])
         return None
 
 
@@ -217,14 +230,14 @@ class Dashboard(QWidget):
     def _build(self) -> None:
         self.period_box = QComboBox(self)
         self.period_box.setObjectName("dashboardPeriod")
-        self.period_box.setToolTip("看板统计的调度期间")
+        self.period_box.setToolTip(self.tr("看板统计的调度期间"))
         self.period_box.activated.connect(self._period_chosen)
         self.group_box = QComboBox(self)
         self.group_box.setObjectName("dashboardGrouping")
         for field, label in GROUP_FIELDS.items():
-            self.group_box.addItem(label, field)
+            self.group_box.addItem(tr_field(label), field)
         self.group_box.setCurrentIndex(list(GROUP_FIELDS).index(self._grouping))
-        self.group_box.setToolTip("柱状图按所属县区、产业链或产业类别分组")
+        self.group_box.setToolTip(self.tr("柱状图按所属县区、产业链或产业类别分组"))
         self.group_box.currentIndexChanged.connect(
             lambda: self.set_grouping(self.group_box.currentData())
         )
@@ -237,10 +250,10 @@ class Dashboard(QWidget):
         self.status.setStyleSheet("color: #666666;")
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("调度期间：", self))
+        top.addWidget(QLabel(self.tr("调度期间："), self))
         top.addWidget(self.period_box)
         top.addSpacing(12)
-        top.addWidget(QLabel("分组：", self))
+        top.addWidget(QLabel(self.tr("分组："), self))
         top.addWidget(self.group_box)
         top.addSpacing(16)
         top.addWidget(self.summary, 1)
@@ -266,7 +279,7 @@ class Dashboard(QWidget):
         side = QWidget(self)
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
-        self.lagging_title = section_label("滞后项目前十", side)
+        self.lagging_title = section_label(self.tr("滞后项目前十"), side)
         self.lagging_model = LaggingModel(self)
         self.lagging_view = QTableView(side)
         self.lagging_view.setObjectName("laggingTable")
@@ -405,7 +418,7 @@ class Dashboard(QWidget):
         if self._pending == key:
             return
         self._pending = key
-        self.status.setText(f"正在统计 {self._period.label} …")
+        self.status.setText(self.tr("正在统计 {period} …").format(period=self._period.label))
         job = _LoadJob(str(self.store.path), key, self._period, self.thresholds)
         job.signals.done.connect(self._loaded)
         self._pool.start(job)
@@ -419,7 +432,7 @@ class Dashboard(QWidget):
         if key == self._pending:
             self._pending = None
         if isinstance(result, Exception):
-            self.status.setText(f"统计失败：{result}")
+            self.status.setText(self.tr("统计失败：{msg}").format(msg=result))
             return
         self._store_snapshot(key, result)
         self.last_load_seconds = seconds
@@ -455,7 +468,7 @@ class Dashboard(QWidget):
         start = time.perf_counter()
         data = dashboard_data(snapshot, self._query)
         self.data = data
-        label = GROUP_FIELDS[self._grouping]
+        label = tr_field(GROUP_FIELDS[self._grouping])
         self.group_chart.set_groups(data.groups[self._grouping], label, data.time_progress)
         self.curve_chart.set_data(data.s_curve)
         self.light_chart.set_data(data.lights)
@@ -468,18 +481,32 @@ class Dashboard(QWidget):
     def _write_summary(self, data: DashboardData) -> None:
         if data.count:
             self.summary.setText(
-                f"{data.period.label}　时序进度 {format_pct(data.time_progress)}　"
-                f"项目 {data.count:,} 个　年度计划 {_money(data.plan)}　"
-                f"本年累计完成 {_money(data.ytd)}　完成率 {format_pct(data.rate)}"
+                self.tr(
+                    "{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　"
+                    "本年累计完成 {ytd}　完成率 {rate}"
+                ).format(
+                    period=data.period.label,
+                    tp=format_pct(data.time_progress),
+                    n=f"{data.count:,}",
+                    plan=_money(data.plan),
+                    ytd=_money(data.ytd),
+                    rate=format_pct(data.rate),
+                )
             )
         else:
-            self.summary.setText(f"{data.period.label}　没有符合筛选条件的项目")
+            self.summary.setText(
+                self.tr("{period}　没有符合筛选条件的项目").format(period=data.period.label)
+            )
         self.filter_label.setText(describe_query(self._query))
         self.filter_label.setVisible(not self._query.is_empty)
-        self.lagging_title.setText(f"滞后项目前十（共 {data.lagging_count:,} 个滞后）")
+        self.lagging_title.setText(
+            self.tr("滞后项目前十（共 {n} 个滞后）").format(n=f"{data.lagging_count:,}")
+        )
         self.lagging_note.setText(
-            "滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，"
-            "相同时按差额排序；无年度计划的项目不参与。"
+            self.tr(
+                "滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，"
+                "相同时按差额排序；无年度计划的项目不参与。"
+            )
         )
 
     def _chart_clicked(self, field: str, value: str) -> None:
@@ -498,13 +525,21 @@ def describe_query(query: ProjectQuery) -> str:
         return ""
     parts = []
     if query.search:
-        parts.append(f"关键词“{query.search}”")
+        parts.append(
+            QCoreApplication.translate("Dashboard", "关键词“{text}”").format(text=query.search)
+        )
     filters: Mapping[str, frozenset[str]] = query.filters
     for name, values in filters.items():
         if values:
-            parts.append(f"{FIELD_BY_NAME[name].label}：{'、'.join(sorted(values))}")
+            parts.append(f"{tr_field(FIELD_BY_NAME[name].label)}：{'、'.join(sorted(values))}")
     if query.lights:
         from ..domain.derived import Light
 
-        parts.append("状态灯：" + "、".join(Light(v).label for v in sorted(query.lights)))
-    return "图表只统计台账当前筛选的项目 — " + "；".join(parts)
+        parts.append(
+            tr_field("状态灯")
+            + "："
+            + "、".join(light_label(Light(v)) for v in sorted(query.lights))
+        )
+    return QCoreApplication.translate("Dashboard", "图表只统计台账当前筛选的项目 — ") + "；".join(
+        parts
+    )

@@ -38,6 +38,7 @@ from ..reports import (
 from ..reports.common import GROUPINGS
 from ..reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 from ..store import Store
+from .labels import tr_field
 
 FOLDER_KEY = "reports/folder"
 
@@ -73,7 +74,7 @@ class ExportWorker(QThread):
                     store, self._kind, self._path, progress=self._progress, **self._options
                 )
         except Cancelled:
-            self.failed.emit("已取消，未生成文件")
+            self.failed.emit(self.tr("已取消，未生成文件"))
         except Exception as exc:  # every error reaches the user as one line
             self.failed.emit(str(exc) or type(exc).__name__)
         else:
@@ -205,7 +206,7 @@ class ExportDialog(QDialog):
         self.group_box.clear()
         choices = PROBLEM_GROUPINGS if kind == "problems" else GROUPINGS
         for key, label in choices.items():
-            self.group_box.addItem(self.tr("按{label}").format(label=label), key)
+            self.group_box.addItem(self.tr("按{label}").format(label=tr_field(label)), key)
         self.group_box.addItem(self.tr("不分组"), "none")
         self.group_box.setEnabled(kind in GROUPED_REPORTS or kind == "problems")
         default = "none"

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -77,7 +78,13 @@ def target_choices(kind: str) -> list[tuple[str | None, str]]:
 class ColumnMappingModel(QAbstractTableModel):
     """One row per sheet column: its header, the field it feeds (editable), unit, examples."""
 
-    HEADERS = ("列", "表头", "导入为", "单位", "示例")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ColumnMappingModel", "列"),
+        QT_TRANSLATE_NOOP("ColumnMappingModel", "表头"),
+        QT_TRANSLATE_NOOP("ColumnMappingModel", "导入为"),
+        QT_TRANSLATE_NOOP("ColumnMappingModel", "单位"),
+        QT_TRANSLATE_NOOP("ColumnMappingModel", "示例"),
+    )
     TARGET, UNIT = 2, 3
 
     def __init__(self, source: ImportSource, parent: Any = None) -> None:
@@ -207,7 +214,13 @@ class ChoiceDelegate(QStyledItemDelegate):
 class PreviewModel(QAbstractTableModel):
     """The preview's rows, optionally only those of one status."""
 
-    HEADERS = ("行号", "结果", "项目编号", "项目名称", "说明")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("PreviewModel", "行号"),
+        QT_TRANSLATE_NOOP("PreviewModel", "结果"),
+        QT_TRANSLATE_NOOP("PreviewModel", "项目编号"),
+        QT_TRANSLATE_NOOP("PreviewModel", "项目名称"),
+        QT_TRANSLATE_NOOP("PreviewModel", "说明"),
+    )
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)

@@ -21,10 +21,6 @@ from .. import APP_NAME
 from ..store.integrity import network_warning
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("InstanceGuard", text)
-
-
 @dataclass(frozen=True)
 class Holder:
     """Who holds a ledger's lock."""
@@ -79,15 +75,20 @@ class InstanceGuard:
         """The notice for a ledger already open elsewhere."""
         holder = self.holder()
         if holder is None:
-            where = _tr("另一个窗口或另一台电脑")
+            where = QApplication.translate("InstanceGuard", "另一个窗口或另一台电脑")
         elif holder.here:
-            where = _tr("本机的另一个窗口（进程 {pid}）").format(pid=holder.pid)
+            where = QApplication.translate(
+                "InstanceGuard", "本机的另一个窗口（进程 {pid}）"
+            ).format(pid=holder.pid)
         else:
-            where = _tr("计算机“{host}”（进程 {pid}）").format(host=holder.host, pid=holder.pid)
-        return _tr(
+            where = QApplication.translate("InstanceGuard", "计算机“{host}”（进程 {pid}）").format(
+                host=holder.host, pid=holder.pid
+            )
+        return QApplication.translate(
+            "InstanceGuard",
             "台账“{name}”已在{where}中打开。\n\n"
             "可以继续打开：两边保存同一个项目时，后保存的一方会看到双方的数值并被拒绝，"
-            "不会悄悄覆盖对方的修改。但建议同一时间只在一处编辑。"
+            "不会悄悄覆盖对方的修改。但建议同一时间只在一处编辑。",
         ).format(name=self.db_path.name, where=where)
 
     def release(self) -> None:
@@ -117,8 +118,12 @@ def notify_shared_use(parent: QWidget | None, guard: InstanceGuard) -> bool:
     box.setWindowTitle(APP_NAME)
     box.setObjectName("sharedUseNotice")
     box.setText("\n\n".join(notices))
-    go_on = box.addButton(_tr("继续打开"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(_tr("退出"), QMessageBox.ButtonRole.RejectRole)
+    go_on = box.addButton(
+        QApplication.translate("InstanceGuard", "继续打开"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QApplication.translate("InstanceGuard", "退出"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(go_on)
     box.exec()
     return box.clickedButton() is go_on

@@ -17,10 +17,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class DashboardTab(QWidget):
     """The 调度看板 tab: the dashboard is built the first time the tab is shown."""
 
@@ -62,10 +58,13 @@ def install(window: MainWindow) -> None:
     """Add the dashboard tab and the 报表 / 文件 / 工具 menu entries to ``window``."""
     tab = DashboardTab(window)
     window.dashboard_tab = tab
-    index = window.add_tab(tab, _tr("调度看板"))
+    index = window.add_tab(tab, QCoreApplication.translate("MainWindow", "调度看板"))
     window.tabs.currentChanged.connect(lambda i: tab.ensure() if i == index else None)
     window.action_dashboard_tab = window._action(
-        "actionDashboardTab", _tr("调度看板"), lambda: window.tabs.setCurrentIndex(index), "Ctrl+3"
+        "actionDashboardTab",
+        QCoreApplication.translate("MainWindow", "调度看板"),
+        lambda: window.tabs.setCurrentIndex(index),
+        "Ctrl+3",
     )
     window.menu_view.insertAction(
         window.menu_view.actions()[2] if len(window.menu_view.actions()) > 2 else None,
@@ -73,16 +72,21 @@ def install(window: MainWindow) -> None:
     )
 
     export = window._action(
-        "actionExportReport", _tr("导出报表…"), lambda: open_export(window), "Ctrl+P"
+        "actionExportReport",
+        QCoreApplication.translate("MainWindow", "导出报表…"),
+        lambda: open_export(window),
+        "Ctrl+P",
     )
     export_view = window._action(
         "actionExportView",
-        _tr("导出当前视图的台账…"),
+        QCoreApplication.translate("MainWindow", "导出当前视图的台账…"),
         lambda: open_export(window, only_visible=True),
         "Ctrl+Shift+P",
     )
     template = window._action(
-        "actionUnitTemplates", _tr("生成月度填报模板…"), lambda: open_templates(window)
+        "actionUnitTemplates",
+        QCoreApplication.translate("MainWindow", "生成月度填报模板…"),
+        lambda: open_templates(window),
     )
     window.menu_reports.addAction(export)
     window.menu_reports.addAction(export_view)
@@ -90,14 +94,20 @@ def install(window: MainWindow) -> None:
     window.menu_reports.addAction(template)
 
     import_ = window._action(
-        "actionImport", _tr("导入 Excel（台账或月报）…"), lambda: open_import(window), "Ctrl+I"
+        "actionImport",
+        QCoreApplication.translate("MainWindow", "导入 Excel（台账或月报）…"),
+        lambda: open_import(window),
+        "Ctrl+I",
     )
     first = window.menu_file.actions()[0] if window.menu_file.actions() else None
     window.menu_file.insertAction(first, import_)
     window.menu_file.insertSeparator(first)
 
     backup = window._action(
-        "actionBackups", _tr("备份与恢复…"), lambda: open_backups(window), QKeySequence("Ctrl+B")
+        "actionBackups",
+        QCoreApplication.translate("MainWindow", "备份与恢复…"),
+        lambda: open_backups(window),
+        QKeySequence("Ctrl+B"),
     )
     tools_first = window.menu_tools.actions()[0] if window.menu_tools.actions() else None
     window.menu_tools.insertAction(tools_first, backup)
