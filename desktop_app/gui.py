@@ -32,6 +32,18 @@ def window_args(args: list[str]) -> tuple[Path | None, bool] | None:
     return db, smoke
 
 
+def console_main() -> None:
+    """The ``keyprojects`` command: only ``--db FILE`` / ``--smoke`` open the window at once,
+    as ``python -m desktop_app`` does, without loading the command line (click); anything
+    else goes to :func:`desktop_app.cli.main`."""
+    window = window_args(sys.argv[1:])
+    if window is not None:
+        sys.exit(run(window[0], sys.argv[:1], smoke=window[1]))
+    from .cli import main as cli_main
+
+    cli_main()
+
+
 def main() -> None:
     """GUI entry point (no console window on Windows)."""
     import argparse
