@@ -1029,7 +1029,9 @@ class Store:
         unknown = [c for c in columns if c not in (*_PROJECT_COLUMNS, "search_key")]
         if unknown or not columns:
             raise ValueError(f"unknown project columns: {unknown}")
-        return self.conn.execute(f"SELECT {', '.join(columns)} FROM projects ORDER BY id").fetchall()
+        return self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM projects ORDER BY id"
+        ).fetchall()
 
     def monthly_amounts(self, first: Period, last: Period) -> list[tuple[int, str, int]]:
         """``(project_id, period, 本月完成 in whole 百元)`` of every report with an amount from

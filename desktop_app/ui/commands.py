@@ -263,8 +263,18 @@ class LedgerEditor(QObject):
         self._push(_DeleteProject(self, snapshot, text), "projects", [project_id])
 
     # ----------------------------------------------------------- monthly reports
-    def save_monthly(self, period: Period, reports: Sequence[MonthlyReport], text: str) -> None:
-        """Save a block of reports of one period as one action (raises StoreError)."""
+    def save_monthly(
+        self,
+        period: Period,
+        reports: Sequence[MonthlyReport],
+        text: str,
+        *,
+        check_versions: bool = False,
+    ) -> None:
+        """Save a block of reports of one period as one action (raises StoreError).
+
+        ``check_versions``: refuse (ConflictError) when another window or instance saved one
+        of these reports since it was read; undo and redo never check."""
         if not reports:
             return
         current = self.store.monthly_reports(period) if len(reports) > 50 else None
@@ -281,7 +291,7 @@ class LedgerEditor(QObject):
                     ),
                     None,
                 )
-        self.store.save_monthly_reports(reports, description=text)
+        self.store.save_monthly_reports(reports, description=text, check_versions=check_versions)
         self._push(
             _SaveMonthly(self, period, old, reports, text),
             "monthly",

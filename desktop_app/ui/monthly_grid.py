@@ -384,7 +384,7 @@ class MonthlyGridModel(QAbstractTableModel):
     def _save(self, reports: list[MonthlyReport], text: str) -> bool:
         assert self._data is not None
         try:
-            self._editor.save_monthly(self._data.period, reports, text)
+            self._editor.save_monthly(self._data.period, reports, text, check_versions=True)
         except StoreError as exc:
             self.error.emit(str(exc))
             return False

@@ -177,3 +177,26 @@ def test_clipboard_text_and_percentages_are_read_as_excel_writes_them():
 def test_grid_model_passes_the_qt_model_tester(qtmodeltester, grid_setup):
     _window, grid, _a, _b = grid_setup
     qtmodeltester.check(grid.model, force_py=True)
+
+
+def test_a_report_saved_by_someone_else_since_it_was_read_is_not_overwritten(
+    grid_setup, store, ledger_path
+):
+    """Two windows on one ledger: the grid refuses to overwrite the other's report and says
+    what both sides wrote; its own consecutive edits of one row still save."""
+    from desktop_app.store import Store
+
+    window, grid, a, b = grid_setup
+    grid.view.setCurrentIndex(cell(grid, a, "month_investment"))
+    assert grid.view.paste_clipboard("100\r\n") == 1
+    grid.view.setCurrentIndex(cell(grid, a, "month_investment"))
+    assert grid.view.paste_clipboard("150\r\n") == 1  # own second edit is fine
+    with Store.open(ledger_path, user="另一位") as other:
+        other.save_monthly_report(MonthlyReport(a, "2022-06", Decimal("777")))
+    errors = []
+    grid.model.error.connect(errors.append)
+    grid.view.setCurrentIndex(cell(grid, a, "month_investment"))
+    grid.view.paste_clipboard("200\r\n")
+    assert store.monthly_reports(JUNE)[a].month_investment == Decimal("777.00")
+    assert len(errors) == 1 and "已被他人保存" in errors[0]
+    assert "您填写“200.00”" in errors[0] and "对方已保存“777.00”" in errors[0]
