@@ -186,7 +186,7 @@ def test_a_report_saved_by_someone_else_since_it_was_read_is_not_overwritten(
     what both sides wrote; its own consecutive edits of one row still save."""
     from desktop_app.store import Store
 
-    window, grid, a, b = grid_setup
+    _window, grid, a, _b = grid_setup
     grid.view.setCurrentIndex(cell(grid, a, "month_investment"))
     assert grid.view.paste_clipboard("100\r\n") == 1
     grid.view.setCurrentIndex(cell(grid, a, "month_investment"))
