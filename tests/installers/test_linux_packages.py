@@ -129,7 +129,7 @@ def test_bundle_ships_resources_and_portfolio_and_leaves_out_unused_qt(built):
     assert {"libQt6Widgets.so.6", "libqxcb.so", "libqoffscreen.so"} <= names
     assert {"qtbase_zh_CN.qm"} <= names and "qtbase_de.qm" not in names
     size = sum(p.stat().st_size for p in internal.rglob("*") if p.is_file() and not p.is_symlink())
-    assert size < 250 * 2**20, f"bundle grew to {size / 2**20:.0f} MB"
+    assert size < 300 * 2**20, f"bundle grew to {size / 2**20:.0f} MB"  # 230 MB with numpy
 
 
 def test_no_bundled_library_misses_a_qt_library(built):
