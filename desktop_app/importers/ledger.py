@@ -8,18 +8,20 @@ from typing import Any
 
 from ..domain.fields import AMOUNT_FIELDS, DATE_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES
 from ..domain.textmatch import normalize, same_name
+from ..domain.validation import Issue, validate_project
 from ..store import Project, Store
 from .headers import Header
 from .preview import FieldChange, ImportPreview, RowResult
 from .rows import classify
 from .source import ImportSource
-from .values import CellError, amount, code_value, code_values, date, text
+from .values import CellError, amount, cached_parser, code_value, code_values, date, text
 
 CODE_FIELDS = ("region", "sector", "chain", "nature", "status")
 
 
 def _parsers(store: Store, header: Header) -> dict[int, tuple[str, Callable[[object], Any]]]:
-    """Column index → (field, parser) for every mapped ledger column."""
+    """Column index → (field, parser) for every mapped ledger column.  Parsers of columns
+    whose values repeat (amounts, dates, code lists) remember what each value read as."""
     names = {f: store.code_names(FIELD_BY_NAME[f].code_kind or f) for f in CODE_FIELDS}
     list_names = store.code_names("list")
     out: dict[int, tuple[str, Callable[[object], Any]]] = {}
@@ -48,11 +50,9 @@ def _parsers(store: Store, header: Header) -> dict[int, tuple[str, Callable[[obj
             def parse(v: object, label: str = label) -> Any:
                 return code_values(v, list_names, label)
         else:
-
-            def parse(v: object) -> Any:
-                return text(v)
-
-        out[column.index] = (target, parse)
+            out[column.index] = (target, text)
+            continue
+        out[column.index] = (target, cached_parser(parse))
     return out
 
 
@@ -82,6 +82,8 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
     seen: dict[object, int] = {}
     sectors = store.code_names("sector")
     regions = store.code_names("region")
+    validate = _validator(store, by_code)
+    columns = list(parsers.items())
     for sheet_row in classify(header):
         if sheet_row.kind != "data":
             skipped[sheet_row.kind] += 1
@@ -90,10 +92,11 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
             continue
         values: dict[str, Any] = {}
         reasons: list[str] = []
-        for col, (target, parse) in parsers.items():
-            cell = sheet_row.cells[col] if col < len(sheet_row.cells) else None
+        cells = sheet_row.cells
+        width = len(cells)
+        for col, (target, parse) in columns:
             try:
-                parsed = parse(cell)
+                parsed = parse(cells[col] if col < width else None)
             except CellError as exc:
                 reasons.append(str(exc))
                 continue
@@ -101,7 +104,7 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
                 values[target] = parsed
         for key, value in context.items():
             values.setdefault(key, value)
-        result = _judge(store, sheet_row.number, values, reasons, by_code, by_name, seen)
+        result = _judge(validate, sheet_row.number, values, reasons, by_code, by_name, seen)
         rows.append(result)
     return ImportPreview(
         kind="ledger",
@@ -131,8 +134,29 @@ def _section_context(
             return
 
 
+Validate = Callable[..., list[Issue]]
+
+
+def _validator(store: Store, by_code: dict[str, Project]) -> Validate:
+    """``store.validate`` with the code lists and the taken 项目编号 held in memory (the
+    same checks without a query per value)."""
+    kinds = {FIELD_BY_NAME[f].code_kind for f in CODE_FIELDS} | {"list"}
+    listed = {(kind, name) for kind in kinds if kind for name in store.code_names(kind)}
+
+    def validate(values: dict[str, Any], project_id: int | None = None) -> list[Issue]:
+        def taken(code: str) -> bool:
+            found = by_code.get(code)
+            return found is not None and found.id != project_id
+
+        return validate_project(
+            values, code_exists=lambda kind, name: (kind, name) in listed, code_taken=taken
+        )
+
+    return validate
+
+
 def _judge(
-    store: Store,
+    validate: Validate,
     number: int,
     values: dict[str, Any],
     reasons: list[str],
@@ -179,7 +203,7 @@ def _judge(
     if project is None:
         full = {f: values.get(f) for f in PROJECT_FIELD_NAMES}
         full["lists"] = values.get("lists") or []
-        issues = store.validate(full)
+        issues = validate(full)
         errors = [i.message for i in issues if i.severity == "error"]
         if errors:
             reasons.extend(errors)
@@ -198,7 +222,7 @@ def _judge(
         result.status = "unchanged"
         return result
     merged = {**current, **changes}
-    issues = store.validate(merged, project.id)
+    issues = validate(merged, project.id)
     errors = [i.message for i in issues if i.severity == "error"]
     if errors:
         reasons.extend(errors)

@@ -10,7 +10,7 @@ from typing import Literal
 
 from ..domain.textmatch import normalize
 from .headers import Header
-from .values import is_blank, text
+from .values import text
 
 RowKind = Literal["data", "blank", "section", "total", "note"]
 
@@ -23,6 +23,8 @@ _NOTE_RE = re.compile(
     r"联系电话|负责人|单位负责人|分管领导|主要领导)\s*[0-9一二三四五六七八九十]*\s*[:：、.．]"
 )
 _TOTAL_WORDS = ("合计", "小计", "总计", "共计")
+_TOTAL_RE = re.compile("|".join(_TOTAL_WORDS))
+_TOTAL_START_RE = re.compile("(?:" + "|".join(_TOTAL_WORDS) + ")")
 
 
 @dataclass
@@ -49,23 +51,24 @@ def classify(header: Header) -> Iterator[SheetRow]:
     for index in range(header.first_data_row, len(sheet.rows)):
         cells = sheet.rows[index]
         number = index + 1
-        filled = [(c, v) for c, v in enumerate(cells) if not is_blank(v)]
+        # the filled cells' values (is_blank, inlined: this runs for every cell of the sheet)
+        filled = [v for v in cells if v is not None and (not isinstance(v, str) or v.strip())]
         if not filled:
             yield SheetRow(number, "blank", cells)
             continue
         if in_notes:
             yield SheetRow(number, "note", cells)
             continue
-        first = text(filled[0][1]) or ""
+        first = text(filled[0]) or ""
         name = text(cells[name_col]) if name_col is not None and name_col < len(cells) else None
         code = text(cells[code_col]) if code_col is not None and code_col < len(cells) else None
         if not name and not code and _NOTE_RE.match(first):
             in_notes = True
             yield SheetRow(number, "note", cells)
             continue
-        leading = [normalize(text(v) or "") for _, v in filled[:4] if isinstance(v, str)]
-        if any(w in t for t in leading for w in _TOTAL_WORDS) and (
-            name is None or any(normalize(name).startswith(w) for w in _TOTAL_WORDS)
+        leading = [normalize(text(v) or "") for v in filled[:4] if isinstance(v, str)]
+        if any(_TOTAL_RE.search(t) for t in leading) and (
+            name is None or _TOTAL_START_RE.match(normalize(name))
         ):
             yield SheetRow(number, "total", cells)
             continue

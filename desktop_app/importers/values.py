@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
+from typing import TypeVar
 
 from ..domain.money import AmountError, parse_amount
 from ..domain.periods import PeriodError, parse_office_date
 from ..domain.textmatch import normalize
+
+T = TypeVar("T")
 
 
 class CellError(ValueError):
@@ -22,6 +26,9 @@ def is_blank(value: object) -> bool:
 
 def text(value: object) -> str | None:
     """A text cell; numbers keep their digits (1001.0 → '1001')."""
+    if value.__class__ is str:  # most cells: the same as below, without the checks
+        stripped = value.strip()  # type: ignore[attr-defined]
+        return stripped.replace("\r\n", "\n") if stripped else None
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -31,6 +38,32 @@ def text(value: object) -> str | None:
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()[:10]
     return str(value).strip().replace("\r\n", "\n")
+
+
+_SAME_WHEN_EQUAL = frozenset({str, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
+
+
+def cached_parser(parse: Callable[[object], T]) -> Callable[[object], T]:
+    """``parse`` remembering what it returned for each cell value it has read: a column
+    repeats its dates, codes and amounts down thousands of rows.  A cell that cannot be read
+    raises each time; lists are copied so no two rows share one."""
+    memo: dict[tuple[type, object], T] = {}
+
+    def parsed(value: object) -> T:
+        kind = value.__class__
+        if kind is str and not value:  # an empty cell: None for every parser
+            return parse(value)
+        # floats: 0.0 and -0.0 are equal but may not read the same; NaN is never equal
+        if kind in _SAME_WHEN_EQUAL or (kind is float and value):
+            key = (kind, value)
+            if key in memo:
+                found = memo[key]
+                return found.copy() if isinstance(found, list) else found  # type: ignore[return-value]
+            found = memo[key] = parse(value)
+            return found.copy() if isinstance(found, list) else found  # type: ignore[return-value]
+        return parse(value)
+
+    return parsed
 
 
 def amount(value: object, unit: str | None, label: str) -> Decimal | None:

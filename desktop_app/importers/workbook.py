@@ -25,6 +25,7 @@ class SheetData:
     rows: list[list[Cell]]
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)
     hidden: bool = False
+    _width: tuple[int, int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def value(self, row: int, col: int) -> Cell:
         if 0 <= row < len(self.rows) and 0 <= col < len(self.rows[row]):
@@ -33,7 +34,12 @@ class SheetData:
 
     @property
     def width(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
+        """The longest row's length (computed once per row count: the header search asks
+        for it hundreds of times)."""
+        count = len(self.rows)
+        if self._width is None or self._width[0] != count:
+            self._width = (count, max(map(len, self.rows), default=0))
+        return self._width[1]
 
 
 def read_sheets(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[SheetData]:

@@ -107,3 +107,37 @@ def test_header_synonyms(header, kind, target, unit):
     key, found_unit = header_key(header)
     assert found_unit == unit
     assert match_label(key, found_unit, kind) == target
+
+
+def test_a_remembered_parser_reads_every_cell_as_the_parser_does():
+    from desktop_app.importers.values import cached_parser, code_values
+
+    lists = ["建链强链延链补链项目", "路桥工程"]
+    columns = [
+        (lambda v: amount(v, "亿元", "总投资"), [1.5, "1.5", 1, True, 0.0, -0.0, "", None, "待定"]),
+        (lambda v: date(v, "计划开工"), ["2022年3月", 2022.12, 2021, dt.date(2022, 1, 1), "明年"]),
+        (lambda v: code_value(v, REGIONS, "所属县区", "region"), ["经开区", "东丰", "火星区"]),
+        (lambda v: code_values(v, lists, "项目清单"), ["路桥工程、建链强链延链补链项目", "x"]),
+    ]
+    for parse, cells in columns:
+        remembered = cached_parser(parse)
+        for cell in cells * 2:  # the second time from memory
+            try:
+                expected = ("read", parse(cell))
+            except CellError as exc:
+                expected = ("refused", str(exc))
+            try:
+                got = ("read", remembered(cell))
+            except CellError as exc:
+                got = ("refused", str(exc))
+            # 1, 1.0 and True are one dict key, 0.0 and -0.0 too: not one cell
+            assert repr(got) == repr(expected), cell
+
+
+def test_remembered_lists_are_not_shared_between_rows():
+    from desktop_app.importers.values import cached_parser, code_values
+
+    parse = cached_parser(lambda v: code_values(v, ["路桥工程", "地块征收"], "项目清单"))
+    first = parse("路桥工程、地块征收")
+    first.append("改了")
+    assert parse("路桥工程、地块征收") == ["路桥工程", "地块征收"]

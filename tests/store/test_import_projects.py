@@ -40,3 +40,72 @@ def test_one_bad_project_writes_nothing(store):
         )
     assert (store.project_count(), store.action_count()) == before
     assert not any(p.name == "好项目" for p in store.projects())
+
+
+def _varied(count: int) -> list[dict]:
+    regions = ["龙山区", "东丰县", None]
+    return [
+        {
+            "name": f"重庆银行长春分行{i}号楼" if i % 3 else f"  鑫达钢铁{i}万吨  ",
+            "owner": "遼源經濟開發區" if i % 2 else None,
+            "region": regions[i % 3],
+            "sector": "工业",
+            "lists": ["路桥工程"] if i % 4 == 0 else [],
+            "scope": "年产10万吨abc钢铁项目二期",
+            "total_investment": Decimal(f"{i}.456"),
+            "annual_plan": Decimal(i) if i % 5 else None,
+            "planned_start": "2022-03",
+            "status": "在建",
+            "leader": "王市长",
+        }
+        for i in range(count)
+    ]
+
+
+def _rows(store, sql):
+    return store.conn.execute(sql).fetchall()
+
+
+def test_many_projects_are_stored_as_if_added_one_by_one(empty_store, tmp_path, monkeypatch):
+    from desktop_app.store import Store
+    from desktop_app.store import store as store_module
+
+    monkeypatch.setattr(store_module, "_ROWS_PER_INSERT", 7)  # several statements, a remainder
+    records = _varied(30)
+    assert empty_store.import_projects(records, [], source="台账.xlsx") == (30, 0)
+    one_by_one = Store.create(tmp_path / "one_by_one.sqlite", portfolio=False)
+    for record in records:
+        one_by_one.add_project(record)
+    projects = (
+        "SELECT id, code, name, owner, region, lists, total_investment, annual_plan, "
+        "planned_start, search_key, version, is_sample FROM projects ORDER BY id"
+    )
+    history = (
+        "SELECT table_name, record_id, field, old_value, new_value FROM history "
+        "WHERE table_name = 'projects' ORDER BY id"
+    )
+    assert _rows(empty_store, projects) == _rows(one_by_one, projects)
+    assert len(_rows(empty_store, projects)) == 30
+    assert _rows(empty_store, history) == _rows(one_by_one, history)
+    one_action = "SELECT count(DISTINCT action_id) FROM history WHERE table_name = 'projects'"
+    assert _rows(empty_store, one_action) == [(1,)]
+    one_by_one.close()
+
+
+def test_a_row_sqlite_refuses_is_named_and_nothing_is_written(empty_store, monkeypatch):
+    from desktop_app.store import CodeEntry
+    from desktop_app.store import store as store_module
+
+    monkeypatch.setattr(store_module, "_ROWS_PER_INSERT", 7)
+    # in the code list, so validation lets it through; the ledger's schema does not
+    empty_store.save_code(CodeEntry("status", "暂停"))
+    records = _varied(20)
+    records[12]["status"] = "暂停"
+    before = (empty_store.project_count(), empty_store.action_count())
+    with pytest.raises(ValidationFailed) as refused:
+        empty_store.import_projects(records, [], source="台账.xlsx")
+    with pytest.raises(ValidationFailed) as alone:
+        empty_store.add_project(records[12])
+    assert str(refused.value) == str(alone.value)
+    assert "数据不符合要求" in str(refused.value)
+    assert (empty_store.project_count(), empty_store.action_count()) == before
