@@ -1,6 +1,6 @@
 """The floor no Qt app can beat: a bare PySide6 window, started cold, until its first paint.
 
-Run as a child process by benchmarks/run.py; prints ``FIRST_PAINT <time.time()>`` and exits.
+Run as a child process by benchmarks/run.py; prints ``FIRST_PAINT <time.time()> <process CPU seconds>`` and exits.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 class _FirstPaint(QObject):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+            print(f"FIRST_PAINT {time.time():.6f} {time.process_time():.6f}", flush=True)
             QTimer.singleShot(0, QApplication.quit)
             obj.removeEventFilter(self)
         return False

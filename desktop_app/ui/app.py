@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -14,9 +16,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
 from ..paths import default_database, resources_dir
-from ..store import DatabaseDamaged, Store, StoreError
 from .fonts import ensure_cjk_font
 from .settings import Settings
+
+if TYPE_CHECKING:  # the store is imported after the window's first paint (see run_app)
+    from ..store import Store
+    from .main_window import MainWindow
 
 _translators: list[QTranslator] = []
 
@@ -67,6 +72,8 @@ def make_application(
 
 def open_store(db: Path | None) -> Store:
     """The ledger to show: ``db``, or the user's default ledger created on first launch."""
+    from ..store import Store
+
     path = db or default_database()
     if db is None and not path.exists():
         return Store.create(path)
@@ -76,10 +83,12 @@ def open_store(db: Path | None) -> Store:
 class _AfterFirstPaint(QObject):
     """Runs ``work`` once the window has painted for the first time (the window never waits
     on it).  With ``KEYPROJECTS_REPORT_FIRST_PAINT=1`` (benchmarks/run.py) it prints
-    ``FIRST_PAINT <time.time()>`` at that moment and quits the app instead."""
+    ``FIRST_PAINT <time.time()> <process CPU seconds>`` at that moment, then, once the
+    ledger's rows are on screen, ``LEDGER_SHOWN <time.time()> <CPU seconds>``, and quits."""
 
-    def __init__(self, window: QObject, work: Callable[[], None]) -> None:
+    def __init__(self, window: MainWindow, work: Callable[[], None]) -> None:
         super().__init__(window)
+        self._window = window
         self._work: Callable[[], None] | None = work
         self.report = os.environ.get("KEYPROJECTS_REPORT_FIRST_PAINT") == "1"
         window.installEventFilter(self)
@@ -88,65 +97,130 @@ class _AfterFirstPaint(QObject):
         work, self._work = self._work, None
         if work is not None:
             work()
+            if self.report:
+                self._report_rows()
+
+    def _report_rows(self) -> None:
+        window = self._window
+        if window.store is None:  # the ledger did not open
+            return
+        if window.is_loading():
+            from PySide6.QtCore import Qt
+
+            window.loaded.connect(self._report_rows, Qt.ConnectionType.SingleShotConnection)
+            return
+        window.repaint()  # the rows, painted now
+        print(f"LEDGER_SHOWN {time.time():.6f} {time.process_time():.6f}", flush=True)
+        QTimer.singleShot(0, QApplication.quit)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             obj.removeEventFilter(self)
             if self.report:
-                print(f"FIRST_PAINT {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, QApplication.quit)
+                print(f"FIRST_PAINT {time.time():.6f} {time.process_time():.6f}", flush=True)
             QTimer.singleShot(0, self.run_now)
         return False
 
 
-def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
-    """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit."""
-    settings = Settings()
-    app = make_application(argv, settings)
-    from .crash import install_crash_handler
-    from .instance_guard import InstanceGuard, notify_shared_use
+class _Launch:
+    """Opening the ledger into the window that is already on screen: the store, the check that
+    nobody else has it open, then the ledger interface.  ``code`` is the exit code when it
+    could not be opened (the app then ends)."""
 
-    install_crash_handler()  # rotating logs; an exception shows a dialog, the app keeps running
-    try:
-        store = open_store(db)
-    except DatabaseDamaged as exc:  # offer the latest good backup, never a traceback
-        from .backup_dialog import offer_restore_on_damage
+    def __init__(self, window: MainWindow, db: Path | None, *, smoke: bool) -> None:
+        self.window = window
+        self.db = db
+        self.smoke = smoke
+        self.code: int | None = None
+        self.store: Store | None = None
+        self.guard: Any = None
 
-        restored = None if smoke else offer_restore_on_damage(None, db or default_database(), exc)
-        if restored is None:
+    def __call__(self) -> None:
+        try:
+            self._open()
+        except Exception as exc:  # a bug while opening: say so and end, never a frozen window
+            logging.getLogger("keyprojects").exception("打开台账时出错")
+            print(f"无法打开台账：程序内部错误（{exc!r}），详见日志", file=sys.stderr)
+            if not self.smoke:
+                QMessageBox.critical(
+                    self.window, APP_NAME, f"无法打开台账：程序内部错误\n{exc!r}\n详见日志。"
+                )
+            self._end(1)
+
+    def _open(self) -> None:
+        from ..store import DatabaseDamaged, StoreError
+        from .crash import install_crash_handler
+        from .instance_guard import InstanceGuard, notify_shared_use
+
+        install_crash_handler()  # rotating logs; an exception shows a dialog, the app keeps running
+        window = self.window
+        try:
+            store = open_store(self.db)
+        except DatabaseDamaged as exc:  # offer the latest good backup, never a traceback
+            from .backup_dialog import offer_restore_on_damage
+
+            path = self.db or default_database()
+            restored = None if self.smoke else offer_restore_on_damage(window, path, exc)
+            if restored is None:
+                print(f"无法打开台账：{exc}", file=sys.stderr)
+                return self._end(1)
+            store = restored
+        except StoreError as exc:
             print(f"无法打开台账：{exc}", file=sys.stderr)
-            return 1
-        store = restored
-    except StoreError as exc:
-        QMessageBox.critical(None, APP_NAME, f"无法打开台账：\n{exc}")
-        return 1
-    guard = InstanceGuard(store.path)  # held while the window is open
-    if not smoke and not notify_shared_use(None, guard):  # open elsewhere / network drive
-        store.close()
-        return 0
-    from .main_window import MainWindow
-
-    window = MainWindow(store, settings)
-
-    def after_first_paint() -> None:
+            if not self.smoke:
+                QMessageBox.critical(window, APP_NAME, f"无法打开台账：\n{exc}")
+            return self._end(1)
+        self.store = store
+        self.guard = InstanceGuard(store.path)  # held while the window is open
+        if not self.smoke and not notify_shared_use(window, self.guard):  # open elsewhere
+            return self._end(0)
+        window.open_ledger(store)
         from ..store.backup import backup_on_open_async
         from .backup_dialog import check_in_background
 
         backup_on_open_async(store)  # skipped when unchanged since the newest backup
         check_in_background(store, window)  # large ledgers: quick_check after opening
 
-    deferred = _AfterFirstPaint(window, after_first_paint)
+    def _end(self, code: int) -> None:
+        self.code = code
+        self.window.close()
+        app = QApplication.instance()
+        if app is not None and not self.smoke:
+            QTimer.singleShot(0, lambda: app.exit(code))
+
+    def release(self) -> None:
+        if self.store is not None:
+            self.store.close()
+        if self.guard is not None:
+            self.guard.release()
+
+
+def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
+    """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit.
+
+    The window is painted first — title, size and "正在打开台账…" — and the ledger (the store,
+    the tables, the menus) is opened into it right after, so the window appears at once."""
+    settings = Settings()
+    app = make_application(argv, settings)
+    from .main_window import MainWindow
+
+    window = MainWindow.opening(db or default_database(), settings)
+    launch = _Launch(window, db, smoke=smoke)
+    deferred = _AfterFirstPaint(window, launch)
     window.show()
     if smoke:
         app.processEvents()
         deferred.run_now()
+        if launch.code is not None:
+            launch.release()
+            return launch.code
         window.wait_loaded()
+        store = window.store
         print(f"{APP_NAME} {__version__}：已打开 {store.path}，{window.model.rowCount()} 个项目")
+        count = window.model.rowCount()
         window.close()
-        store.close()
-        guard.release()
-        return 0 if window.model.rowCount() > 0 else 1
+        launch.release()
+        return 0 if count > 0 else 1
     code = app.exec()
-    store.close()
-    guard.release()
-    return code
+    launch.release()
+    return launch.code if launch.code is not None else code

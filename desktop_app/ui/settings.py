@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
 from .. import APP_ID, ORG_NAME
-from ..domain.derived import LightThresholds
-from ..store.store import default_user
+
+if TYPE_CHECKING:  # imported where used: the window's first paint needs no domain rules
+    from ..domain.derived import LightThresholds
 
 #: Groupings a ledger report can use by default (field → Chinese label).
 GROUPINGS = {"region": "所属县区", "chain": "产业链", "sector": "产业类别", "status": "项目状态"}
@@ -60,6 +60,8 @@ class Settings:
     @property
     def user_name(self) -> str:
         """Who the change history names for edits made in this app."""
+        from ..store.store import default_user
+
         return str(self._get("user/name", "") or "").strip() or default_user()
 
     @user_name.setter
@@ -69,6 +71,10 @@ class Settings:
     @property
     def thresholds(self) -> LightThresholds:
         """The status-light thresholds (falls back to the defaults when the file is damaged)."""
+        from decimal import Decimal
+
+        from ..domain.derived import LightThresholds
+
         default = LightThresholds()
         try:
             return LightThresholds(

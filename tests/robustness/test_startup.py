@@ -73,3 +73,91 @@ def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch,
     assert app_module.run_app(ledger_path, ["keyprojects"]) == 1
     assert offered and offered[0][1] == ledger_path
     assert "已损坏" in capsys.readouterr().err
+
+
+_WATCH_FIRST_PAINT = """
+import sys
+from pathlib import Path
+from PySide6.QtWidgets import QLabel
+
+from desktop_app.ui import app
+
+seen = {}
+_launch = app._Launch.__call__
+
+
+def launch(self):  # runs once the window has painted: what had it waited for?
+    notice = self.window.findChild(QLabel, "openingNotice")
+    seen["notice"] = notice.text() if notice is not None else None
+    seen["store loaded"] = "desktop_app.store" in sys.modules
+    seen["grid loaded"] = "desktop_app.ui.monthly_grid" in sys.modules
+    _launch(self)
+
+
+app._Launch.__call__ = launch
+code = app.run_app(Path(sys.argv[1]), ["keyprojects"])
+print("SEEN", seen, flush=True)
+sys.exit(code)
+"""
+
+
+def test_the_window_is_painted_before_the_ledger_is_read(ledger_path, tmp_path):
+    """The window appears at once ("正在打开台账…"), then the ledger fills it in."""
+    home = tmp_path / "home"
+    env = {**os.environ, "HOME": str(home), "XDG_DATA_HOME": str(home / "data"),
+           "XDG_STATE_HOME": str(home / "state"), "XDG_CONFIG_HOME": str(home / "config"),
+           "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "KEYPROJECTS_REPORT_FIRST_PAINT": "1"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", _WATCH_FIRST_PAINT, str(ledger_path)],
+        env=env, capture_output=True, text=True, timeout=120, cwd=ROOT,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    marks = [line.split()[0] for line in lines if line.startswith(("FIRST_PAINT", "LEDGER_SHOWN"))]
+    assert marks == ["FIRST_PAINT", "LEDGER_SHOWN"]
+    first, shown = (float(line.split()[1]) for line in lines if line.split()[0] in marks)
+    assert first <= shown
+    seen = next(line for line in lines if line.startswith("SEEN"))
+    assert f"正在打开台账“{ledger_path.name}”" in seen
+    assert "'store loaded': False" in seen and "'grid loaded': False" in seen
+
+
+def test_a_ledger_that_cannot_be_opened_is_said_in_the_open_window(tmp_path, qapp, monkeypatch):
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui import crash
+
+    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
+    not_a_ledger = tmp_path / "笔记.sqlite"
+    not_a_ledger.write_text("这不是台账", encoding="utf-8")
+    said = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "critical", lambda parent, title, text: said.append((parent, text))
+    )
+    assert app_module.run_app(not_a_ledger, ["keyprojects"]) == 1
+    assert len(said) == 1
+    parent, text = said[0]
+    assert parent is not None and parent.windowTitle().endswith("笔记.sqlite")
+    assert "无法打开台账" in text and "笔记.sqlite" in text
+
+
+def test_a_bug_while_opening_ends_the_start_instead_of_a_frozen_window(
+    ledger_path, qapp, monkeypatch, capsys
+):
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui import crash
+    from desktop_app.ui.main_window import MainWindow
+
+    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
+
+    def broken(self, store):
+        raise KeyError("status")
+
+    monkeypatch.setattr(MainWindow, "open_ledger", broken)
+    said = []
+    monkeypatch.setattr(
+        app_module.QMessageBox, "critical", lambda parent, title, text: said.append(text)
+    )
+    assert app_module.run_app(ledger_path, ["keyprojects"]) == 1
+    assert len(said) == 1 and "程序内部错误" in said[0]
+    assert "无法打开台账" in capsys.readouterr().err
