@@ -627,48 +627,48 @@ completion {rate}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="75" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="76" />
         <source>{n}亿元</source>
         <extracomment>Above this many projects the period's data is read in a worker thread.</extracomment>
         <translation>{n} 100M CNY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="76" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="77" />
         <source>{n}万元</source>
         <translation>{n} 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="84" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="85" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="85" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="86" />
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="86" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="87" />
         <source>所属县区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="87" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="88" />
         <source>年度计划(万元)</source>
         <translation>Annual plan (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="88" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="89" />
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="89" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="90" />
         <source>滞后(百分点)</source>
         <translation>Behind (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="131" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="132" />
         <source>{code} {name}
 年度计划 {plan} 万元，本年累计完成 {ytd} 万元
 {light}：完成率 {rate}，落后时序进度 {behind} 个百分点
@@ -681,68 +681,68 @@ Short of schedule by {short} (10k CNY)
 Double-click to open the project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="233" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="250" />
         <source>看板统计的调度期间</source>
         <extracomment>A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region", "chain", "sector"), a status ("status", "在建") or a light ("light", "red"). A lagging project was double-clicked. The period was changed in the dashboard's own selector (a Period). Charts were redrawn (after data arrived or the filter / grouping changed).</extracomment>
         <translation>The period the dashboard shows</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="240" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="257" />
         <source>柱状图按所属县区、产业链或产业类别分组</source>
         <translation>Group the bar chart by district, industrial chain or sector</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="253" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="270" />
         <source>调度期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="256" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="273" />
         <source>分组：</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="282" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="299" />
         <source>滞后项目前十</source>
         <translation>Ten most lagging projects</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="421" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="440" />
         <source>正在统计 {period} …</source>
         <translation>Counting {period} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="435" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="457" />
         <source>统计失败：{msg}</source>
         <translation>Counting failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="485" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="507" />
         <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
         <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="498" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="520" />
         <source>{period}　没有符合筛选条件的项目</source>
         <translation>{period}   no project matches the filter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="503" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="525" />
         <source>滞后项目前十（共 {n} 个滞后）</source>
         <translation>Ten most lagging projects ({n} lagging in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="507" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="529" />
         <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
         <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="529" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="551" />
         <source>关键词“{text}”</source>
         <translation>keyword “{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="543" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="565" />
         <source>图表只统计台账当前筛选的项目 — </source>
         <translation>The charts count only the ledger's filtered projects — </translation>
     </message>
@@ -788,123 +788,123 @@ Double-click to open the project</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="102" />
         <source>导出 Excel 报表</source>
         <translation>Export Excel report</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="128" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="129" />
         <source>全部项目（{n} 个）</source>
         <translation>All projects ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="131" />
         <source>当前筛选的项目</source>
         <translation>Filtered projects</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="136" />
         <source>当前筛选的项目（{n} 个）</source>
         <translation>Filtered projects ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="144" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="145" />
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="151" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="152" />
         <source>报表：</source>
         <translation>Report:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="152" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="153" />
         <source>期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="153" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="154" />
         <source>分组：</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="154" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="155" />
         <source>范围：</source>
         <translation>Projects:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="155" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="156" />
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="162" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="164" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="165" />
         <source>打开文件</source>
         <translation>Open file</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="167" />
-        <location filename="../../desktop_app/ui/export_dialog.py" line="311" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="312" />
         <source>关闭</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="208" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="209" />
         <source>按{label}</source>
         <translation>By {label}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="209" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="210" />
         <source>不分组</source>
         <translation>No grouping</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="233" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="234" />
         <source>保存报表</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="233" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="234" />
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="260" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="261" />
         <source>请先选择保存位置</source>
         <translation>Choose where to save first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="276" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="277" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="277" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="278" />
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="289" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="290" />
         <source>正在导出… {done}/{total}</source>
         <translation>Exporting… {done}/{total}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="296" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="297" />
         <source>已导出：{path}（{n} 项，用时 {s:.1f} 秒）</source>
         <translation>Exported: {path} ({n} items, {s:.1f} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="306" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="307" />
         <source>导出失败：{msg}</source>
         <translation>Export failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="320" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="321" />
         <source>正在取消…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -912,7 +912,7 @@ Double-click to open the project</translation>
 <context>
     <name>ExportWorker</name>
     <message>
-        <location filename="../../desktop_app/ui/export_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/export_dialog.py" line="77" />
         <source>已取消，未生成文件</source>
         <translation>Cancelled, no file written</translation>
     </message>
@@ -1308,29 +1308,29 @@ You can open it anyway: when both sides save the same project, the later one see
         <translation>Delete project: </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commands.py" line="308" />
-        <location filename="../../desktop_app/ui/commands.py" line="326" />
+        <location filename="../../desktop_app/ui/commands.py" line="318" />
+        <location filename="../../desktop_app/ui/commands.py" line="336" />
         <source>关键节点</source>
         <translation>Key nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commands.py" line="310" />
-        <location filename="../../desktop_app/ui/commands.py" line="328" />
+        <location filename="../../desktop_app/ui/commands.py" line="320" />
+        <location filename="../../desktop_app/ui/commands.py" line="338" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commands.py" line="313" />
+        <location filename="../../desktop_app/ui/commands.py" line="323" />
         <source>新增</source>
         <translation>Add </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commands.py" line="315" />
+        <location filename="../../desktop_app/ui/commands.py" line="325" />
         <source>编辑</source>
         <translation>Edit </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/commands.py" line="332" />
+        <location filename="../../desktop_app/ui/commands.py" line="342" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
@@ -1361,220 +1361,219 @@ You can open it anyway: when both sides save the same project, the later one see
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146" />
-        <location filename="../../desktop_app/ui/main_window.py" line="220" />
+        <location filename="../../desktop_app/ui/main_window.py" line="206" />
+        <location filename="../../desktop_app/ui/main_window.py" line="281" />
         <source>项目台账</source>
-        <extracomment>Ledgers with more projects than this load in a background thread.</extracomment>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147" />
-        <location filename="../../desktop_app/ui/main_window.py" line="223" />
+        <location filename="../../desktop_app/ui/main_window.py" line="207" />
+        <location filename="../../desktop_app/ui/main_window.py" line="284" />
         <source>月度调度</source>
         <translation>Monthly update</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="188" />
+        <location filename="../../desktop_app/ui/main_window.py" line="249" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="190" />
+        <location filename="../../desktop_app/ui/main_window.py" line="251" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="252" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="194" />
+        <location filename="../../desktop_app/ui/main_window.py" line="255" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="198" />
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
         <source>新增项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="201" />
+        <location filename="../../desktop_app/ui/main_window.py" line="262" />
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="204" />
+        <location filename="../../desktop_app/ui/main_window.py" line="265" />
         <source>复制为新项目…</source>
         <translation>Duplicate project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
-        <location filename="../../desktop_app/ui/main_window.py" line="628" />
+        <location filename="../../desktop_app/ui/main_window.py" line="268" />
+        <location filename="../../desktop_app/ui/main_window.py" line="689" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="209" />
+        <location filename="../../desktop_app/ui/main_window.py" line="270" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="272" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214" />
+        <location filename="../../desktop_app/ui/main_window.py" line="275" />
         <source>保存当前视图…</source>
         <translation>Save current view…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="226" />
+        <location filename="../../desktop_app/ui/main_window.py" line="287" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="230" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="240" />
+        <location filename="../../desktop_app/ui/main_window.py" line="301" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="244" />
+        <location filename="../../desktop_app/ui/main_window.py" line="305" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249" />
+        <location filename="../../desktop_app/ui/main_window.py" line="310" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="253" />
+        <location filename="../../desktop_app/ui/main_window.py" line="314" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259" />
+        <location filename="../../desktop_app/ui/main_window.py" line="320" />
         <source>打开视图</source>
         <translation>Open view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="323" />
         <source>删除视图</source>
         <translation>Delete view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265" />
+        <location filename="../../desktop_app/ui/main_window.py" line="326" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="266" />
+        <location filename="../../desktop_app/ui/main_window.py" line="327" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268" />
+        <location filename="../../desktop_app/ui/main_window.py" line="329" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="272" />
+        <location filename="../../desktop_app/ui/main_window.py" line="333" />
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="339" />
         <source> 调度期间 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="300" />
+        <location filename="../../desktop_app/ui/main_window.py" line="361" />
         <source>台账：{file}　修改人：{user}</source>
         <translation>Ledger: {file}   User: {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="384" />
+        <location filename="../../desktop_app/ui/main_window.py" line="445" />
         <source>正在载入台账…</source>
         <translation>Loading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="405" />
+        <location filename="../../desktop_app/ui/main_window.py" line="466" />
         <source>载入失败：{msg}</source>
         <translation>Loading failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="458" />
+        <location filename="../../desktop_app/ui/main_window.py" line="519" />
         <source>正在载入月度调度…</source>
         <translation>Loading the monthly reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="514" />
+        <location filename="../../desktop_app/ui/main_window.py" line="575" />
         <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
         <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="577" />
-        <location filename="../../desktop_app/ui/main_window.py" line="595" />
-        <location filename="../../desktop_app/ui/main_window.py" line="605" />
+        <location filename="../../desktop_app/ui/main_window.py" line="638" />
+        <location filename="../../desktop_app/ui/main_window.py" line="656" />
+        <location filename="../../desktop_app/ui/main_window.py" line="666" />
         <source>请先在台账中选择一个项目</source>
         <translation>Select a project in the ledger first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="599" />
+        <location filename="../../desktop_app/ui/main_window.py" line="660" />
         <source>（复制）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="620" />
+        <location filename="../../desktop_app/ui/main_window.py" line="681" />
         <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
         <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="630" />
+        <location filename="../../desktop_app/ui/main_window.py" line="691" />
         <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
 删除后可用“撤销”恢复。</source>
         <translation>Delete the project “{name}” with its monthly reports, key nodes and problems?
 Undo brings it back.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="740" />
+        <location filename="../../desktop_app/ui/main_window.py" line="801" />
         <source>已打开视图“{name}”</source>
         <translation>Opened view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="744" />
+        <location filename="../../desktop_app/ui/main_window.py" line="805" />
         <source>保存视图</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="744" />
+        <location filename="../../desktop_app/ui/main_window.py" line="805" />
         <source>视图名称：</source>
         <translation>View name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="756" />
+        <location filename="../../desktop_app/ui/main_window.py" line="817" />
         <source>（尚无保存的视图）</source>
         <translation>(no saved views)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="782" />
+        <location filename="../../desktop_app/ui/main_window.py" line="843" />
         <source>关于 {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="784" />
+        <location filename="../../desktop_app/ui/main_window.py" line="845" />
         <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
     </message>
@@ -2067,7 +2066,7 @@ Undo brings it back.</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project_model.py" line="472" />
+        <location filename="../../desktop_app/ui/project_model.py" line="511" />
         <source>本年累计完成投资 ÷ 年度计划投资</source>
         <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
         <translation>Year-to-date investment ÷ annual plan</translation>
@@ -2223,6 +2222,15 @@ Undo brings it back.</translation>
         <location filename="../../desktop_app/ui/template_dialog.py" line="57" />
         <source>{u}（{n} 个项目，{s}）</source>
         <translation>{u} ({n} projects, {s})</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="138" />
+        <source>正在打开台账“{name}”…</source>
+        <extracomment>Ledgers with more projects than this load in a background thread.</extracomment>
+        <translation>Opening the ledger “{name}”…</translation>
     </message>
 </context>
 </TS>
