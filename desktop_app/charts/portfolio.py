@@ -1,7 +1,9 @@
 """The portfolio of one period as columns (numpy arrays), ready for any chart and any filter.
 
-Loading reads the whole ledger once (two SQL queries); every chart of every filter is then a
-few vectorised sums over these columns, so redrawing after a filter change is fast even on
+Loading reads the whole ledger once — or takes the ledger table's rows already in memory
+(:class:`LoadedRows`) — and streams the year's amounts from the covering period index into
+one integer array, never holding them as Python tuples; every chart of every filter is then
+a few vectorised sums over these columns, so redrawing after a filter change is fast even on
 100,000 projects.  Amounts stay whole 百元 (0.01 万元) integers until they are shown, so every
 sum is exact.  No Qt here.
 """
@@ -9,14 +11,17 @@ sum is exact.  No Qt here.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain, islice
+from typing import Any, Protocol
 
 import numpy as np
 
 from ..domain import derived
 from ..domain.derived import Light, LightThresholds
+from ..domain.fields import PROJECT_FIELD_NAMES
 from ..domain.money import to_cents
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
@@ -78,7 +83,7 @@ class PortfolioSnapshot:
     names: list[str]
     categories: dict[str, Category]
     lists: list[tuple[str, ...]]
-    search_keys: list[str]
+    search_keys: Sequence[str] | KeyIndex  # row order
     plan: np.ndarray  # int64 百元; 0 when there is no plan
     has_plan: np.ndarray  # bool: a plan above zero
     months: np.ndarray  # int64 百元, shape (n, 12): 本月完成 of the period's year up to it
@@ -109,7 +114,14 @@ class PortfolioSnapshot:
             return keep
         needle = normalize_query(query.search) if query.search else ""
         if needle:
-            keep &= np.fromiter((needle in k for k in self.search_keys), dtype=bool, count=n)
+            keys = self.search_keys
+            matching = getattr(keys, "matching", None)
+            if matching is not None:  # an index over the keys (the ledger's)
+                hits = np.zeros(n, dtype=bool)
+                hits[np.fromiter(matching(needle), dtype=np.int64)] = True
+                keep &= hits
+            else:
+                keep &= np.fromiter((needle in k for k in keys), dtype=bool, count=n)
         for name, allowed in query.filters.items():
             if not allowed:
                 continue
@@ -136,31 +148,24 @@ class PortfolioSnapshot:
         group_order: Mapping[str, Sequence[str]] | None = None,
     ) -> PortfolioSnapshot:
         """A snapshot from plain records (amounts in 万元)."""
-        rows = []
-        amounts = []
+        records = list(records)
+        amounts: dict[int, list[tuple[int, int]]] = {}
         for r in records:
-            rows.append(
-                (
-                    r.id,
-                    r.code,
-                    r.name,
-                    *(getattr(r, name) for name in CATEGORY_FIELDS),
-                    list(r.lists),
-                    r.search_key,
-                    to_cents(r.annual_plan),
-                    r.planned_start,
-                    r.actual_start,
-                )
-            )
-            amounts += [
-                (r.id, str(p), to_cents(amount))
-                for p, amount in r.monthly.items()
-                if amount is not None and p.year == period.year and p <= period
-            ]
+            for p, amount in r.monthly.items():
+                if amount is not None and p.year == period.year and p <= period:
+                    amounts.setdefault(p.month, []).append((r.id, to_cents(amount)))  # type: ignore[arg-type]
         return cls._build(
             period,
-            rows,
-            amounts,  # type: ignore[arg-type]
+            ids=[r.id for r in records],
+            codes=[r.code for r in records],
+            names=[r.name for r in records],
+            fields={name: [getattr(r, name) for r in records] for name in CATEGORY_FIELDS},
+            lists=[tuple(r.lists) for r in records],
+            search_keys=[r.search_key for r in records],
+            plans=[to_cents(r.annual_plan) for r in records],
+            planned_start=[r.planned_start for r in records],
+            actual_start=[r.actual_start for r in records],
+            amounts=lambda month: amounts.get(month, ()),
             thresholds=thresholds or LightThresholds(),
             group_order={k: tuple(v) for k, v in (group_order or {}).items()},
         )
@@ -169,61 +174,50 @@ class PortfolioSnapshot:
     def _build(
         cls,
         period: Period,
-        rows: Sequence[Sequence[object]],
-        amounts: Sequence[tuple[int, str, int]],
         *,
+        ids: Sequence[int],
+        codes: list[str],
+        names: list[str],
+        fields: Mapping[str, Sequence[str | None]],
+        lists: list[tuple[str, ...]],
+        search_keys: Sequence[str],
+        plans: Sequence[int | None],
+        planned_start: Sequence[str | None],
+        actual_start: Sequence[str | None],
+        amounts: Callable[[int], Iterable[tuple[int, int]]],
         thresholds: LightThresholds,
         group_order: dict[str, tuple[str, ...]],
+        lights: Sequence[str] | None = None,
     ) -> PortfolioSnapshot:
-        n = len(rows)
-        columns = [[r[k] for r in rows] for k in range(len(_SNAPSHOT_COLUMNS))]
-        ids = np.array(columns[0], dtype=np.int64)
-        codes = [str(c) for c in columns[1]]
-        names = [str(c) for c in columns[2]]
-        categories = {name: _category(columns[3 + k]) for k, name in enumerate(CATEGORY_FIELDS)}
-        base = 3 + len(CATEGORY_FIELDS)
-        lists = [_names(v) for v in columns[base]]
-        search_keys = [k or "" for k in columns[base + 1]]
-        plan = np.array([p or 0 for p in columns[base + 2]], dtype=np.int64)
-        planned_start, actual_start = columns[base + 3], columns[base + 4]
-
-        months = np.zeros((n, 12), dtype=np.int64)
-        reported: set[str] = set()
-        if n and amounts:
-            pids = [a[0] for a in amounts]
-            periods = [a[1] for a in amounts]
-            cents = [a[2] for a in amounts]
-            reported = set(periods)
-            month_of = {p: int(p[5:7]) - 1 for p in reported}
-            pid_arr = np.array(pids, dtype=np.int64)
-            order = np.argsort(ids, kind="stable")
-            pos = np.searchsorted(ids, pid_arr, sorter=order).clip(0, n - 1)
-            rows_idx = order[pos]
-            known = ids[rows_idx] == pid_arr
-            month_idx = np.array([month_of[p] for p in periods], dtype=np.int64)
-            np.add.at(
-                months,
-                (rows_idx[known], month_idx[known]),
-                np.array(cents, dtype=np.int64)[known],
-            )
-        months[:, period.month :] = 0
+        """The snapshot of these columns (row i = one project); ``amounts(month)`` gives the
+        ``(project id, 本月完成 百元)`` of that month of the period's year; ``lights``: each
+        row's light value when already known for this period and these thresholds."""
+        n = len(ids)
+        id_arr = np.fromiter(ids, dtype=np.int64, count=n)
+        categories = {name: _category(fields[name]) for name in CATEGORY_FIELDS}
+        plan = np.fromiter((p or 0 for p in plans), dtype=np.int64, count=n)
+        months, reported = _months(id_arr, amounts, period.month)
         ytd = months.sum(axis=1)
 
-        status = categories["status"]
-        statuses = [status.labels[c] for c in status.codes.tolist()]
-        lights = np.empty(n, dtype=np.int8)
-        for i, (y, p, ps, acs, st) in enumerate(
-            zip(ytd.tolist(), plan.tolist(), planned_start, actual_start, statuses, strict=True)
-        ):
-            lights[i] = _LIGHT_INDEX[
-                _light(y, p, ps, acs, st, period, thresholds)  # type: ignore[arg-type]
-            ]
+        if lights is not None:
+            light_arr = np.fromiter((_VALUE_INDEX[v] for v in lights), dtype=np.int8, count=n)
+        else:
+            status = categories["status"]
+            statuses = [status.labels[c] for c in status.codes.tolist()]
+            light_arr = np.empty(n, dtype=np.int8)
+            for i, (y, p, ps, acs, st) in enumerate(
+                zip(ytd.tolist(), plan.tolist(), planned_start, actual_start, statuses, strict=True)
+            ):
+                light_arr[i] = _LIGHT_INDEX[
+                    _light(y, p, ps, acs, st, period, thresholds)  # type: ignore[arg-type]
+                ]
         code_rank = np.empty(n, dtype=np.int64)
-        code_rank[np.argsort(np.array(codes, dtype=object), kind="stable")] = np.arange(n)
+        # (timsort: nearly linear on rows already in code order, like the ledger's)
+        code_rank[sorted(range(n), key=codes.__getitem__)] = np.arange(n)
         return cls(
             period=period,
             thresholds=thresholds,
-            ids=ids,
+            ids=id_arr,
             codes=codes,
             names=names,
             categories=categories,
@@ -233,18 +227,43 @@ class PortfolioSnapshot:
             has_plan=plan > 0,
             months=months,
             ytd=ytd,
-            reported_months=tuple(
-                str(Period(period.year, m)) in reported and m <= period.month for m in range(1, 13)
-            ),
-            lights=lights,
+            reported_months=tuple(m in reported and m <= period.month for m in range(1, 13)),
+            lights=light_arr,
             code_rank=code_rank,
             group_order=group_order,
         )
 
 
+_VALUE_INDEX = {light.value: i for i, light in enumerate(LIGHTS)}
+
+
+def _months(
+    ids: np.ndarray, amounts: Callable[[int], Iterable[tuple[int, int]]], last: int
+) -> tuple[np.ndarray, set[int]]:
+    """本月完成 by row and month (shape (n, 12), 百元; zero after month ``last``) and the
+    months with any amount; each month's ``(project id, 百元)`` pairs go straight into an
+    integer array (never held as Python tuples)."""
+    n = len(ids)
+    months = np.zeros((n, 12), dtype=np.int64)
+    reported: set[int] = set()
+    if not n:
+        return months, reported
+    order = np.argsort(ids, kind="stable")
+    sorted_ids = ids[order]
+    for month in range(1, last + 1):
+        a = np.fromiter(chain.from_iterable(amounts(month)), dtype=np.int64).reshape(-1, 2)
+        pid = a[:, 0]
+        rows = order[np.searchsorted(sorted_ids, pid).clip(0, n - 1)]
+        known = ids[rows] == pid
+        if known.any():
+            reported.add(month)
+            np.add.at(months[:, month - 1], rows[known], a[known, 1])
+    return months, reported
+
+
 def _category(values: Sequence[object]) -> Category:
     labels = {v: i for i, v in enumerate(dict.fromkeys(values))}
-    codes = np.array(list(map(labels.__getitem__, values)), dtype=np.int32)
+    codes = np.fromiter(map(labels.__getitem__, values), dtype=np.int32, count=len(values))
     return Category(codes, tuple(labels))  # type: ignore[arg-type]
 
 
@@ -274,30 +293,122 @@ def _light(
     return derived.light_from_cents(ytd_cents, plan_cents or None, period.month, t)
 
 
-_SNAPSHOT_COLUMNS = (
-    "id",
-    "code",
-    "name",
-    *CATEGORY_FIELDS,
-    "lists",
-    "search_key",
-    "annual_plan",
-    "planned_start",
-    "actual_start",
-)
+#: Where each field sits in a :meth:`Store.project_rows` tuple.
+ROW_INDEX = {
+    "id": 0,
+    "search_key": 2,
+    **{name: 3 + i for i, name in enumerate(PROJECT_FIELD_NAMES)},
+}
+
+
+class KeyIndex(Protocol):
+    """Search keys in row order that can say which rows contain a text (the ledger's)."""
+
+    def __len__(self) -> int: ...
+
+    def matching(self, needle: str) -> Iterable[int]: ...
+
+
+@dataclass(frozen=True)
+class LoadedRows:
+    """Projects a view already holds in memory (the ledger table's rows): a snapshot built
+    from them points at their values instead of reading and keeping every project again."""
+
+    rows: Sequence[Sequence[Any]]  # Store.project_rows tuples, never changed in place
+    period: Period | None = None  # the period and thresholds of ``lights``
+    thresholds: LightThresholds | None = None
+    lights: Sequence[str] | None = None  # each row's light value
+    keys: Sequence[str] | KeyIndex | None = None  # their search keys (default: from the rows)
 
 
 def load_portfolio(
-    store: Store, period: Period, thresholds: LightThresholds | None = None
+    store: Store,
+    period: Period,
+    thresholds: LightThresholds | None = None,
+    *,
+    loaded: LoadedRows | None = None,
 ) -> PortfolioSnapshot:
-    """Read the whole ledger for ``period`` into a snapshot (two queries)."""
-    rows = store.project_columns(_SNAPSHOT_COLUMNS)
-    amounts = store.monthly_amounts(Period(period.year, 1), period)
+    """Read the whole ledger for ``period`` into a snapshot.
+
+    The projects come from ``loaded`` when given (the ledger table's rows, same ledger
+    state), else from the store a batch at a time; the year's amounts are streamed from the
+    covering period index into one (projects × 12) integer array."""
+    t = thresholds or LightThresholds()
+    if loaded is None:
+        columns = _read_columns(store)
+        lights = None
+    else:
+        same = loaded.period == period and loaded.thresholds == t
+        lights = loaded.lights if same else None
+        columns = _shared_columns(loaded, starts=lights is None)
     order = {field: tuple(store.code_names(kind)) for field, kind in CODE_KIND.items()}
     return PortfolioSnapshot._build(
         period,
-        rows,
-        amounts,
-        thresholds=thresholds or LightThresholds(),
+        **columns,
+        amounts=lambda month: store.each_amount(Period(period.year, month)),
+        thresholds=t,
         group_order=order,
+        lights=lights,
     )
+
+
+_ROW_COLUMNS = ("id", "code", "name", *CATEGORY_FIELDS, "lists", "search_key", "annual_plan")
+_ROW_COLUMNS += ("planned_start", "actual_start")
+
+
+def _columns(values: dict[str, list[Any]], lists: list[tuple[str, ...]]) -> dict[str, Any]:
+    return {
+        "ids": values["id"],
+        "codes": values["code"],
+        "names": values["name"],
+        "fields": {name: values[name] for name in CATEGORY_FIELDS},
+        "lists": lists,
+        "search_keys": values["search_key"],
+        "plans": values["annual_plan"],
+        "planned_start": values["planned_start"],
+        "actual_start": values["actual_start"],
+    }
+
+
+def _shared_columns(loaded: LoadedRows, *, starts: bool = True) -> dict[str, Any]:
+    """Columns pointing at the loaded rows' own values (lists of references, no copies);
+    ``starts``: also the start dates (for lights)."""
+    rows = loaded.rows
+    names = [c for c in _ROW_COLUMNS if c != "search_key" or loaded.keys is None]
+    values = {
+        c: [r[ROW_INDEX[c]] for r in rows] if starts or not c.endswith("_start") else []
+        for c in names
+    }
+    if loaded.keys is not None:
+        values["search_key"] = loaded.keys  # type: ignore[assignment]
+    return _columns(values, _list_tuples(values.pop("lists")))
+
+
+def _read_columns(store: Store) -> dict[str, Any]:
+    """Columns read from the store a batch at a time; repeated values are kept once."""
+    values: dict[str, list[Any]] = {c: [] for c in _ROW_COLUMNS}
+    memo: dict[object, object] = {}
+    share = memo.setdefault
+    unique = {"id", "code", "name", "search_key", "annual_plan"}
+    it = iter(store.each_project_row())
+    while batch := list(islice(it, 4096)):
+        for c in _ROW_COLUMNS:
+            k = ROW_INDEX[c]
+            column = [r[k] for r in batch]
+            values[c].extend(column if c in unique else map(share, column, column))
+    return _columns(values, _list_tuples(values.pop("lists")))
+
+
+def _list_tuples(raw: list[Any]) -> list[tuple[str, ...]]:
+    """项目清单 of every row as tuples, one tuple per distinct stored text."""
+    seen: dict[Any, tuple[str, ...]] = {}
+    out = []
+    for value in raw:
+        key = value if isinstance(value, str) or value is None else None
+        names = seen.get(key) if key is not None else None
+        if names is None:
+            names = _names(value)
+            if key is not None:
+                seen[key] = names
+        out.append(names)
+    return out

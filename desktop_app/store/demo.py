@@ -16,6 +16,7 @@ from pathlib import Path
 from ..domain.fields import SAMPLE_MARK
 from ..domain.periods import Period
 from ..domain.textmatch import FIELD_SEP, field_key, field_key_concat
+from . import schema
 from .seed import load_code_lists, read_portfolio
 from .store import Store, now_text
 
@@ -170,7 +171,7 @@ def _fill(
     conn.execute("PRAGMA synchronous = OFF")
     conn.execute("PRAGMA cache_size = -262144")
     # A fresh file: build the period index once at the end instead of row by row.
-    conn.execute("DROP INDEX monthly_reports_period")
+    conn.execute(f"DROP INDEX {schema.PERIOD_INDEX_NAME}")
     report_count = problem_count = 0
     with store.action(f"生成示例数据（{n}个项目，{years}年月报）", source=SAMPLE_MARK):
         load_code_lists(store, data)
@@ -263,7 +264,7 @@ def _fill(
             problem_rows,
         )
         problem_count = len(problem_rows)
-        conn.execute("CREATE INDEX monthly_reports_period ON monthly_reports(period, project_id)")
+        conn.execute(schema.PERIOD_INDEX)
         store._record_many(
             [
                 ("projects", None, None, None, f"{n}条示例数据"),

@@ -7,7 +7,9 @@ file exactly as it was.  Never edit a released migration: add a new one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
 from .connection import APPLICATION_ID
@@ -210,6 +212,43 @@ def m002_running_sums(db: Database) -> None:
     db.execute("ALTER TABLE monthly_reports ADD COLUMN cum_investment INTEGER NOT NULL DEFAULT 0")
     db.execute(CUMULATIVE_REFRESH.format(where="1 = 1"))
     db.execute("PRAGMA user_version = 2")
+
+
+#: The period index covers 本月完成投资 too, so whole-portfolio reads of a year's amounts
+#: (the dashboard) never touch the table rows.  Its leading columns are those of the v1
+#: index it replaces, so every query of one period still uses it.
+PERIOD_INDEX = (
+    "CREATE INDEX monthly_reports_period_amount "
+    "ON monthly_reports(period, project_id, month_investment)"
+)
+PERIOD_INDEX_NAME = "monthly_reports_period_amount"
+
+
+@_migration
+def m003_covering_period_index(db: Database) -> None:
+    db.execute(PERIOD_INDEX)
+    db.execute("DROP INDEX IF EXISTS monthly_reports_period")
+    db.execute("PRAGMA user_version = 3")
+
+
+@contextmanager
+def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
+    """Run migrations with the sorter's runs in temporary files and a helper thread: building
+    the v3 index over 3 million reports then takes ~2-3 s instead of ~5 s in memory.  Set
+    outside any transaction (SQLite refuses inside one); the connection's settings return."""
+    temp_store = conn.execute("PRAGMA temp_store").fetchone()[0]
+    threads = conn.execute("PRAGMA threads").fetchone()[0]
+    try:
+        conn.execute("PRAGMA temp_store = FILE")
+        conn.execute("PRAGMA threads = 2")
+    except sqlite3.OperationalError:  # pragma: no cover - a transaction is open: sort as set
+        pass
+    try:
+        yield
+    finally:
+        with suppress(sqlite3.OperationalError):
+            conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
+            conn.execute(f"PRAGMA threads = {int(threads)}")
 
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

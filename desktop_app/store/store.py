@@ -60,6 +60,9 @@ if TYPE_CHECKING:
 
 _PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
 _PROJECT_SELECT = "SELECT " + ", ".join(_PROJECT_COLUMNS) + " FROM projects"
+_PROJECT_ROW_SQL = (
+    "SELECT id, version, search_key, " + ", ".join(PROJECT_FIELD_NAMES) + " FROM projects"
+)
 _MONTHLY_VALUE_FIELDS = (
     "month_investment",
     "progress_pct",
@@ -227,7 +230,11 @@ class Store:
             make_backup(self, f"升级前自动备份（数据结构 v{self.schema_version}）")
         if pending:
             try:
-                schema.migrations.apply(self.db)
+                try:
+                    with schema.sorting_on_disk(self.conn):
+                        schema.migrations.apply(self.db)
+                except sqlite3.OperationalError:  # e.g. no temporary folder: sort in memory
+                    schema.migrations.apply(self.db)  # (a failed migration left no trace)
             except sqlite3.OperationalError as exc:
                 raise WriteFailed(f"无法升级数据库结构：{_plain_sqlite_error(exc)}") from exc
             if "m001_initial" in pending:
@@ -486,13 +493,17 @@ class Store:
         """Every project (or those of ``ids``) as one raw tuple, in code order, for tables over
         large ledgers: ``(id, version, search_key, *values of PROJECT_FIELD_NAMES)`` with amounts
         as whole 百元 integers (see money.from_cents) and 项目清单 as JSON text."""
-        sql = "SELECT id, version, search_key, " + ", ".join(PROJECT_FIELD_NAMES) + " FROM projects"
         if ids is None:
-            return self.conn.execute(sql + " ORDER BY code").fetchall()
+            return list(self.each_project_row())
         return self.conn.execute(
-            sql + " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code",
+            _PROJECT_ROW_SQL + " WHERE id IN (SELECT value FROM json_each(?)) ORDER BY code",
             (json.dumps([int(i) for i in ids]),),
         ).fetchall()
+
+    def each_project_row(self) -> Iterator[tuple[Any, ...]]:
+        """The tuples of :meth:`project_rows` for every project, one at a time (a loader can
+        compact each row before the next is read)."""
+        return self.conn.execute(_PROJECT_ROW_SQL + " ORDER BY code")
 
     def list_projects(
         self,
@@ -923,10 +934,17 @@ class Store:
 
     def periods(self) -> list[str]:
         """Every period with at least one report, newest first."""
+        # One index seek per period (skip scan) instead of reading every report's index
+        # entry: ~0.5 ms instead of ~300 ms on 3 million reports.
         return [
             r[0]
             for r in self.conn.execute(
-                "SELECT DISTINCT period FROM monthly_reports ORDER BY period DESC"
+                """WITH RECURSIVE p(period) AS (
+                       SELECT max(period) FROM monthly_reports
+                       UNION ALL
+                       SELECT (SELECT max(period) FROM monthly_reports WHERE period < p.period)
+                       FROM p WHERE p.period IS NOT NULL)
+                   SELECT period FROM p WHERE period IS NOT NULL"""
             )
         ]
 
@@ -1060,12 +1078,40 @@ class Store:
         project_ids: Iterable[int] | None = None,
     ) -> dict[int, derived.ProjectFigures]:
         """Every derived figure of every project (or of ``project_ids``) for ``period``."""
-        year = f"{period.year:04d}"
         wanted = None if project_ids is None else set(project_ids)
         out: dict[int, derived.ProjectFigures] = {}
-        t = thresholds or derived.LightThresholds()
         time_share = derived.time_progress(period)
         zero = Decimal(0)
+        new_figures = derived.ProjectFigures
+        for pid, light, month_c, ytd_c, cum_c, plan_c, total_c, reported in self.figure_rows(
+            period, thresholds
+        ):
+            if wanted is not None and pid not in wanted:
+                continue
+            rate = Decimal(ytd_c) / Decimal(plan_c) if plan_c else None
+            out[pid] = new_figures(
+                period=period,
+                month=_wan(month_c),
+                ytd=_wan(ytd_c) if ytd_c else zero,
+                since_start=_wan(cum_c) if cum_c else zero,
+                annual_rate=rate,
+                total_share=Decimal(cum_c) / Decimal(total_c) if total_c else None,
+                time_progress=time_share,
+                lagging=rate is not None and rate < time_share,
+                light=light,
+                reported=reported,
+            )
+        return out
+
+    def figure_rows(
+        self, period: Period, thresholds: derived.LightThresholds | None = None
+    ) -> Iterator[tuple[int, derived.Light, int | None, int, int, int | None, int | None, bool]]:
+        """The figures of every project for ``period`` as raw values, one tuple at a time
+        (no Decimal, nothing held: for tables over large ledgers): ``(id, light, 本月完成 or
+        None when not reported, 本年累计, 开工以来累计, 年度计划, 总投资, reported)``, amounts
+        in whole 百元.  :meth:`figures` is built from these."""
+        year = f"{period.year:04d}"
+        t = thresholds or derived.LightThresholds()
         # The newest report at or before the period carries the running sums (schema v2).
         rows = self.conn.execute(
             """SELECT p.id, p.annual_plan, p.total_investment, p.planned_start, p.actual_start,
@@ -1077,7 +1123,7 @@ class Store:
                    ORDER BY period DESC LIMIT 1)""",
             (str(period),),
         )
-        new_figures = derived.ProjectFigures
+        this = str(period)
         for (
             pid,
             plan_c,
@@ -1090,31 +1136,25 @@ class Store:
             ytd_c,
             cum_c,
         ) in rows:
-            if wanted is not None and pid not in wanted:
-                continue
-            reported = last == str(period)
+            reported = last == this
             ytd_c = ytd_c if last and last[:4] == year else 0
             cum_c = cum_c if last else 0
-            rate = Decimal(ytd_c) / Decimal(plan_c) if plan_c else None
             if planned_start and derived.start_overdue(
                 planned_start, actual_start, status, period, t.start_overdue_months
             ):
                 light = derived.Light.RED
             else:
                 light = derived.light_from_cents(ytd_c, plan_c, period.month, t)
-            out[pid] = new_figures(
-                period=period,
-                month=_wan(month_c) if reported else None,
-                ytd=_wan(ytd_c) if ytd_c else zero,
-                since_start=_wan(cum_c) if cum_c else zero,
-                annual_rate=rate,
-                total_share=Decimal(cum_c) / Decimal(total_c) if total_c else None,
-                time_progress=time_share,
-                lagging=rate is not None and rate < time_share,
-                light=light,
-                reported=reported,
+            yield (
+                pid,
+                light,
+                month_c if reported else None,
+                ytd_c,
+                cum_c,
+                plan_c,
+                total_c,
+                reported,
             )
-        return out
 
     def totals(self, project_ids: Iterable[int] | None = None) -> dict[str, Decimal]:
         """Exact sums of 总投资 and 年度计划 (万元) over all projects or the given ones."""
@@ -1152,6 +1192,16 @@ class Store:
             "WHERE period BETWEEN ? AND ? AND month_investment IS NOT NULL",
             (str(first), str(last)),
         ).fetchall()
+
+    def each_amount(self, period: Period | str) -> Iterator[tuple[int, int]]:
+        """``(project_id, 本月完成 in whole 百元)`` of every report of ``period`` with an
+        amount, one at a time: read from the covering period index alone (schema v3), for
+        whole-portfolio charts."""
+        return self.conn.execute(
+            "SELECT project_id, month_investment FROM monthly_reports "
+            "WHERE period = ? AND month_investment IS NOT NULL",
+            (str(period),),
+        )
 
     # --------------------------------------------------------------- milestones
     def milestones(self, project_id: int) -> list[Milestone]:

@@ -7,13 +7,15 @@ group (:attr:`Dashboard.groupClicked`).
 
 The period's data is read once into a :class:`~desktop_app.charts.PortfolioSnapshot` — in a
 worker thread with its own connection on large ledgers — and every filter or grouping change
-is redrawn from it without touching the database.
+is redrawn from it without touching the database.  In the main window the snapshot points at
+the ledger table's own rows and search keys (``ledger=``) and reads only the year's amounts,
+so 100,000 projects are held in memory once.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,6 +53,7 @@ from ..charts import (
     format_pct,
     load_portfolio,
 )
+from ..charts.portfolio import LoadedRows
 from ..charts.units import YI
 from ..domain.derived import LightThresholds
 from ..domain.fields import FIELD_BY_NAME
@@ -165,16 +168,27 @@ class _LoadSignals(QObject):
 class _LoadJob(QRunnable):
     """Read a period's snapshot on a connection of its own (SQLite objects stay in one thread)."""
 
-    def __init__(self, path: str, key: tuple[Any, ...], period: Period, t: LightThresholds) -> None:
+    def __init__(
+        self,
+        path: str,
+        key: tuple[Any, ...],
+        period: Period,
+        t: LightThresholds,
+        loaded: LoadedRows | None = None,
+    ) -> None:
         super().__init__()
         self.signals = _LoadSignals()
         self.path, self.key, self.period, self.thresholds = path, key, period, t
+        self.loaded = loaded
 
     def run(self) -> None:
         start = time.perf_counter()
         try:
             with Store.open(self.path) as store:
-                result: Any = load_portfolio(store, self.period, self.thresholds)
+                result: Any = load_portfolio(
+                    store, self.period, self.thresholds, loaded=self.loaded
+                )
+                self.loaded = None
         except Exception as exc:  # reported to the widget, shown in its status line
             result = exc
         self.signals.done.emit(self.key, result, time.perf_counter() - start)
@@ -201,12 +215,17 @@ class Dashboard(QWidget):
         parent: QWidget | None = None,
         *,
         background: bool | None = None,
+        ledger: Callable[[], LoadedRows | None] | None = None,
     ) -> None:
+        """``ledger`` gives the project rows the ledger table holds (or None when it has none
+        for the store's current state): the period's data then shares them instead of
+        reading every project again."""
         ensure_cjk_font()
         super().__init__(parent)
         self.setObjectName("dashboard")
         self.store = store
         self.settings = settings
+        self._ledger = ledger
         self.background = (
             store.project_count() > BACKGROUND_ABOVE if background is None else background
         )
@@ -409,9 +428,11 @@ class Dashboard(QWidget):
         if key in self._snapshots:
             self.redraw()
             return
+        loaded = self._ledger() if self._ledger is not None else None
         if not self.background:
             start = time.perf_counter()
-            self._store_snapshot(key, load_portfolio(self.store, self._period, self.thresholds))
+            snapshot = load_portfolio(self.store, self._period, self.thresholds, loaded=loaded)
+            self._store_snapshot(key, snapshot)
             self.last_load_seconds = time.perf_counter() - start
             self.redraw()
             return
@@ -419,11 +440,14 @@ class Dashboard(QWidget):
             return
         self._pending = key
         self.status.setText(self.tr("正在统计 {period} …").format(period=self._period.label))
-        job = _LoadJob(str(self.store.path), key, self._period, self.thresholds)
+        job = _LoadJob(str(self.store.path), key, self._period, self.thresholds, loaded)
         job.signals.done.connect(self._loaded)
         self._pool.start(job)
 
     def _store_snapshot(self, key: tuple[Any, ...], snapshot: PortfolioSnapshot) -> None:
+        # snapshots of an older ledger state are never shown again: let them go
+        for old in [k for k in self._snapshots if k[-1] != key[-1]]:
+            del self._snapshots[old]
         while len(self._snapshots) >= 4:
             self._snapshots.pop(next(iter(self._snapshots)))
         self._snapshots[key] = snapshot

@@ -8,11 +8,10 @@ over the stored search keys, well under the time of a keystroke.
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
-from ..domain.derived import Light
+from ..domain.derived import Light, LightThresholds
 from ..domain.fields import PROJECT_FIELDS
 from ..domain.money import from_cents
 from ..domain.periods import Period
@@ -39,9 +38,13 @@ from .ledger_data import (
     Figs,
     LedgerData,
     RowIndex,
+    SearchKeys,
     load_ledger,
-    search_blob,
+    without_key,
 )
+
+if TYPE_CHECKING:
+    from ..charts.portfolio import LoadedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -136,6 +139,25 @@ def rate_text(rate: float | None) -> str:
     return "" if rate is None else f"{rate * 100:.1f}%"
 
 
+class _FigColumn(Sequence[Any]):
+    """One element of every figures tuple, as a read-only sequence (no copy)."""
+
+    def __init__(self, figs: list[Figs], k: int) -> None:
+        self._figs, self._k = figs, k
+
+    def __len__(self) -> int:
+        return len(self._figs)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [f[self._k] for f in self._figs[i]]
+        return self._figs[i][self._k]
+
+    def __iter__(self) -> Iterator[Any]:
+        k = self._k
+        return (f[k] for f in self._figs)
+
+
 class ProjectTableModel(QAbstractTableModel):
     """One row per project; sorting and filtering happen inside the model."""
 
@@ -150,12 +172,13 @@ class ProjectTableModel(QAbstractTableModel):
         self._order: list[int] = []
         self._view: list[int] = []
         self._lists_cache: dict[int, tuple[str, ...]] = {}
-        self._blob: str | None = None  # every search key, one per line (built on first search)
-        self._starts: list[int] = []
+        self._keys = SearchKeys()  # every row's search key (the rows hold none)
         self._rank: list[int] | None = None  # row index → position in the sort order
         # (filters, needle, rows found) of the last search, to narrow it on the next key
         self._narrow: tuple[Any, str, list[int]] | None = None
         self._query = ProjectQuery()
+        self._thresholds: LightThresholds | None = None  # those of the lights in _figs
+        self._action_count: int | None = None  # the store's action count the rows show
         self._sort_column = -1
         self._sort_order = Qt.SortOrder.AscendingOrder
         if load:
@@ -168,10 +191,13 @@ class ProjectTableModel(QAbstractTableModel):
         self._period = data.period
         self._rows = data.rows
         self._figs = data.figs
+        self._thresholds = data.thresholds
+        self._action_count = data.action_count
         self._lists_cache = {}
         self._index = data.index or RowIndex.of(self._rows)
         self._pos = self._index.pos
-        self._blob, self._starts = data.blob, data.starts
+        keys = data.keys
+        self._keys = keys if keys is not None else SearchKeys.of(r[ROW_KEY] for r in data.rows)
         self._order = self._sorted_order()
         self._view = self._filtered(self._order)
         self.endResetModel()
@@ -184,10 +210,24 @@ class ProjectTableModel(QAbstractTableModel):
     def period(self) -> Period | None:
         return self._period
 
+    def loaded_rows(self) -> LoadedRows | None:
+        """The rows and lights on hand, for a dashboard snapshot of the same ledger state
+        (None before the first load or when the store has changed since)."""
+        if self._period is None or self._action_count != self._store.action_count():
+            return None
+        from ..charts.portfolio import LoadedRows
+
+        return LoadedRows(
+            self._rows, self._period, self._thresholds, _FigColumn(self._figs, 0), self._keys
+        )
+
     def update_projects(
         self, rows: Iterable[tuple], figs: dict[int, Figs], removed: Iterable[int]
     ) -> None:
-        """Put changed rows in place, add new ones, drop deleted ones (after an edit)."""
+        """Put changed rows in place, add new ones, drop deleted ones (after an edit).
+
+        The row and figure lists are replaced, never changed in place: a snapshot of them
+        handed out by :meth:`loaded_rows` (to a worker thread) stays as it was."""
         self.beginResetModel()
         gone = set(removed)
         if gone:
@@ -196,8 +236,15 @@ class ProjectTableModel(QAbstractTableModel):
             self._figs = [self._figs[i] for i in keep]
             self._index = RowIndex.of(self._rows)
             self._pos = self._index.pos
+        else:
+            keep = range(len(self._rows))
+            self._rows = list(self._rows)
+            self._figs = list(self._figs)
+        keys: dict[int, str] = {}  # the new search keys by row
         for row in rows:
             at = self._pos.get(row[ROW_ID])
+            key = row[ROW_KEY] or ""
+            row = without_key(row)
             if at is None:
                 at = len(self._rows)
                 self._rows.append(row)
@@ -206,13 +253,15 @@ class ProjectTableModel(QAbstractTableModel):
                 self._rows[at] = row
                 self._lists_cache.pop(at, None)
             self._index.put(at, row)
+            keys[at] = key
         for pid, f in figs.items():
             at = self._pos.get(pid)
             if at is not None:
                 self._figs[at] = f
         if gone:
             self._lists_cache = {}
-        self._blob = None
+        self._keys = self._keys.rebuilt(keep, keys)
+        self._action_count = self._store.action_count()
         self._order = self._sorted_order()
         self._view = self._filtered(self._order)
         self.endResetModel()
@@ -312,7 +361,7 @@ class ProjectTableModel(QAbstractTableModel):
         narrow = self._narrow
         if needle and narrow is not None and narrow[1] in needle and narrow[0] == rest:
             # one more key typed: only the rows shown now can still match
-            found = [i for i in narrow[2] if needle in rows[i][ROW_KEY]]
+            found = self._keys.among(needle, narrow[2])
             self._narrow = (rest, needle, found)
             return found
         if needle:
@@ -335,21 +384,10 @@ class ProjectTableModel(QAbstractTableModel):
     def _search(self, needle: str, order: list[int]) -> list[int]:
         """Rows whose stored search key contains ``needle``, in ``order``.
 
-        One ``str.find`` walk over all keys joined by newlines (keys hold no white space),
-        jumping to the next row after each hit: C speed for the scan, Python work only per hit.
+        One ``find`` walk over all keys (see :class:`SearchKeys`): C speed for the scan,
+        Python work only per hit.
         """
-        if self._blob is None:
-            self._blob, self._starts = search_blob(self._rows)
-        blob, starts = self._blob, self._starts
-        hits: list[int] = []
-        find, n = blob.find, len(starts)
-        pos = find(needle)
-        while pos >= 0:
-            row = bisect_right(starts, pos) - 1
-            hits.append(row)
-            if row + 1 >= n:
-                break
-            pos = find(needle, starts[row + 1])
+        hits = self._keys.matching(needle)
         if self._sort_column < 0:
             return hits  # order is row order
         rank = self._rank

@@ -34,7 +34,7 @@ class DashboardTab(QWidget):
         from .dashboard import Dashboard
 
         w = self.window_
-        board = Dashboard(w.store, w.settings, self)
+        board = Dashboard(w.store, w.settings, self, ledger=w.model.loaded_rows)
         self.layout().addWidget(board)
         board.set_period(w.current_period())
         board.set_query(w.current_query())

@@ -2,11 +2,14 @@
 
 import shutil
 import sqlite3
+from contextlib import contextmanager
+from decimal import Decimal
 
 import pytest
 from sqlite_utils import Migrations
 
-from desktop_app.store import Store, schema
+from desktop_app.domain.periods import Period
+from desktop_app.store import MonthlyReport, Store, schema
 from tests.conftest import FIXTURES
 
 V1_FIXTURE = FIXTURES / "ledger_schema_v1.sqlite"
@@ -65,3 +68,87 @@ def test_first_released_schema_opens_in_this_version(tmp_path):
         assert [r.period for r in reports] == ["2022-05"]
         # and it can still be written
         s.update_project(edited.id, {"annual_plan": "1000"})
+
+
+V2_FIXTURE = FIXTURES / "ledger_schema_v2.sqlite"
+#: The dashboard's read of one month's amounts (Store.each_amount).
+AMOUNTS_SQL = (
+    "SELECT project_id, month_investment FROM monthly_reports "
+    "WHERE period = ? AND month_investment IS NOT NULL"
+)
+
+
+def _indexes(conn):
+    return {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+
+
+def _plan(conn, sql, *params):
+    return " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params))
+
+
+@pytest.mark.parametrize("fixture", [V1_FIXTURE, V2_FIXTURE], ids=["v1", "v2"])
+def test_older_ledgers_get_the_covering_period_index(tmp_path, fixture):
+    """A v1 or v2 file (written by those releases, never regenerated) opens at v3: the
+    period index covers 本月完成投资, the dashboard reads amounts from it alone, and the
+    figures are those the older version showed."""
+    path = tmp_path / fixture.name
+    shutil.copy(fixture, path)
+    with sqlite3.connect(path) as old:
+        assert "monthly_reports_period" in _indexes(old)
+        assert "COVERING INDEX" not in _plan(old, AMOUNTS_SQL, "2022-05")
+    with Store.open(path, user="升级测试") as s:
+        assert s.schema_version == schema.SCHEMA_VERSION == 3
+        indexes = _indexes(s.conn)
+        assert schema.PERIOD_INDEX_NAME in indexes
+        assert "monthly_reports_period" not in indexes  # its leading columns live on
+        plan = _plan(s.conn, AMOUNTS_SQL, "2022-05")
+        assert f"COVERING INDEX {schema.PERIOD_INDEX_NAME}" in plan
+        # one period's reports (monthly grid) and the newest period still seek the index
+        assert schema.PERIOD_INDEX_NAME in _plan(
+            s.conn, "SELECT project_id FROM monthly_reports WHERE period = ?", "2022-05"
+        )
+        may = {"LY2022-002": 10050} if fixture == V1_FIXTURE else {"LY2022-002": 5025}
+        if fixture == V2_FIXTURE:
+            may["LY2022-003"] = 3000
+        assert dict(s.each_amount("2022-05")) == {s.find_project(c).id: v for c, v in may.items()}
+        assert s.default_period() == Period(2022, 6 if fixture == V2_FIXTURE else 5)
+        # after the upgrade the connection sorts in memory again, as configured
+        assert s.conn.execute("PRAGMA temp_store").fetchone()[0] == 2
+        assert s.conn.execute("PRAGMA threads").fetchone()[0] == 0
+
+
+def test_v2_ledger_keeps_its_figures_through_the_upgrade(tmp_path):
+    path = tmp_path / "v2.sqlite"
+    shutil.copy(V2_FIXTURE, path)
+    with Store.open(path) as s:
+        a, b = s.find_project("LY2022-002"), s.find_project("LY2022-003")
+        figures = s.figures(Period(2022, 6))
+        assert figures[a.id].ytd == Decimal("350.75") and not figures[a.id].reported
+        assert figures[b.id].ytd == Decimal("30") and figures[b.id].since_start == Decimal("100")
+        assert figures[b.id].reported and figures[b.id].month is None
+        assert s.periods() == ["2022-06", "2022-05", "2022-04", "2022-03", "2021-12"]
+        s.save_monthly_report(MonthlyReport(a.id, "2022-06", Decimal("1"), 30))  # writable
+        assert dict(s.each_amount("2022-06")) == {a.id: 100}
+
+
+def test_upgrade_sorts_in_memory_when_temporary_files_fail(tmp_path, monkeypatch):
+    """Building the index sorts in temporary files; where that fails the upgrade still
+    happens (sorting in memory), all or nothing."""
+    path = tmp_path / "v2.sqlite"
+    shutil.copy(V2_FIXTURE, path)
+
+    @contextmanager
+    def no_temp_folder(conn):
+        raise sqlite3.OperationalError("unable to open database file")
+        yield
+
+    monkeypatch.setattr(schema, "sorting_on_disk", no_temp_folder)
+    with Store.open(path) as s:
+        assert s.schema_version == 3 and schema.PERIOD_INDEX_NAME in _indexes(s.conn)
+
+
+def test_new_ledgers_and_demo_ledgers_have_the_covering_index(store, demo_path):
+    assert f"COVERING INDEX {schema.PERIOD_INDEX_NAME}" in _plan(store.conn, AMOUNTS_SQL, "x")
+    with sqlite3.connect(demo_path) as demo:  # made with the index dropped and rebuilt
+        assert f"COVERING INDEX {schema.PERIOD_INDEX_NAME}" in _plan(demo, AMOUNTS_SQL, "x")
+        assert "monthly_reports_period" not in _indexes(demo)
