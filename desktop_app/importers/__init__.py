@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..domain.periods import Period
 from ..store import Store
+from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import LEDGER_LABELS, MONTHLY_LABELS, ColumnMap
 from .preview import STATUS_LABELS, ApplyResult, FieldChange, ImportPreview, RowResult
@@ -32,20 +33,22 @@ def build_preview(
     """The preview of ``source`` (with corrected ``columns`` if given)."""
     if columns is not None:
         source = source.with_columns(columns)
-    if source.kind == "monthly":
-        from .monthly import preview_monthly
+    with collector_paused():
+        if source.kind == "monthly":
+            from .monthly import preview_monthly
 
-        return preview_monthly(store, source, period)
-    from .ledger import preview_ledger
+            return preview_monthly(store, source, period)
+        from .ledger import preview_ledger
 
-    return preview_ledger(store, source)
+        return preview_ledger(store, source)
 
 
 def preview_file(
     store: Store, path: str | Path, *, kind: Kind | str = "auto", period: Period | None = None
 ) -> ImportPreview:
     """Open ``path`` and preview it in one call (the command line)."""
-    return build_preview(store, open_import(path, kind), period=period)  # type: ignore[arg-type]
+    with collector_paused():
+        return build_preview(store, open_import(path, kind), period=period)  # type: ignore[arg-type]
 
 
 def rejected_text(preview: ImportPreview, limit: int = 5) -> str:
@@ -71,6 +74,12 @@ def apply_preview(
         from ..store.backup import backup_before
 
         backup_before(store, f"导入前：{source}")
+    with collector_paused():
+        return _write(store, preview, source)
+
+
+def _write(store: Store, preview: ImportPreview, source: str) -> ApplyResult:
+    """The store action of :func:`apply_preview`."""
     if preview.kind == "ledger":
         new = [r.values for r in preview.new]
         updates = [(r.project_id or 0, r.values, r.version) for r in preview.changed]

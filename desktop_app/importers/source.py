@@ -10,6 +10,7 @@ from typing import Literal
 
 from ..domain.periods import Period, PeriodError
 from ..reports.template import META_SHEET, TEMPLATE_KIND
+from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import ColumnMap, Header, find_header
 from .safety import DEFAULT_LIMITS, Limits
@@ -77,7 +78,8 @@ def open_import(
 ) -> ImportSource:
     """Read ``path`` (after the safety checks) and find its table.  Raises ImportRefused."""
     path = Path(path)
-    sheets = read_sheets(path, limits)
+    with collector_paused():
+        sheets = read_sheets(path, limits)
     meta = _template_meta(sheets)
     if kind == "auto" and meta:
         kind = "monthly"
