@@ -64,8 +64,10 @@ class _CharTable:
     whose characters carry the same tone-marked reading as each character alone converts to
     exactly the characters' own syllables, so where the text contains none of the other
     phrases ("risky": 长春 chang-chun, 重庆 chong-qing, 万俟 mo-qi, ~9k of 47k), segmentation
-    cannot change the result and the per-character table gives it.  A text containing a
-    risky phrase is converted the segmenting way (:func:`_syllables`).
+    cannot change the result and the per-character table gives it.  The stretch around a
+    risky phrase is converted the segmenting way (:func:`_syllables`).  Built once from
+    pypinyin's dictionaries as shipped (the app never adds words to them); safe to share
+    between threads.
     """
 
     def __init__(self) -> None:
@@ -116,14 +118,13 @@ class _CharTable:
         literal runs)."""
         lazy_pinyin = _pinyin_tools()[0]
         for char in chars:
-            self.known.add(char)
-            if not self._is_han(char):
-                continue
-            syllables = lazy_pinyin(char, errors=_mark_literal)
-            self.full[ord(char)] = "".join(s.removeprefix(_LITERAL) for s in syllables)
-            self.initials[ord(char)] = "".join(
-                s[1:] if s.startswith(_LITERAL) else s[:1] for s in syllables
-            )
+            if self._is_han(char):
+                syllables = lazy_pinyin(char, errors=_mark_literal)
+                self.full[ord(char)] = "".join(s.removeprefix(_LITERAL) for s in syllables)
+                self.initials[ord(char)] = "".join(
+                    s[1:] if s.startswith(_LITERAL) else s[:1] for s in syllables
+                )
+            self.known.add(char)  # last: another thread may be reading the table
 
     def risky_spans(self, text: str) -> list[tuple[int, int]]:
         """(start, end) of the stretches of ``text`` whose pinyin depends on how pypinyin
