@@ -10,7 +10,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThread,
+    QTimer,
+    QTranslator,
+    Signal,
+)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -96,20 +105,13 @@ class _AfterFirstPaint(QObject):
     def run_now(self) -> None:
         work, self._work = self._work, None
         if work is not None:
+            if self.report:  # the rows are on screen when the window says they are loaded
+                self._window.loaded.connect(self._report_rows)
             work()
-            if self.report:
-                self._report_rows()
 
     def _report_rows(self) -> None:
-        window = self._window
-        if window.store is None:  # the ledger did not open
-            return
-        if window.is_loading():
-            from PySide6.QtCore import Qt
-
-            window.loaded.connect(self._report_rows, Qt.ConnectionType.SingleShotConnection)
-            return
-        window.repaint()  # the rows, painted now
+        self._window.loaded.disconnect(self._report_rows)
+        self._window.repaint()  # the rows, painted now
         print(f"LEDGER_SHOWN {time.time():.6f} {time.process_time():.6f}", flush=True)
         QTimer.singleShot(0, QApplication.quit)
 
@@ -122,10 +124,35 @@ class _AfterFirstPaint(QObject):
         return False
 
 
+class _StoreOpener(QThread):
+    """Opens the ledger off the interface thread (checking a large file, or upgrading its data
+    structure once after an update, takes seconds); emits ``opened(store, None)`` or
+    ``opened(None, exception)``.  The store is used only by the interface thread afterwards."""
+
+    opened = Signal(object, object)
+
+    def __init__(self, db: Path | None, parent: QObject) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.store: Store | None = None
+
+    def run(self) -> None:
+        try:
+            store = open_store(self._db)
+        except Exception as exc:
+            self.opened.emit(None, exc)
+            return
+        self.store = store
+        self.opened.emit(store, None)
+
+
 class _Launch:
-    """Opening the ledger into the window that is already on screen: the store, the check that
-    nobody else has it open, then the ledger interface.  ``code`` is the exit code when it
-    could not be opened (the app then ends)."""
+    """Opening the ledger into the window that is already on screen: the store (in a thread,
+    the window answering meanwhile), the check that nobody else has it open, then the ledger
+    interface.  ``code`` is the exit code when it could not be opened (the app then ends)."""
+
+    #: After this long the window says the opening takes a while (and why it may).
+    SLOW_MS = 400
 
     def __init__(self, window: MainWindow, db: Path | None, *, smoke: bool) -> None:
         self.window = window
@@ -134,10 +161,14 @@ class _Launch:
         self.code: int | None = None
         self.store: Store | None = None
         self.guard: Any = None
+        self.opener: _StoreOpener | None = None
 
     def __call__(self) -> None:
+        self._guarded(self._start)
+
+    def _guarded(self, step: Callable[..., None], *args: Any) -> None:
         try:
-            self._open()
+            step(*args)
         except Exception as exc:  # a bug while opening: say so and end, never a frozen window
             logging.getLogger("keyprojects").exception("打开台账时出错")
             print(f"无法打开台账：程序内部错误（{exc!r}），详见日志", file=sys.stderr)
@@ -147,30 +178,50 @@ class _Launch:
                 )
             self._end(1)
 
-    def _open(self) -> None:
-        from ..store import DatabaseDamaged, StoreError
+    def _start(self) -> None:
         from .crash import install_crash_handler
-        from .instance_guard import InstanceGuard, notify_shared_use
 
         install_crash_handler()  # rotating logs; an exception shows a dialog, the app keeps running
+        if self.smoke:
+            try:
+                store, error = open_store(self.db), None
+            except Exception as exc:
+                store, error = None, exc
+            self._opened(store, error)
+            return
+        self.opener = _StoreOpener(self.db, self.window)
+        self.opener.opened.connect(lambda store, error: self._guarded(self._opened, store, error))
+        QTimer.singleShot(self.SLOW_MS, self._say_slow)
+        self.opener.start()
+
+    def _say_slow(self) -> None:
+        if self.window.store is None and self.code is None:
+            self.window.opening_is_slow()
+
+    def _opened(self, store: Store | None, error: Exception | None) -> None:
+        from ..store import DatabaseDamaged, StoreError
+        from .instance_guard import InstanceGuard, notify_shared_use
+
         window = self.window
-        try:
-            store = open_store(self.db)
-        except DatabaseDamaged as exc:  # offer the latest good backup, never a traceback
+        if isinstance(error, DatabaseDamaged):  # offer the latest good backup, never a traceback
             from .backup_dialog import offer_restore_on_damage
 
             path = self.db or default_database()
-            restored = None if self.smoke else offer_restore_on_damage(window, path, exc)
-            if restored is None:
-                print(f"无法打开台账：{exc}", file=sys.stderr)
+            store = None if self.smoke else offer_restore_on_damage(window, path, error)
+            if store is None:
+                print(f"无法打开台账：{error}", file=sys.stderr)
                 return self._end(1)
-            store = restored
-        except StoreError as exc:
-            print(f"无法打开台账：{exc}", file=sys.stderr)
+        elif isinstance(error, StoreError):
+            print(f"无法打开台账：{error}", file=sys.stderr)
             if not self.smoke:
-                QMessageBox.critical(window, APP_NAME, f"无法打开台账：\n{exc}")
+                QMessageBox.critical(window, APP_NAME, f"无法打开台账：\n{error}")
             return self._end(1)
+        elif error is not None:
+            raise error
+        assert store is not None
         self.store = store
+        if not self.smoke and not window.isVisible():  # closed while it was opening
+            return
         self.guard = InstanceGuard(store.path)  # held while the window is open
         if not self.smoke and not notify_shared_use(window, self.guard):  # open elsewhere
             return self._end(0)
@@ -189,6 +240,10 @@ class _Launch:
             QTimer.singleShot(0, lambda: app.exit(code))
 
     def release(self) -> None:
+        if self.opener is not None:  # closed while opening: let it finish, then close its store
+            self.opener.wait()
+            if self.store is None and self.opener.store is not None:
+                self.opener.store.close()
         if self.store is not None:
             self.store.close()
         if self.guard is not None:

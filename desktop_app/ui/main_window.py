@@ -141,12 +141,35 @@ class MainWindow(QMainWindow):
         row.addStretch(1)
         row.addWidget(notice)
         row.addStretch(1)
+        busy = QProgressBar(page)
+        busy.setObjectName("openingProgress")
+        busy.setRange(0, 0)
+        busy.setFixedWidth(240)
+        busy.hide()
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(busy)
+        bar.addStretch(1)
         column = QVBoxLayout(page)
         column.addStretch(1)
         column.addLayout(row)
+        column.addLayout(bar)
         column.addStretch(1)
         window.setCentralWidget(page)
         return window
+
+    def opening_is_slow(self) -> None:
+        """The ledger takes a while to open: say why it may, with a busy bar."""
+        notice = self.findChild(QLabel, "openingNotice")
+        busy = self.findChild(QProgressBar, "openingProgress")
+        if notice is None or busy is None:  # already open
+            return
+        notice.setText(
+            notice.text()
+            + "\n"
+            + self.tr("大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。")
+        )
+        busy.show()
 
     def open_ledger(self, store: Store) -> None:
         """Build the ledger interface on ``store`` (once per window)."""

@@ -94,6 +94,10 @@ EN = {
     "台账：{file}\u3000修改人：{user}": "Ledger: {file}   User: {user}",
     "正在载入台账…": "Loading the ledger…",
     "正在打开台账“{name}”…": "Opening the ledger “{name}”…",
+    "大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。": (
+        "A large ledger is checked first; the first time a new version opens it, its data "
+        "structure is upgraded too. Please wait."
+    ),
     "载入失败：{msg}": "Loading failed: {msg}",
     "正在载入月度调度…": "Loading the monthly reports…",
     "显示 {shown} / {total} 个项目\u3000总投资 {ti} 亿元\u3000年度计划投资 {ap} 亿元\u3000{period}本年累计完成 {ytd} 亿元\u3000完成率 {rate}": "Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}",

@@ -627,48 +627,48 @@ completion {rate}</translation>
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="76" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="78" />
         <source>{n}亿元</source>
         <extracomment>Above this many projects the period's data is read in a worker thread.</extracomment>
         <translation>{n} 100M CNY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="77" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="79" />
         <source>{n}万元</source>
         <translation>{n} 10k CNY</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="85" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="87" />
         <source>序号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="86" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="88" />
         <source>项目名称</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="87" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="89" />
         <source>所属县区</source>
         <translation>District</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="88" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="90" />
         <source>年度计划(万元)</source>
         <translation>Annual plan (10k CNY)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="89" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="91" />
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="90" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="92" />
         <source>滞后(百分点)</source>
         <translation>Behind (points)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="132" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="134" />
         <source>{code} {name}
 年度计划 {plan} 万元，本年累计完成 {ytd} 万元
 {light}：完成率 {rate}，落后时序进度 {behind} 个百分点
@@ -681,68 +681,68 @@ Short of schedule by {short} (10k CNY)
 Double-click to open the project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="250" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="252" />
         <source>看板统计的调度期间</source>
         <extracomment>A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region", "chain", "sector"), a status ("status", "在建") or a light ("light", "red"). A lagging project was double-clicked. The period was changed in the dashboard's own selector (a Period). Charts were redrawn (after data arrived or the filter / grouping changed).</extracomment>
         <translation>The period the dashboard shows</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="257" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="259" />
         <source>柱状图按所属县区、产业链或产业类别分组</source>
         <translation>Group the bar chart by district, industrial chain or sector</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="270" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="272" />
         <source>调度期间：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="273" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="275" />
         <source>分组：</source>
         <translation>Group by:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="299" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="301" />
         <source>滞后项目前十</source>
         <translation>Ten most lagging projects</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="440" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="442" />
         <source>正在统计 {period} …</source>
         <translation>Counting {period} …</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="457" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="459" />
         <source>统计失败：{msg}</source>
         <translation>Counting failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="507" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="509" />
         <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
         <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="520" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="522" />
         <source>{period}　没有符合筛选条件的项目</source>
         <translation>{period}   no project matches the filter</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="525" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="527" />
         <source>滞后项目前十（共 {n} 个滞后）</source>
         <translation>Ten most lagging projects ({n} lagging in all)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="529" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="531" />
         <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
         <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="551" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="553" />
         <source>关键词“{text}”</source>
         <translation>keyword “{text}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard.py" line="565" />
+        <location filename="../../desktop_app/ui/dashboard.py" line="567" />
         <source>图表只统计台账当前筛选的项目 — </source>
         <translation>The charts count only the ledger's filtered projects — </translation>
     </message>
@@ -1361,219 +1361,224 @@ You can open it anyway: when both sides save the same project, the later one see
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="206" />
-        <location filename="../../desktop_app/ui/main_window.py" line="281" />
+        <location filename="../../desktop_app/ui/main_window.py" line="170" />
+        <source>大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。</source>
+        <translation>A large ledger is checked first; the first time a new version opens it, its data structure is upgraded too. Please wait.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="229" />
+        <location filename="../../desktop_app/ui/main_window.py" line="304" />
         <source>项目台账</source>
         <translation>Ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="207" />
-        <location filename="../../desktop_app/ui/main_window.py" line="284" />
+        <location filename="../../desktop_app/ui/main_window.py" line="230" />
+        <location filename="../../desktop_app/ui/main_window.py" line="307" />
         <source>月度调度</source>
         <translation>Monthly update</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="249" />
+        <location filename="../../desktop_app/ui/main_window.py" line="272" />
         <source>刷新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="251" />
+        <location filename="../../desktop_app/ui/main_window.py" line="274" />
         <source>退出</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252" />
+        <location filename="../../desktop_app/ui/main_window.py" line="275" />
         <source>撤销</source>
         <translation>Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="255" />
+        <location filename="../../desktop_app/ui/main_window.py" line="278" />
         <source>重做</source>
         <translation>Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="259" />
+        <location filename="../../desktop_app/ui/main_window.py" line="282" />
         <source>新增项目…</source>
         <translation>New project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="262" />
+        <location filename="../../desktop_app/ui/main_window.py" line="285" />
         <source>编辑项目…</source>
         <translation>Edit project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="265" />
+        <location filename="../../desktop_app/ui/main_window.py" line="288" />
         <source>复制为新项目…</source>
         <translation>Duplicate project…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="268" />
-        <location filename="../../desktop_app/ui/main_window.py" line="689" />
+        <location filename="../../desktop_app/ui/main_window.py" line="291" />
+        <location filename="../../desktop_app/ui/main_window.py" line="712" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="270" />
+        <location filename="../../desktop_app/ui/main_window.py" line="293" />
         <source>查找</source>
         <translation>Find</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="272" />
+        <location filename="../../desktop_app/ui/main_window.py" line="295" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="275" />
+        <location filename="../../desktop_app/ui/main_window.py" line="298" />
         <source>保存当前视图…</source>
         <translation>Save current view…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="278" />
+        <location filename="../../desktop_app/ui/main_window.py" line="301" />
         <source>恢复默认列</source>
         <translation>Default columns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="287" />
+        <location filename="../../desktop_app/ui/main_window.py" line="310" />
         <source>设置…</source>
         <translation>Settings…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="291" />
+        <location filename="../../desktop_app/ui/main_window.py" line="314" />
         <source>关于</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="301" />
+        <location filename="../../desktop_app/ui/main_window.py" line="324" />
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="305" />
+        <location filename="../../desktop_app/ui/main_window.py" line="328" />
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="310" />
+        <location filename="../../desktop_app/ui/main_window.py" line="333" />
         <source>视图(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="314" />
+        <location filename="../../desktop_app/ui/main_window.py" line="337" />
         <source>显示的列</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="320" />
+        <location filename="../../desktop_app/ui/main_window.py" line="343" />
         <source>打开视图</source>
         <translation>Open view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="323" />
+        <location filename="../../desktop_app/ui/main_window.py" line="346" />
         <source>删除视图</source>
         <translation>Delete view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="326" />
+        <location filename="../../desktop_app/ui/main_window.py" line="349" />
         <source>报表(&amp;R)</source>
         <translation>&amp;Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="327" />
+        <location filename="../../desktop_app/ui/main_window.py" line="350" />
         <source>工具(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="329" />
+        <location filename="../../desktop_app/ui/main_window.py" line="352" />
         <source>帮助(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="333" />
+        <location filename="../../desktop_app/ui/main_window.py" line="356" />
         <source>常用</source>
         <translation>Main</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="339" />
+        <location filename="../../desktop_app/ui/main_window.py" line="362" />
         <source> 调度期间 </source>
         <translation> Period </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="361" />
+        <location filename="../../desktop_app/ui/main_window.py" line="384" />
         <source>台账：{file}　修改人：{user}</source>
         <translation>Ledger: {file}   User: {user}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="445" />
+        <location filename="../../desktop_app/ui/main_window.py" line="468" />
         <source>正在载入台账…</source>
         <translation>Loading the ledger…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="466" />
+        <location filename="../../desktop_app/ui/main_window.py" line="489" />
         <source>载入失败：{msg}</source>
         <translation>Loading failed: {msg}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="519" />
+        <location filename="../../desktop_app/ui/main_window.py" line="542" />
         <source>正在载入月度调度…</source>
         <translation>Loading the monthly reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="575" />
+        <location filename="../../desktop_app/ui/main_window.py" line="598" />
         <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
         <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="638" />
-        <location filename="../../desktop_app/ui/main_window.py" line="656" />
-        <location filename="../../desktop_app/ui/main_window.py" line="666" />
+        <location filename="../../desktop_app/ui/main_window.py" line="661" />
+        <location filename="../../desktop_app/ui/main_window.py" line="679" />
+        <location filename="../../desktop_app/ui/main_window.py" line="689" />
         <source>请先在台账中选择一个项目</source>
         <translation>Select a project in the ledger first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="660" />
+        <location filename="../../desktop_app/ui/main_window.py" line="683" />
         <source>（复制）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="681" />
+        <location filename="../../desktop_app/ui/main_window.py" line="704" />
         <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
         <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="691" />
+        <location filename="../../desktop_app/ui/main_window.py" line="714" />
         <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
 删除后可用“撤销”恢复。</source>
         <translation>Delete the project “{name}” with its monthly reports, key nodes and problems?
 Undo brings it back.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="801" />
+        <location filename="../../desktop_app/ui/main_window.py" line="824" />
         <source>已打开视图“{name}”</source>
         <translation>Opened view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="805" />
+        <location filename="../../desktop_app/ui/main_window.py" line="828" />
         <source>保存视图</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="805" />
+        <location filename="../../desktop_app/ui/main_window.py" line="828" />
         <source>视图名称：</source>
         <translation>View name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="817" />
+        <location filename="../../desktop_app/ui/main_window.py" line="840" />
         <source>（尚无保存的视图）</source>
         <translation>(no saved views)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="843" />
+        <location filename="../../desktop_app/ui/main_window.py" line="866" />
         <source>关于 {app}</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="845" />
+        <location filename="../../desktop_app/ui/main_window.py" line="868" />
         <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
         <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
     </message>
@@ -2066,7 +2071,7 @@ Undo brings it back.</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project_model.py" line="511" />
+        <location filename="../../desktop_app/ui/project_model.py" line="510" />
         <source>本年累计完成投资 ÷ 年度计划投资</source>
         <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
         <translation>Year-to-date investment ÷ annual plan</translation>

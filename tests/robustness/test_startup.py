@@ -161,3 +161,47 @@ def test_a_bug_while_opening_ends_the_start_instead_of_a_frozen_window(
     assert app_module.run_app(ledger_path, ["keyprojects"]) == 1
     assert len(said) == 1 and "程序内部错误" in said[0]
     assert "无法打开台账" in capsys.readouterr().err
+
+
+def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeypatch):
+    """Checking a large file or upgrading its structure takes seconds: the window meanwhile
+    repaints and says why it waits, then shows the ledger."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+
+    from desktop_app.ui import app as app_module
+    from desktop_app.ui import crash
+
+    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
+    real_open = app_module.open_store
+
+    def slow_open(db):
+        time.sleep(1.0)  # as a 100,000-project ledger being upgraded
+        return real_open(db)
+
+    monkeypatch.setattr(app_module, "open_store", slow_open)
+    ticks, seen = [], {}
+
+    def tick() -> None:
+        ticks.append(time.monotonic())
+        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        if window.store is None:
+            busy = window.findChild(QProgressBar, "openingProgress")
+            seen["busy"] = seen.get("busy") or (busy is not None and busy.isVisible())
+            seen["notice"] = window.findChild(QLabel, "openingNotice").text()
+        elif window.model.rowCount() == 51:
+            seen["rows"] = window.model.rowCount()
+            timer.stop()
+            window.close()
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(50)
+    started = time.monotonic()
+    assert app_module.run_app(ledger_path, ["keyprojects"]) == 0
+    during = [t for t in ticks if t - started < 1.0]
+    assert len(during) >= 10  # the event loop ran all through the second the file took
+    assert seen["busy"] and "升级数据结构" in seen["notice"]
+    assert seen["rows"] == 51
