@@ -169,10 +169,11 @@ def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeyp
     import time
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+    from PySide6.QtWidgets import QLabel, QProgressBar
 
     from desktop_app.ui import app as app_module
     from desktop_app.ui import crash
+    from desktop_app.ui.main_window import MainWindow
 
     monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
     real_open = app_module.open_store
@@ -182,11 +183,20 @@ def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeyp
         return real_open(db)
 
     monkeypatch.setattr(app_module, "open_store", slow_open)
+    windows: list[MainWindow] = []
+    real_opening = MainWindow.opening.__func__
+
+    def opening(cls, path, settings=None):
+        windows.append(real_opening(cls, path, settings))
+        QTimer.singleShot(30_000, windows[0].close)  # never hang the suite
+        return windows[0]
+
+    monkeypatch.setattr(MainWindow, "opening", classmethod(opening))
     ticks, seen = [], {}
 
     def tick() -> None:
         ticks.append(time.monotonic())
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        window = windows[0]
         if window.store is None:
             busy = window.findChild(QProgressBar, "openingProgress")
             seen["busy"] = seen.get("busy") or (busy is not None and busy.isVisible())
@@ -201,6 +211,7 @@ def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeyp
     timer.start(50)
     started = time.monotonic()
     assert app_module.run_app(ledger_path, ["keyprojects"]) == 0
+    timer.stop()
     during = [t for t in ticks if t - started < 1.0]
     assert len(during) >= 10  # the event loop ran all through the second the file took
     assert seen["busy"] and "升级数据结构" in seen["notice"]
