@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from desktop_app.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -71,3 +76,17 @@ def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
     make_demo(path, projects=300, years=3, seed=7)
     return path
+
+
+@pytest.fixture(scope="module")
+def demo(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A writable copy of the sample ledger, opened once per test module."""
+    import shutil
+
+    from desktop_app.store import Store
+
+    path = tmp_path_factory.mktemp("demo-copy") / "demo.sqlite"
+    shutil.copy(demo_path, path)
+    store = Store.open(path, user="测试员")
+    yield store
+    store.close()

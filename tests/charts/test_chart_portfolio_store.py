@@ -1,6 +1,5 @@
 """Chart data read from real ledgers: the same figures, lights and filter as the store."""
 
-import shutil
 from decimal import Decimal as D
 
 import pytest
@@ -10,16 +9,7 @@ from desktop_app.charts.portfolio import LIGHTS
 from desktop_app.domain.derived import Light, LightThresholds
 from desktop_app.domain.periods import Period as P
 from desktop_app.domain.query import ProjectQuery
-from desktop_app.store import MonthlyReport, Store
-
-
-@pytest.fixture(scope="module")
-def demo(demo_path, tmp_path_factory):
-    path = tmp_path_factory.mktemp("charts") / "demo.sqlite"
-    shutil.copy(demo_path, path)
-    s = Store.open(path, user="测试员")
-    yield s
-    s.close()
+from desktop_app.store import MonthlyReport
 
 
 @pytest.mark.parametrize("period", ["2022-06", "2022-07", "2021-12", "2020-03", "2019-02"])

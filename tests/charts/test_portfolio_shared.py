@@ -3,7 +3,6 @@ shows exactly what one read from the store shows, for any period, thresholds and
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal as D
 
 import pytest
@@ -11,18 +10,8 @@ import pytest
 from desktop_app.charts import dashboard_data, load_portfolio
 from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period as P
-from desktop_app.store import Store
 from desktop_app.ui.project_model import ProjectTableModel
 from tests.charts.test_chart_portfolio_store import QUERIES
-
-
-@pytest.fixture(scope="module")
-def demo(demo_path, tmp_path_factory):
-    path = tmp_path_factory.mktemp("shared") / "demo.sqlite"
-    shutil.copy(demo_path, path)
-    s = Store.open(path, user="测试员")
-    yield s
-    s.close()
 
 
 @pytest.fixture(scope="module")

@@ -3,23 +3,13 @@ values as the record-by-record API, one row at a time."""
 
 from __future__ import annotations
 
-import shutil
 from decimal import Decimal as D
 
 import pytest
 
 from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period as P
-from desktop_app.store import MonthlyReport, Store
-
-
-@pytest.fixture(scope="module")
-def demo(demo_path, tmp_path_factory):
-    path = tmp_path_factory.mktemp("bulk") / "demo.sqlite"
-    shutil.copy(demo_path, path)
-    s = Store.open(path, user="测试员")
-    yield s
-    s.close()
+from desktop_app.store import MonthlyReport
 
 
 @pytest.mark.parametrize("period", ["2022-06", "2022-07", "2021-12", "2019-02"])

@@ -3,8 +3,6 @@ way after any edit, and shared with the dashboard only while they are current.""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from desktop_app.domain.derived import LightThresholds
@@ -20,15 +18,6 @@ from desktop_app.ui.ledger_data import (
     load_ledger,
 )
 from desktop_app.ui.project_model import ProjectTableModel
-
-
-@pytest.fixture(scope="module")
-def demo(demo_path, tmp_path_factory):
-    path = tmp_path_factory.mktemp("ledger") / "demo.sqlite"
-    shutil.copy(demo_path, path)
-    s = Store.open(path, user="测试员")
-    yield s
-    s.close()
 
 
 def test_loaded_rows_keys_and_figures_are_the_store_s(demo):
