@@ -1,0 +1,210 @@
+"""Text as the ledger keeps it: no control characters, no hidden direction marks, NFC.
+
+Every entry point (imports, the project form, the monthly grid, the store as last line of
+defence) passes user text through :func:`clean_text`; imports also show what was removed
+(:func:`clean_text_report` / :func:`text_problems`).  Output to a terminal goes through
+:func:`printable`.
+
+Two kinds of field:
+
+* single-line (names, units, codes, people…): every control character is removed, line
+  breaks and tabs become spaces, runs of whitespace become one space (U+3000, the
+  full-width space of 张　三, is kept as typed), ends are trimmed;
+* multi-line (建设内容及规模, 存在问题, 解决措施, 进展情况): control characters are removed, line
+  breaks kept as ``\\n`` (``\\r\\n``, ``\\r``, U+2028/U+2029, VT, FF and NEL all become
+  ``\\n``), tabs and inner spaces kept as typed, ends trimmed.
+
+Removed everywhere: C0/C1 controls and DEL (NUL, BEL, ESC…), bidi controls (U+202A–U+202E,
+U+2066–U+2069, U+200E/U+200F, U+061C), zero-width and other invisible format characters
+(U+200B, U+2060, U+FEFF, soft hyphen…; the joiners U+200C/U+200D stay: emoji and some
+scripts need them), lone surrogates and the non-characters U+FFFE/U+FFFF (neither can be
+stored in an .xlsx).  The result is NFC-normalised.  The module has no Qt dependency.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import overload
+
+__all__ = [
+    "MULTILINE_FIELDS",
+    "clean_field",
+    "clean_text",
+    "clean_text_report",
+    "is_multiline",
+    "printable",
+    "text_problems",
+]
+
+MULTILINE_FIELDS = frozenset({"scope", "problems", "measures", "progress_notes"})
+"""Fields (project and monthly) whose text keeps its line breaks."""
+
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
+_BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_KEEP_FORMAT = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
+_NONCHARACTERS = frozenset("\ufffe\uffff")
+_SHORT_NAMES = {
+    0x00: "NUL",
+    0x07: "BEL",
+    0x08: "BS",
+    0x1B: "ESC",
+    0x7F: "DEL",
+    0x200B: "零宽空格",
+    0xFEFF: "BOM",
+    0x00AD: "软连字符",
+}
+
+
+def _is_multiline(multiline: bool | str) -> bool:
+    return multiline if isinstance(multiline, bool) else multiline in MULTILINE_FIELDS
+
+
+def is_multiline(field: str) -> bool:
+    """Whether ``field`` (a project or monthly field name) keeps line breaks."""
+    return field in MULTILINE_FIELDS
+
+
+def _char_name(ch: str) -> str:
+    code = ord(ch)
+    return _SHORT_NAMES.get(code) or f"U+{code:04X}"
+
+
+def _kind(ch: str) -> str | None:
+    """What a character to remove is (a key of ``_KINDS``), None to keep it."""
+    if ch in _BIDI:
+        return "bidi"
+    category = unicodedata.category(ch)
+    if category == "Cc":
+        return "control"
+    if category == "Cf":
+        if ch in _KEEP_FORMAT or "\U000e0020" <= ch <= "\U000e007f":  # emoji tag sequences
+            return None
+        return "invisible"
+    if category == "Cs" or ch in _NONCHARACTERS:
+        return "invalid"
+    return None
+
+
+_KINDS = {
+    "control": "控制字符",
+    "bidi": "文字方向控制符",
+    "invisible": "不可见字符",
+    "invalid": "无效字符",
+}
+_SPACES = re.compile(r"[^\S\u3000]+")  # U+3000 stays: 张　三 is how names are aligned
+
+
+def _clean(value: str, multiline: bool, removed: dict[str, list[str]] | None) -> tuple[str, bool]:
+    """The cleaned text and whether a line break was turned into a space."""
+    joined_lines = False
+    if value.isprintable():  # most cells: no controls, no line breaks, no odd spaces
+        out = value
+    else:
+        chars: list[str] = []
+        previous = ""
+        for ch in value:
+            if ch in _LINE_BREAKS:
+                if ch == "\n" and previous == "\r":
+                    previous = ch
+                    continue  # \r\n is one break
+                previous = ch
+                if multiline:
+                    chars.append("\n")
+                else:
+                    chars.append(" ")
+                    joined_lines = True
+                continue
+            previous = ch
+            if ch == "\t":
+                chars.append("\t" if multiline else " ")
+                continue
+            kind = _kind(ch)
+            if kind is None:
+                chars.append(ch)
+            elif removed is not None:
+                removed.setdefault(kind, []).append(ch)
+        out = "".join(chars)
+    if not unicodedata.is_normalized("NFC", out):
+        out = unicodedata.normalize("NFC", out)
+    if multiline:
+        out = out.strip()
+    elif "  " in out or not out.isprintable() or out[:1] == " " or out[-1:] == " ":
+        out = _SPACES.sub(" ", out).strip()
+    return out, joined_lines
+
+
+@overload
+def clean_text(value: str, *, multiline: bool | str = False) -> str: ...
+@overload
+def clean_text(value: None, *, multiline: bool | str = False) -> None: ...
+def clean_text(value: str | None, *, multiline: bool | str = False) -> str | None:
+    """``value`` as the ledger keeps it (see the module's docstring).
+
+    ``multiline`` is True for a multi-line field, or a field name (``"scope"``) to decide by
+    :data:`MULTILINE_FIELDS`.  Anything that is not a ``str`` (None, numbers) comes back as it
+    is, so the store can pass every value through.  Idempotent.
+    """
+    if not isinstance(value, str):
+        return value
+    return _clean(value, _is_multiline(multiline), None)[0]
+
+
+def _describe(removed: dict[str, list[str]], joined_lines: bool) -> list[str]:
+    notes = []
+    for kind, label in _KINDS.items():
+        chars = removed.get(kind)
+        if not chars:
+            continue
+        names = list(dict.fromkeys(_char_name(ch) for ch in chars))
+        shown = "、".join(names[:4]) + ("等" if len(names) > 4 else "")
+        notes.append(f"已去掉 {len(chars)} 个{label}（{shown}）")
+    if joined_lines:
+        notes.append("换行已改为空格")
+    return notes
+
+
+def clean_text_report(value: str, *, multiline: bool | str = False) -> tuple[str, list[str]]:
+    """``(clean_text(value), notes)``: what was removed, in Chinese, one note per kind —
+    e.g. ``["已去掉 1 个控制字符（ESC）", "已去掉 1 个文字方向控制符（U+202E）"]``.  Only
+    removals and (single-line) joined lines are noted, never trimmed or collapsed spaces."""
+    removed: dict[str, list[str]] = {}
+    out, joined = _clean(value, _is_multiline(multiline), removed)
+    return out, _describe(removed, joined)
+
+
+def text_problems(value: str, *, multiline: bool | str = False) -> list[str]:
+    """The notes of :func:`clean_text_report` alone; empty when ``value`` is clean."""
+    if value.isprintable():
+        return []
+    return clean_text_report(value, multiline=multiline)[1]
+
+
+def clean_field(field: str, value: str | None) -> str | None:
+    """:func:`clean_text` for a field by name (multi-line for :data:`MULTILINE_FIELDS`)."""
+    return clean_text(value, multiline=field)
+
+
+_VISIBLE = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(value: object, *, keep_newlines: bool = False) -> str:
+    """``value`` as text safe to print on a terminal: control, bidi and invisible characters
+    are shown as escapes (``\\x1b``, ``\\u202e``) instead of acting on the terminal; tabs and
+    line breaks too unless ``keep_newlines``.  Ordinary text (Chinese included) is unchanged.
+    """
+    text = value if isinstance(value, str) else str(value)
+    if text.isprintable():
+        return text
+    out: list[str] = []
+    for ch in text:
+        if keep_newlines and ch in "\n\t":
+            out.append(ch)
+        elif ch in _VISIBLE:
+            out.append(_VISIBLE[ch])
+        elif _kind(ch) is not None or ch in _LINE_BREAKS:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
