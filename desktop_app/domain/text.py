@@ -40,7 +40,6 @@ __all__ = [
 MULTILINE_FIELDS = frozenset({"scope", "problems", "measures", "progress_notes"})
 """Fields (project and monthly) whose text keeps its line breaks."""
 
-_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _KEEP_FORMAT = frozenset("\u200c\u200d")  # ZWNJ, ZWJ
 _NONCHARACTERS = frozenset("\ufffe\uffff")
@@ -95,43 +94,35 @@ _KINDS = {
 _SPACES = re.compile(r"[^\S\u3000]+")  # U+3000 stays: 张　三 is how names are aligned
 
 
-def _clean(value: str, multiline: bool, removed: dict[str, list[str]] | None) -> tuple[str, bool]:
-    """The cleaned text and whether a line break was turned into a space."""
-    joined_lines = False
-    if value.isprintable():  # most cells: no controls, no line breaks, no odd spaces
-        out = value
-    else:
-        chars: list[str] = []
-        previous = ""
-        for ch in value:
-            if ch in _LINE_BREAKS:
-                if ch == "\n" and previous == "\r":
-                    previous = ch
-                    continue  # \r\n is one break
-                previous = ch
-                if multiline:
-                    chars.append("\n")
-                else:
-                    chars.append(" ")
-                    joined_lines = True
-                continue
-            previous = ch
-            if ch == "\t":
-                chars.append("\t" if multiline else " ")
-                continue
-            kind = _kind(ch)
-            if kind is None:
-                chars.append(ch)
-            elif removed is not None:
-                removed.setdefault(kind, []).append(ch)
-        out = "".join(chars)
+_BREAK = re.compile("\r\n?|[\n\x0b\x0c\x85\u2028\u2029]")
+# Cc but the breaks and the tab; Cf but ZWNJ, ZWJ and the emoji tags (U+E0020–E007F) —
+# as of Unicode 14, with U+13439–U+1343F that later versions add; surrogates; U+FFFE/U+FFFF.
+_REMOVE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b\u200e-\u200f"
+    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0001"
+    "\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _clean(value: str, multiline: bool, removed: dict[str, list[str]] | None) -> str:
+    """The cleaned text; what was removed goes into ``removed`` by kind."""
+    out = value
+    if not out.isprintable():  # most cells are: no controls, no line breaks, no odd spaces
+        out = _BREAK.sub("\n" if multiline else " ", out)
+        if removed is not None:
+            for ch in _REMOVE.findall(out):
+                removed.setdefault(_kind(ch) or "control", []).append(ch)
+        out = _REMOVE.sub("", out)
     if not unicodedata.is_normalized("NFC", out):
         out = unicodedata.normalize("NFC", out)
     if multiline:
         out = out.strip()
     elif "  " in out or not out.isprintable() or out[:1] == " " or out[-1:] == " ":
         out = _SPACES.sub(" ", out).strip()
-    return out, joined_lines
+    return out
 
 
 @overload
@@ -145,12 +136,20 @@ def clean_text(value: str | None, *, multiline: bool | str = False) -> str | Non
     :data:`MULTILINE_FIELDS`.  Anything that is not a ``str`` (None, numbers) comes back as it
     is, so the store can pass every value through.  Idempotent.
     """
-    if not isinstance(value, str):
+    if value.__class__ is not str and not isinstance(value, str):
         return value
-    return _clean(value, _is_multiline(multiline), None)[0]
+    if (  # the common case, quickly: nothing to change
+        value.isprintable()
+        and value[:1] != " "
+        and value[-1:] != " "
+        and (multiline or "  " not in value)
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        return value
+    return _clean(value, _is_multiline(multiline), None)
 
 
-def _describe(removed: dict[str, list[str]], joined_lines: bool) -> list[str]:
+def _describe(removed: dict[str, list[str]]) -> list[str]:
     notes = []
     for kind, label in _KINDS.items():
         chars = removed.get(kind)
@@ -159,18 +158,17 @@ def _describe(removed: dict[str, list[str]], joined_lines: bool) -> list[str]:
         names = list(dict.fromkeys(_char_name(ch) for ch in chars))
         shown = "、".join(names[:4]) + ("等" if len(names) > 4 else "")
         notes.append(f"已去掉 {len(chars)} 个{label}（{shown}）")
-    if joined_lines:
-        notes.append("换行已改为空格")
     return notes
 
 
 def clean_text_report(value: str, *, multiline: bool | str = False) -> tuple[str, list[str]]:
     """``(clean_text(value), notes)``: what was removed, in Chinese, one note per kind —
     e.g. ``["已去掉 1 个控制字符（ESC）", "已去掉 1 个文字方向控制符（U+202E）"]``.  Only
-    removals and (single-line) joined lines are noted, never trimmed or collapsed spaces."""
+    removed characters are noted: not trimmed or collapsed spaces, nor the line breaks a
+    single-line field turns into spaces."""
     removed: dict[str, list[str]] = {}
-    out, joined = _clean(value, _is_multiline(multiline), removed)
-    return out, _describe(removed, joined)
+    out = _clean(value, _is_multiline(multiline), removed)
+    return out, _describe(removed)
 
 
 def text_problems(value: str, *, multiline: bool | str = False) -> list[str]:
@@ -202,7 +200,7 @@ def printable(value: object, *, keep_newlines: bool = False) -> str:
             out.append(ch)
         elif ch in _VISIBLE:
             out.append(_VISIBLE[ch])
-        elif _kind(ch) is not None or ch in _LINE_BREAKS:
+        elif _kind(ch) is not None or _BREAK.match(ch):
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
         else:

@@ -62,7 +62,7 @@ def test_report_says_what_was_removed():
     assert value == "项目名称"
     assert notes == ["已去掉 1 个控制字符（ESC）", "已去掉 1 个文字方向控制符（U+202E）"]
     assert text_problems("a\x00b\x00c\x07") == ["已去掉 3 个控制字符（NUL、BEL）"]
-    assert text_problems("第一行\n第二行") == ["换行已改为空格"]
+    assert text_problems("第一行\n第二行") == []  # a break in a name: a space, not a problem
     assert text_problems("第一行\n第二行", multiline=True) == []
     assert text_problems("  空格  ") == []
 
@@ -88,3 +88,22 @@ def test_printable_escapes_terminal_controls():
     assert printable("一\n二") == "一\\n二"
     assert printable("一\n二", keep_newlines=True) == "一\n二"
     assert printable("辽源市") == "辽源市"
+
+
+def test_the_removal_table_matches_unicode():
+    """Every control, format (but the joiners and emoji tags) and surrogate character is
+    removed, and nothing a user would type is."""
+    import sys
+
+    from desktop_app.domain import text
+
+    keep = {"\t", "\n", "\r", "\x0b", "\x0c", "\x85", "\u200c", "\u200d"}
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        category = unicodedata.category(ch)
+        matched = text._REMOVE.match(ch) is not None
+        tag = 0xE0020 <= code <= 0xE007F
+        if category in ("Cc", "Cf", "Cs") and ch not in keep and not tag:
+            assert matched, f"U+{code:04X} {category}"
+        elif matched:
+            assert category in ("Cn",) or ch in "\ufffe\uffff", f"U+{code:04X} {category}"
