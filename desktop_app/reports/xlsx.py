@@ -10,7 +10,8 @@ Safety built in:
   as ``=HYPERLINK(...)`` or ``+86 ...`` stays text;
 - numbers are written from :class:`~decimal.Decimal` text exactly (no float rounding);
 - :meth:`Workbook.save` writes a temporary file in the target folder, fsyncs it and moves it into
-  place with ``os.replace``: a failure leaves no half file and keeps an older file intact.
+  place with ``os.replace``: a failure leaves no half file and keeps an older file intact; the
+  temporary file of a killed export is removed by the next export into that folder.
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 
+from ..errors_text import plain_os_error
+from ..leftovers import remove_stale, temp_prefix
 from .errors import ExportError
 
 #: Characters XML 1.0 cannot carry; dropped from text cells.
@@ -131,15 +134,27 @@ class Workbook:
         self.close()
 
     def save(self, path: str | Path) -> Path:
-        """Write the workbook to ``path`` through a temporary file in the same folder."""
+        """Write the workbook to ``path`` through a temporary file in the same folder.
+
+        The temporary files a killed export left in that folder are removed first
+        (:func:`desktop_app.leftovers.remove_stale`: only our own names, only when their
+        process is gone or they are old).  A failure raises :class:`ExportError` in plain
+        Chinese (disk full, read-only folder, name too long...) and leaves no file behind.
+        """
         target = Path(path)
         folder = target.parent if str(target.parent) else Path(".")
         if not folder.is_dir():
             raise ExportError(f"文件夹不存在：{folder}")
+        remove_stale(folder)
         skeleton = io.BytesIO()
         self._wb.save(skeleton)
         spools = {sheet.ws.path.lstrip("/"): sheet for sheet in self.sheets}
-        fd, tmp_name = tempfile.mkstemp(prefix=f".~{target.stem}.", suffix=".tmp", dir=folder)
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix=temp_prefix(target), suffix=".tmp", dir=folder)
+        except OSError as exc:
+            for sheet in self.sheets:
+                sheet.close()
+            raise _write_error(target, exc) from exc
         tmp = Path(tmp_name)
         try:
             if os.name == "posix":  # mkstemp makes 0600; give the file the usual mode
@@ -159,6 +174,9 @@ class Workbook:
                 raw.flush()
                 os.fsync(raw.fileno())
             _replace(tmp, target)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise _write_error(target, exc) from exc
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
@@ -167,6 +185,18 @@ class Workbook:
                 sheet.close()
         _fsync_folder(folder)
         return target
+
+
+class ExportWriteFailed(ExportError, OSError):
+    """The file could not be written (disk full, read-only, name too long...): an
+    :class:`ExportError` in plain Chinese that is also the ``OSError`` it was (``errno``)."""
+
+
+def _write_error(target: Path, exc: OSError) -> ExportWriteFailed:
+    """An OSError while writing ``target`` as one plain-Chinese line."""
+    error = ExportWriteFailed(f"无法写入“{target.name}”：{plain_os_error(exc, '')}")
+    error.errno = exc.errno
+    return error
 
 
 class _StyleHolder:

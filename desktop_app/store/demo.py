@@ -7,7 +7,9 @@ is deterministic for a seed.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import random
 import time
 from collections.abc import Callable
@@ -16,7 +18,10 @@ from pathlib import Path
 from ..domain.fields import SAMPLE_MARK
 from ..domain.periods import Period
 from ..domain.textmatch import FIELD_SEP, field_key, field_key_concat
+from ..errors_text import plain_os_error
+from ..leftovers import remove_stale, temp_name
 from . import schema
+from .errors import StoreError, WriteFailed
 from .seed import load_code_lists, read_portfolio
 from .store import Store, now_text
 
@@ -129,20 +134,82 @@ def make_demo(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int | float]:
     """Write a new sample ledger with ``projects`` projects and monthly reports over ``years``
-    years ending at ``until``.  Returns counts and the seconds it took."""
+    years ending at ``until``.  Returns counts and the seconds it took.
+
+    Never overwrites a file; writes into a temporary file beside ``path`` and renames it into
+    place on success, so a failure (disk full, Ctrl+C, a kill) leaves no ledger behind.
+    """
     until = until or DEFAULT_UNTIL
     if projects < 0 or years < 0:
         raise ValueError("项目数和年数不能为负")
     started = time.perf_counter()
     rng = random.Random(seed)
-    store = Store.create(path, portfolio=False, code_lists=False, user=SAMPLE_MARK)
+    target = Path(path)
+    if target.exists():
+        raise StoreError(f"文件已存在，不会覆盖：{target}")
+    folder = target.parent if str(target.parent) else Path(".")
+    remove_stale(folder)  # what a killed run left here
+    # written beside the target and moved into place when complete: a failed or killed run
+    # never leaves a half-made ledger under the target's name
+    tmp = temp_name(target)
     try:
-        counts = _fill(store, rng, projects, years, until, progress)
-        store.conn.execute("ANALYZE")
-    finally:
-        store.close()
+        try:
+            tmp.touch(exist_ok=False)  # can we write here at all? (an OSError in plain words)
+            tmp.unlink()
+        except OSError as exc:
+            raise WriteFailed(f"无法创建 {target}：{plain_os_error(exc, '')}") from exc
+        store = Store.create(tmp, portfolio=False, code_lists=False, user=SAMPLE_MARK)
+        try:
+            counts = _fill(store, rng, projects, years, until, progress)
+            store.conn.execute("ANALYZE")
+            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            store.close()
+        _move_into_place(tmp, target)
+    except BaseException as exc:
+        for leftover in (tmp, *(tmp.with_name(tmp.name + s) for s in _SQLITE_SIBLINGS)):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+        _name_the_target(exc, tmp, target)
+        raise
     counts["seconds"] = round(time.perf_counter() - started, 2)
     return counts
+
+
+_SQLITE_SIBLINGS = ("-wal", "-shm", "-journal")
+
+
+def _move_into_place(tmp: Path, target: Path) -> None:
+    """Rename the finished ledger to ``target``, never over a file that appeared meanwhile."""
+    for suffix in _SQLITE_SIBLINGS[1:]:
+        tmp.with_name(tmp.name + suffix).unlink(missing_ok=True)
+    wal = tmp.with_name(tmp.name + "-wal")
+    if wal.exists() and wal.stat().st_size:  # pragma: no cover - checkpointed before closing
+        os.replace(wal, target.with_name(target.name + "-wal"))
+    else:
+        wal.unlink(missing_ok=True)
+    try:
+        os.link(tmp, target)  # fails if target exists: no overwrite, even in a race
+    except FileExistsError as exc:
+        raise StoreError(f"文件已存在，不会覆盖：{target}") from exc
+    except OSError:  # no hard links here (FAT, some network folders)
+        if target.exists():
+            raise StoreError(f"文件已存在，不会覆盖：{target}") from None
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
+
+
+def _name_the_target(exc: BaseException, tmp: Path, target: Path) -> None:
+    """Messages name the file the user asked for, not the temporary one."""
+    if isinstance(exc, OSError) and exc.filename is not None:
+        with contextlib.suppress(Exception):
+            if Path(os.fsdecode(exc.filename)) == tmp:
+                exc.filename = str(target)
+    args = exc.args
+    if args and isinstance(args[0], str) and tmp.name in args[0]:
+        exc.args = (args[0].replace(str(tmp), str(target)).replace(tmp.name, target.name),)
+        exc.args += args[1:]
 
 
 def _fill(
