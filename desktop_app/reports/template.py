@@ -9,8 +9,9 @@ file comes back to the right month (:mod:`desktop_app.importers.monthly`).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.periods import Period
+from ..domain.text import clean_text, printable
 from ..store import Store
 from . import form
 from .common import ExportResult, unit_name
@@ -100,9 +102,51 @@ def reporting_status(store: Store, period: Period) -> list[UnitStatus]:
     ]
 
 
+MAX_NAME_BYTES = 240
+"""A template's file name at most, in UTF-8 bytes: file systems allow 255 (a Chinese character
+takes 3), and the export's temporary file next to it needs a few more."""
+MAX_UNIT_CHARS = 60
+"""The unit's part of a file name at most, in characters (Windows paths stay short)."""
+_UNSAFE = re.compile(r'[\\/:*?"<>|\s\x00-\x1f\x7f]+')
+
+
+def _unit_part(unit: str, room: int) -> str:
+    """``unit`` as part of a file name: no characters Windows refuses, no control characters,
+    no dot or space at the end, within ``room`` bytes and :data:`MAX_UNIT_CHARS`; a shortened
+    unit ends with a hash of the whole so two long units stay apart."""
+    safe = _UNSAFE.sub("_", clean_text(unit)).strip("_ ").rstrip(". ") or "单位"
+    if len(safe) <= MAX_UNIT_CHARS and len(safe.encode("utf-8")) <= room:
+        return safe
+    digest = "~" + hashlib.sha1(unit.encode("utf-8", "surrogatepass")).hexdigest()[:6]
+    keep = safe[: MAX_UNIT_CHARS - len(digest)]
+    while len(keep.encode("utf-8")) > room - len(digest):
+        keep = keep[:-1]
+    return keep.rstrip("_. ") + digest
+
+
+def template_file_names(period: Period, units: Sequence[str]) -> list[str]:
+    """One file name per unit, in the order given, no two alike even where case does not count
+    (Windows, macOS): units that read the same once made safe (市/局, 市:局, 市 局, 市_局) get
+    -2, -3… in the order given, so the same units in the same order always get the same
+    names.  Every name starts with 月度调度填报_, so none is a device name (CON, NUL...)."""
+    prefix = f"月度调度填报_{period}_"
+    room = MAX_NAME_BYTES - len(prefix.encode("utf-8")) - len(".xlsx") - len("-999")
+    taken: set[str] = set()
+    names: list[str] = []
+    for unit in units:
+        stem = prefix + _unit_part(unit, room)
+        name, n = f"{stem}.xlsx", 1
+        while name.casefold() in taken:
+            n += 1
+            name = f"{stem}-{n}.xlsx"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
 def template_file_name(period: Period, unit: str) -> str:
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", unit).strip("_") or "单位"
-    return f"月度调度填报_{period}_{safe}.xlsx"
+    """The file name of one unit's template on its own (see :func:`template_file_names`)."""
+    return template_file_names(period, [unit])[0]
 
 
 def write_template(
@@ -182,17 +226,17 @@ def write_templates(
     target = Path(folder)
     if not target.is_dir():
         raise ValueError(f"文件夹不存在：{target}")
-    chosen = [u for u, _ in units(store) if only is None or u in only]
+    every = [u for u, _ in units(store)]
+    # names over every unit, so a unit's file is named the same whichever units are chosen
+    named = dict(zip(every, template_file_names(period, every), strict=True))
+    chosen = [u for u in every if only is None or u in only]
     unknown = sorted(set(only or ()) - set(chosen))
     if unknown:
-        raise ValueError(f"没有责任单位为“{'、'.join(unknown)}”的项目")
+        shown = "、".join(printable(u) for u in unknown)
+        raise ValueError(f"没有责任单位为“{shown}”的项目")
     results = []
     for i, unit in enumerate(chosen, start=1):
-        results.append(
-            write_template(
-                store, target / template_file_name(period, unit), period=period, unit=unit
-            )
-        )
+        results.append(write_template(store, target / named[unit], period=period, unit=unit))
         if progress is not None:
             progress(i, len(chosen))
     return results

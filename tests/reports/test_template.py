@@ -151,3 +151,91 @@ def test_negative_month_investment_is_rejected_in_the_preview(
     preview = preview_file(demo_store, bad)
     (row,) = preview.rejected
     assert row.row == 6 and row.detail == "本月完成投资“-1”不能为负数"
+
+
+# ------------------------------------------------------------ file names (issue 12, item 6)
+COLLIDING_UNITS = ["市/局", "市 局", "市:局", "市_局", "市\x00局", "ABC局", "abc局"]
+
+
+def _unit_store(tmp_path, units_: list[str]):
+    """A ledger with one project per unit (the units written raw, as an old ledger has them)."""
+    import sqlite3
+
+    from desktop_app.store import Store
+
+    path = tmp_path / "units.sqlite"
+    Store.create(path, user="测试员", portfolio=False).close()
+    with Store.open(path, user="测试员") as store:
+        for i, _unit in enumerate(units_):
+            store.add_project({"name": f"项目{i}", "department": f"单位{i}"})
+    conn = sqlite3.connect(path)
+    for i, unit in enumerate(units_):
+        conn.execute("UPDATE projects SET department = ? WHERE name = ?", (unit, f"项目{i}"))
+    conn.commit()
+    conn.close()
+    return Store.open(path, user="测试员")
+
+
+def test_every_unit_gets_its_own_template_file(tmp_path):
+    store = _unit_store(tmp_path, COLLIDING_UNITS)
+    try:
+        folder = tmp_path / "out"
+        folder.mkdir()
+        results = write_templates(store, folder, period=JULY)
+    finally:
+        store.close()
+    names = [r.path.name for r in results]
+    assert len(names) == len(COLLIDING_UNITS)
+    assert len({n.casefold() for n in names}) == len(names)  # also on Windows and macOS
+    assert sorted(p.name for p in folder.iterdir()) == sorted(names)
+    for r in results:
+        meta = {row[0]: row[1] for row in read_rows(r.path, META_SHEET)}
+        assert meta["项目数"] == "1"
+    units_in_files = [dict((row[0], row[1]) for row in read_rows(r.path, META_SHEET))["责任单位"]
+                      for r in results]  # fmt: skip
+    assert len(set(units_in_files)) == len(COLLIDING_UNITS)
+
+
+def test_template_file_names_are_unique_safe_and_deterministic():
+    from desktop_app.reports.template import template_file_names
+
+    units_ = ["市/局", "市 局", "市:局", "市_局", "市_局-2", "CON", "nul", "Com1", "Ab", "aB"]
+    names = template_file_names(JULY, units_)
+    assert names == template_file_names(JULY, units_)  # the same order gives the same names
+    assert names[:5] == [
+        "月度调度填报_2022-07_市_局.xlsx",
+        "月度调度填报_2022-07_市_局-2.xlsx",
+        "月度调度填报_2022-07_市_局-3.xlsx",
+        "月度调度填报_2022-07_市_局-4.xlsx",
+        "月度调度填报_2022-07_市_局-2-2.xlsx",
+    ]
+    assert len({n.casefold() for n in names}) == len(names)
+    assert names[-1] == "月度调度填报_2022-07_aB-2.xlsx"
+    for name in names:
+        stem = name.split(".")[0].upper()
+        assert stem not in {"CON", "PRN", "AUX", "NUL", "COM1", "LPT1"}
+        assert not any(ch in name for ch in '\\/:*?"<>|\x00')
+        assert not name[:-5].endswith((".", " "))
+
+
+def test_long_unit_names_fit_the_file_name_limit(tmp_path):
+    from desktop_app.reports.template import template_file_names
+
+    long_a = "辽源市" + "很长的责任单位名称" * 30 + "甲"
+    long_b = "辽源市" + "很长的责任单位名称" * 30 + "乙"
+    names = template_file_names(JULY, [long_a, long_b, "点结尾."])
+    assert len(set(names)) == 3
+    for name in names:
+        assert len(name.encode("utf-8")) <= 255
+        assert len(name.encode("utf-16-le")) // 2 <= 255
+        (tmp_path / name).write_bytes(b"")  # the file system takes it
+        assert not name[:-5].endswith((".", " "))
+    assert names[2] == "月度调度填报_2022-07_点结尾.xlsx"
+
+
+def test_reserved_device_names_are_never_a_whole_file_name():
+    from desktop_app.reports.template import template_file_names
+
+    for unit in ("CON", "con.txt", "NUL", "COM1", "LPT9", "AUX", "PRN"):
+        (name,) = template_file_names(JULY, [unit])
+        assert name.startswith("月度调度填报_2022-07_")
