@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Literal
 
-from .fields import FIELD_BY_NAME
+from .fields import FIELD_BY_NAME, PROJECT_FIELDS
 from .periods import date_end, date_start
+from .text import clean_text, text_problems
 
 
 @dataclass(frozen=True)
@@ -29,15 +30,17 @@ def validate_project(
     """Check a full project record (store types: Decimal amounts, ISO date text, lists).
 
     ``code_exists(kind, name)`` says whether a value is in a code list;
-    ``code_taken(code)`` whether another project already has this 项目编号.
+    ``code_taken(code)`` whether another project already has this 项目编号.  Text is judged
+    as it will be stored (:func:`~.text.clean_text`); a control, direction or invisible
+    character in it is a warning naming what is removed.
     """
-    issues: list[Issue] = []
-    name = (data.get("name") or "").strip()
+    issues = text_issues(data)
+    name = clean_text(data.get("name") or "")
     if not name:
         issues.append(Issue("name", "项目名称不能为空"))
     elif len(name) > 200:
         issues.append(Issue("name", "项目名称过长（不超过200字）"))
-    code = (data.get("code") or "").strip()
+    code = clean_text(data.get("code") or "")
     if code and code_taken is not None and code_taken(code):
         issues.append(Issue("code", f"项目编号“{code}”已被其他项目使用"))
     for field in ("total_investment", "annual_plan"):
@@ -61,6 +64,23 @@ def validate_project(
         for value in data.get("lists") or []:
             if not code_exists("list", value):
                 issues.append(Issue("lists", f"项目清单“{value}”不在代码表中"))
+    return issues
+
+
+def text_issues(data: Mapping[str, Any]) -> list[Issue]:
+    """A warning per text field of ``data`` holding characters the ledger does not keep
+    (control, direction, invisible): “项目名称：已去掉 1 个控制字符（ESC）”."""
+    issues: list[Issue] = []
+    for field in PROJECT_FIELDS:
+        value = data.get(field.name)
+        values = value if isinstance(value, list) else [value]
+        notes: list[str] = []
+        for item in values:
+            if isinstance(item, str) and not item.isprintable():
+                notes += text_problems(item, multiline=field.name)
+        if notes:
+            message = f"{field.label}：{'；'.join(dict.fromkeys(notes))}"
+            issues.append(Issue(field.name, message, severity="warning"))
     return issues
 
 

@@ -7,14 +7,24 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain.fields import AMOUNT_FIELDS, DATE_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES
+from ..domain.text import is_multiline
 from ..domain.textmatch import normalize, same_name
 from ..domain.validation import Issue, validate_project
 from ..store import Project, Store
 from .headers import Header
-from .preview import FieldChange, ImportPreview, RowResult
+from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify
 from .source import ImportSource
-from .values import CellError, amount, cached_parser, code_value, code_values, date, text
+from .values import (
+    CellError,
+    amount,
+    cached_parser,
+    cell_notes,
+    code_value,
+    code_values,
+    date,
+    text,
+)
 
 CODE_FIELDS = ("region", "sector", "chain", "nature", "status")
 
@@ -49,11 +59,18 @@ def _parsers(store: Store, header: Header) -> dict[int, tuple[str, Callable[[obj
 
             def parse(v: object, label: str = label) -> Any:
                 return code_values(v, list_names, label)
+        elif is_multiline(target):
+            out[column.index] = (target, _multiline_text)
+            continue
         else:
             out[column.index] = (target, text)
             continue
         out[column.index] = (target, cached_parser(parse))
     return out
+
+
+def _multiline_text(value: object) -> str | None:
+    return text(value, multiline=True)
 
 
 def _same(field: str, old: Any, new: Any) -> bool:
@@ -84,6 +101,8 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
     regions = store.code_names("region")
     validate = _validator(store, by_code)
     columns = list(parsers.items())
+    labels = {target: FIELD_BY_NAME[target].label for target, _ in parsers.values()}
+    cleaned = 0
     for sheet_row in classify(header):
         if sheet_row.kind != "data":
             skipped[sheet_row.kind] += 1
@@ -92,11 +111,15 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
             continue
         values: dict[str, Any] = {}
         reasons: list[str] = []
+        notes: list[str] = []
         cells = sheet_row.cells
         width = len(cells)
         for col, (target, parse) in columns:
+            cell = cells[col] if col < width else None
+            if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
+                notes += cell_notes(cell, target, labels[target])
             try:
-                parsed = parse(cells[col] if col < width else None)
+                parsed = parse(cell)
             except CellError as exc:
                 reasons.append(str(exc))
                 continue
@@ -105,7 +128,13 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
         for key, value in context.items():
             values.setdefault(key, value)
         result = _judge(validate, sheet_row.number, values, reasons, by_code, by_name, seen)
+        if notes:
+            cleaned += 1
+            result.warnings = notes + result.warnings
         rows.append(result)
+    warnings = list(source.warnings)
+    if cleaned:
+        warnings.append(cleaned_rows_warning(cleaned))
     return ImportPreview(
         kind="ledger",
         path=source.path,
@@ -113,7 +142,7 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
         header=header,
         rows=rows,
         skipped=skipped,
-        warnings=list(source.warnings),
+        warnings=warnings,
     )
 
 

@@ -7,14 +7,15 @@ from dataclasses import replace
 from typing import Any
 
 from ..domain.periods import Period
+from ..domain.text import clean_text, is_multiline
 from ..domain.textmatch import normalize
 from ..store import MonthlyReport, Project, Store
 from .errors import ImportRefused
 from .headers import MONTHLY_LABELS
-from .preview import FieldChange, ImportPreview, RowResult
+from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify
 from .source import ImportSource
-from .values import CellError, amount, date, percent, text
+from .values import CellError, amount, cell_notes, date, percent, text
 
 INPUT_FIELDS = (
     "month_investment",
@@ -55,8 +56,8 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
                 return date(v, label)
         else:
 
-            def parse(v: object) -> Any:
-                return text(v)
+            def parse(v: object, multiline: bool = is_multiline(target)) -> Any:
+                return text(v, multiline=multiline)
 
         out[column.index] = (target, parse)
     return out
@@ -78,18 +79,22 @@ def preview_monthly(
     for p in projects:
         by_name.setdefault(normalize(p.name), []).append(p)
     existing = store.monthly_reports(period)
-    unit = source.meta.get("责任单位")
+    unit = clean_text(source.meta.get("责任单位")) or None
     rows: list[RowResult] = []
     skipped = dict.fromkeys(("blank", "section", "total", "note", "unfilled"), 0)
     seen: dict[int, int] = {}
+    cleaned = 0
     for sheet_row in classify(source.header):
         if sheet_row.kind != "data":
             skipped[sheet_row.kind] += 1
             continue
         values: dict[str, Any] = {}
         reasons: list[str] = []
+        notes: list[str] = []
         for col, (target, parse) in parsers.items():
             cell = sheet_row.cells[col] if col < len(sheet_row.cells) else None
+            if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
+                notes += cell_notes(cell, target, MONTHLY_LABELS[target])
             try:
                 parsed = parse(cell)
             except CellError as exc:
@@ -101,6 +106,7 @@ def preview_monthly(
         result = RowResult(
             sheet_row.number, "rejected", name or "（无名称）", code, reasons=reasons
         )
+        result.warnings = notes
         rows.append(result)
         project = by_code.get(code) if code else None
         if project is None and not code and name:
@@ -121,12 +127,13 @@ def preview_monthly(
             rows.pop()
             skipped["unfilled"] += 1
             continue
+        cleaned += bool(notes)
         pid = project.id or 0
         if pid in seen:
             reasons.append(f"与第 {seen[pid]} 行是同一个项目")
             continue
         seen[pid] = sheet_row.number
-        if unit and (project.department or "") != unit:
+        if unit and clean_text(project.department or "") != unit:
             result.warnings.append(f"该项目的责任单位是“{project.department or '未填写'}”")
         old = existing.get(pid)
         if old is None:
@@ -152,7 +159,7 @@ def preview_monthly(
         skipped=skipped,
         period=period,
         unit=unit,
-        warnings=list(source.warnings),
+        warnings=[*source.warnings, *([cleaned_rows_warning(cleaned)] if cleaned else [])],
     )
 
 

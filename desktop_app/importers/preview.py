@@ -26,6 +26,14 @@ SKIP_LABELS: dict[str, str] = {
 }
 
 
+def cleaned_rows_warning(count: int) -> str:
+    """The preview's line about the rows whose text lost control or invisible characters."""
+    return (
+        f"有 {count} 行的文字含控制字符或不可见字符（如 ESC、NUL、文字方向控制符），"
+        "导入时已去掉，见各行说明"
+    )
+
+
 def show(value: Any) -> str:
     """A value as the preview shows it."""
     if value is None or value == []:
@@ -68,13 +76,13 @@ class RowResult:
 
     @property
     def detail(self) -> str:
+        """Why a row is refused; else its changes and warnings (such as the control
+        characters its text lost)."""
         if self.status == "rejected":
             return "；".join(self.reasons)
         if self.status == "changed":
-            return "；".join(c.text for c in self.changes)
-        if self.warnings:
-            return "；".join(self.warnings)
-        return ""
+            return "；".join([*(c.text for c in self.changes), *self.warnings])
+        return "；".join(self.warnings)
 
 
 @dataclass

@@ -1,5 +1,9 @@
 """Reading cell values as offices write them: amounts in the column's unit, dates such as
-2022年3月 / 2022.12 / 2022/4/1, code-list values with common variants (经开区, 建设中...)."""
+2022年3月 / 2022.12 / 2022/4/1, code-list values with common variants (经开区, 建设中...).
+
+Text is cleaned as the ledger keeps it (:func:`desktop_app.domain.text.clean_text`: no control,
+direction or invisible characters); :func:`cell_notes` says what was removed, for the
+preview."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import TypeVar
 
 from ..domain.money import AmountError, parse_amount
 from ..domain.periods import PeriodError, parse_office_date
+from ..domain.text import clean_text, text_problems
 from ..domain.textmatch import normalize
 
 T = TypeVar("T")
@@ -24,11 +29,11 @@ def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def text(value: object) -> str | None:
-    """A text cell; numbers keep their digits (1001.0 → '1001')."""
+def text(value: object, multiline: bool | str = False) -> str | None:
+    """A text cell, cleaned (``multiline``: keeps its line breaks; True or a field name);
+    numbers keep their digits (1001.0 → '1001')."""
     if value.__class__ is str:  # most cells: the same as below, without the checks
-        stripped = value.strip()  # type: ignore[attr-defined]
-        return stripped.replace("\r\n", "\n") if stripped else None
+        return clean_text(value, multiline=multiline) or None  # type: ignore[arg-type]
     if is_blank(value):
         return None
     if isinstance(value, bool):
@@ -37,7 +42,22 @@ def text(value: object) -> str | None:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()[:10]
-    return str(value).strip().replace("\r\n", "\n")
+    return clean_text(str(value), multiline=multiline) or None
+
+
+def cell_notes(value: object, field: str, label: str) -> list[str]:
+    """What reading a cell of ``field`` removes from it, for the preview:
+    ``["项目名称：已去掉 1 个控制字符（ESC）"]``; empty for an ordinary cell."""
+    if value.__class__ is not str or value.isprintable():  # type: ignore[attr-defined]
+        return []
+    return [f"{label}：{note}" for note in text_problems(value, multiline=field)]  # type: ignore[arg-type]
+
+
+def _plain(value: object) -> object:
+    """A text cell without control or invisible characters, for the number and date parsers."""
+    if isinstance(value, str) and not value.isprintable():
+        return clean_text(value)
+    return value
 
 
 _SAME_WHEN_EQUAL = frozenset({str, int, bool, dt.date, dt.datetime, dt.time, dt.timedelta})
@@ -68,6 +88,7 @@ def cached_parser(parse: Callable[[object], T]) -> Callable[[object], T]:
 
 def amount(value: object, unit: str | None, label: str) -> Decimal | None:
     """An amount cell in ``unit`` (万元 when None) → 万元 rounded to 0.01."""
+    value = _plain(value)
     if is_blank(value):
         return None
     unit = unit or "万元"
@@ -93,6 +114,7 @@ _FLOAT_DATE = re.compile(r"^(\d{4})\.(\d{1,2})$")
 
 def date(value: object, label: str) -> str | None:
     """A date cell → ISO text at the precision written ('2022-03', '2022-04-01', '2021')."""
+    value = _plain(value)
     if is_blank(value):
         return None
     if isinstance(value, bool | dt.time | dt.timedelta):
@@ -165,7 +187,7 @@ _LIST_SPLIT = re.compile(r"[、,，;；/\n]+")
 
 def code_values(value: object, names: list[str], label: str) -> list[str] | None:
     """A cell naming several list entries (建链强链延链补链项目、路桥工程)."""
-    raw = text(value)
+    raw = text(value, multiline=True)  # a line break separates entries
     if raw is None:
         return None
     out = []
@@ -179,6 +201,7 @@ def code_values(value: object, names: list[str], label: str) -> list[str] | None
 
 def percent(value: object, label: str) -> float | None:
     """A progress percentage 0–100: 65, '65%', '65.5'."""
+    value = _plain(value)
     if is_blank(value):
         return None
     if isinstance(value, bool | dt.date | dt.time | dt.timedelta):

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from ..domain.derived import Light
 from ..domain.money import AmountError, format_wan, from_cents, parse_amount
 from ..domain.periods import Period
+from ..domain.text import clean_text
 from ..store import MonthlyReport, Store, StoreError
 from .commands import LedgerEditor
 from .labels import light_label, monthly_label, reported_label, tr_field
@@ -111,7 +112,9 @@ def parse_percent(text: str) -> float | None:
 
 
 def parse_cell(key: str, text: str) -> Any:
-    """A typed or pasted cell → the report's value (raises ValueError in plain Chinese)."""
+    """A typed or pasted cell → the report's value (raises ValueError in plain Chinese).
+    Text is kept as the ledger keeps it: control, direction and invisible characters go."""
+    text = clean_text(text, multiline=key)
     if key == "month_investment":
         try:
             value = parse_amount(text)
@@ -122,7 +125,7 @@ def parse_cell(key: str, text: str) -> Any:
         return value
     if key == "progress_pct":
         return parse_percent(text)
-    return text.strip() or None
+    return text or None
 
 
 def split_clipboard(text: str) -> list[list[str]]:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from ..domain.fields import FIELD_BY_NAME, STATUSES, Field
 from ..domain.money import AmountError, format_wan, parse_amount
 from ..domain.periods import Period, PeriodError, parse_office_date
+from ..domain.text import clean_text, clean_text_report
 from ..domain.validation import Issue
 from ..store import ConflictError, Milestone, Problem, Project, Store, StoreError, ValidationFailed
 from .commands import LedgerEditor
@@ -265,7 +266,7 @@ class ProjectDialog(QDialog):
         for name, editor in self.editors.items():
             field = FIELD_BY_NAME[name]
             if isinstance(editor, QPlainTextEdit):
-                values[name] = editor.toPlainText().strip() or None
+                values[name] = self._clean(name, editor.toPlainText(), issues)
             elif isinstance(editor, QComboBox):
                 values[name] = editor.currentData()
             elif isinstance(editor, QListView):
@@ -278,7 +279,7 @@ class ProjectDialog(QDialog):
                 ]
             else:
                 assert isinstance(editor, QLineEdit)
-                text = editor.text().strip()
+                text = clean_text(editor.text())
                 if field.kind == "amount":
                     try:
                         values[name] = parse_amount(text)
@@ -292,8 +293,17 @@ class ProjectDialog(QDialog):
                         values[name] = None
                         issues.append(Issue(name, str(exc)))
                 else:
-                    values[name] = text or None
+                    values[name] = self._clean(name, editor.text(), issues)
         return values, issues
+
+    @staticmethod
+    def _clean(name: str, raw: str, issues: list[Issue]) -> str | None:
+        """A typed or pasted text as the ledger keeps it; what was removed (control,
+        direction, invisible characters) becomes a warning beside the field."""
+        cleaned, notes = clean_text_report(raw, multiline=name)
+        if notes:
+            issues.append(Issue(name, "；".join(notes), severity="warning"))
+        return cleaned or None
 
     def values(self) -> dict[str, Any]:
         return self._read()[0]
@@ -309,7 +319,7 @@ class ProjectDialog(QDialog):
     def validate(self) -> list[Issue]:
         """Check the form now and show each message beside its field."""
         values, issues = self._read()
-        unreadable = {i.field for i in issues}
+        unreadable = {i.field for i in issues if i.severity == "error"}
         project_id = self._project.id if self._project is not None else None
         issues += [i for i in self._store.validate(values, project_id) if i.field not in unreadable]
         self.show_issues(issues)
@@ -714,12 +724,12 @@ class ChildDialog(QDialog):
         for name, label, kind in self._spec:
             widget = self.fields[name]
             if isinstance(widget, QPlainTextEdit):
-                values[name] = widget.toPlainText().strip() or None
+                values[name] = clean_text(widget.toPlainText(), multiline=True) or None
             elif isinstance(widget, QComboBox):
                 values[name] = widget.currentData()
             else:
                 assert isinstance(widget, QLineEdit)
-                text = widget.text().strip()
+                text = clean_text(widget.text())
                 if kind == "date":
                     try:
                         values[name] = parse_office_date(text)
