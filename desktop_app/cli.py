@@ -1,11 +1,17 @@
 """The ``keyprojects`` command: launch the app, create ledgers, list and generate projects.
 
-Errors print one plain line on stderr and exit non-zero; never a traceback.
+Errors print one plain-Chinese line on stderr and exit non-zero; never a traceback, never the
+English of the system, SQLite or click (usage errors exit 2 with a hint to ``--help``).  Text
+from the ledger is printed through :func:`~desktop_app.domain.text.printable`: a control
+character stored in a name shows as ``\x1b`` instead of acting on the terminal.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+import sqlite3
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -18,21 +24,200 @@ import click
 
 from . import APP_NAME, __version__
 from .domain.periods import Period, PeriodError
+from .domain.text import printable
+from .errors_text import plain_os_error, plain_sqlite_error
 from .paths import default_database
 from .store import Store, StoreError
 
 DB_HELP = "数据库文件（默认：用户数据目录中的台账）"
 
 
+def _one_line(text: str) -> str:
+    """``text`` as one printable line (SQLite's reports run over several)."""
+    return printable("；".join(part.strip() for part in str(text).splitlines() if part.strip()))
+
+
+def _echo(text: str = "", *, err: bool = False) -> None:
+    """Print a line whose text may come from the ledger: control characters escaped."""
+    click.echo(printable(text, keep_newlines=True), err=err)
+
+
 class CliError(click.ClickException):
     """A user-facing error: printed as one line, exit code 1."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"错误：{self.format_message()}", err=True)
+        click.echo(f"错误：{_one_line(self.format_message())}", err=True)
+
+
+# ----------------------------------------------------------------- click's errors in Chinese
+_APP = "keyprojects"
+
+
+class ChineseUsageError(click.UsageError):
+    """A usage error said in Chinese on one line, with where to read the usage; exit code 2."""
+
+    def __init__(self, message: str, ctx: click.Context | None = None) -> None:
+        super().__init__(message, ctx)
+
+    def show(self, file: Any = None) -> None:
+        hint = f"（运行 {_command_path(self.ctx)} --help 查看用法）"
+        click.echo(f"错误：{_one_line(self.message)}{hint}", err=True)
+
+
+def _command_path(ctx: click.Context | None) -> str:
+    """``keyprojects export`` whatever name the program was started under."""
+    names: list[str] = []
+    while ctx is not None:
+        names.append(ctx.info_name or "" if ctx.parent is not None else _APP)
+        ctx = ctx.parent
+    return " ".join(reversed([n for n in names if n])) or _APP
+
+
+def _param_name(param: click.Parameter | None) -> str:
+    if param is None:
+        return "参数"
+    if isinstance(param, click.Option):
+        return f"选项 {param.opts[0] if param.opts else param.name}"
+    return (param.name or "参数").upper()
+
+
+def _choices(param: click.Parameter | None) -> str:
+    if param is not None and isinstance(param.type, click.Choice):
+        return "（可选：" + "、".join(map(str, param.type.choices)) + "）"
+    return ""
+
+
+def _quoted(message: str) -> str | None:
+    """The value click quotes at the start of its message (``'abc' is not a valid...``)."""
+    found = re.match(r"^'(.*?)'\s", message) or re.match(r"^(\S+)\s+is not", message)
+    return found.group(1) if found else None
+
+
+def _range_text(kind: click.ParamType) -> str:
+    low, high = getattr(kind, "min", None), getattr(kind, "max", None)
+    if low is not None and high is not None:
+        return f"不在 {low}～{high} 之间"
+    if low is not None:
+        return f"应不小于 {low}"
+    if high is not None:
+        return f"应不大于 {high}"
+    return "超出范围"
+
+
+def _bad_parameter(exc: click.BadParameter) -> str:
+    param, message = exc.param, exc.message
+    name = _param_name(param)
+    value = _quoted(message)
+    kind = param.type if param is not None else None
+    if isinstance(kind, click.Path):
+        found = re.match(r"^(?:File|Directory|Path) '(.*)' (.*)$", message)
+        where = found.group(1) if found else value or ""
+        problem = found.group(2) if found else message
+        if "does not exist" in problem:
+            return f"文件不存在：{where}"
+        if "is a directory" in problem:
+            return f"“{where}”是文件夹，这里要一个文件"
+        if "is a file" in problem:
+            return f"“{where}”是文件，这里要一个文件夹"
+        if "not readable" in problem or "not writable" in problem:
+            return f"没有权限读写“{where}”"
+        return f"{name} 的值“{where}”不可用"
+    if isinstance(kind, click.Choice):
+        return f"{name} 的值“{value}”不可用{_choices(param)}"
+    if isinstance(kind, click.IntRange | click.FloatRange) and "is not in the range" in message:
+        shown = value if value is not None else "所填的值"
+        return f"{name} 的值 {shown} {_range_text(kind)}"
+    if isinstance(kind, click.types.IntParamType) or "integer" in message:
+        return f"{name} 的值“{value}”不是整数" if value is not None else f"{name} 应为整数"
+    if isinstance(kind, click.types.FloatParamType) or "float" in message:
+        return f"{name} 的值“{value}”不是数字" if value is not None else f"{name} 应为数字"
+    return f"{name} 的值“{value}”不可用" if value is not None else f"{name} 的值不可用"
+
+
+def chinese_usage_message(exc: click.UsageError) -> str:
+    """What click's usage error ``exc`` says, in Chinese (without the --help hint)."""
+    message = exc.message
+    if isinstance(exc, click.NoSuchOption):
+        text = f"没有选项 {exc.option_name}"
+        if exc.possibilities:
+            text += "，是不是要用 " + " 或 ".join(sorted(exc.possibilities)[:3]) + "？"
+        return text
+    if isinstance(exc, click.BadOptionUsage):
+        name = exc.option_name
+        if "requires an argument" in message or "requires" in message:
+            return f"选项 {name} 后面要跟一个值"
+        if "does not take a value" in message:
+            return f"选项 {name} 不带值"
+        return f"选项 {name} 用法不对"
+    if isinstance(exc, click.MissingParameter):
+        param = exc.param
+        if isinstance(param, click.Option):
+            opts = param.opts + param.secondary_opts
+            others = f"（{'、'.join(opts[1:])}）" if len(opts) > 1 else ""
+            return f"缺少选项 {opts[0]}{others}{_choices(param)}"
+        return f"缺少参数 {_param_name(param)}{_choices(param)}"
+    if isinstance(exc, click.BadParameter):
+        return _bad_parameter(exc)
+    found = re.match(r"^No such command '(.*)'\.?$", message)
+    if found:
+        name = found.group(1)
+        text = f"没有命令“{name}”"
+        group = exc.ctx.command if exc.ctx is not None else None
+        if isinstance(group, click.Group) and exc.ctx is not None:
+            close = difflib.get_close_matches(name, group.list_commands(exc.ctx), n=1)
+            if close:
+                text += f"，是不是要用 {close[0]}？"
+        return text
+    found = re.match(r"^Got unexpected extra arguments? \((.*)\)$", message)
+    if found:
+        return f"多余的参数：{found.group(1)}"
+    if re.search(r"[\u4e00-\u9fff]", message):  # already ours
+        return message
+    return "命令的写法不对"
+
+
+def _chinese(exc: click.UsageError) -> ChineseUsageError:
+    if isinstance(exc, ChineseUsageError):
+        return exc
+    return ChineseUsageError(chinese_usage_message(exc), exc.ctx)
+
+
+class ChineseCommand(click.Command):
+    """click's command with its usage errors in Chinese (:class:`ChineseUsageError`)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise _chinese(exc) from exc
+
+
+class ChineseGroup(click.Group):
+    """click's group with its usage errors (and those of its commands) in Chinese."""
+
+    command_class = ChineseCommand
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            raise _chinese(exc) from exc
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _chinese(exc) from exc
+        except (click.Abort, KeyboardInterrupt, EOFError) as exc:  # click would say "Aborted!"
+            raise CliError("已取消") from exc
 
 
 def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn store and file errors into one-line messages."""
+    """Turn store, SQLite and file errors into one-line messages in Chinese."""
 
     @wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -43,7 +228,9 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
         except (PeriodError, ValueError) as exc:
             raise CliError(str(exc)) from exc
         except OSError as exc:
-            raise CliError(f"{exc.strerror or exc}：{exc.filename or ''}".rstrip("：")) from exc
+            raise CliError(plain_os_error(exc)) from exc
+        except sqlite3.Error as exc:
+            raise CliError(plain_sqlite_error(exc)) from exc
 
     return wrapper
 
@@ -71,7 +258,11 @@ db_option = click.option(
 )
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=ChineseGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @db_option
 @click.option("--smoke", is_flag=True, hidden=True, help="打开主窗口、绘制一次后退出（安装自检）")
 @click.version_option(__version__, "-V", "--version", prog_name=APP_NAME)
@@ -97,7 +288,7 @@ def init(ctx: click.Context, file: Path | None, db: Path | None, empty: bool) ->
     path = file or _resolve_db(ctx, db)
     with Store.create(path, portfolio=not empty) as store:
         count = store.project_count()
-    click.echo(f"已创建 {path}，共 {count} 个项目")
+    _echo(f"已创建 {path}，共 {count} 个项目")
 
 
 @cli.command()
@@ -116,28 +307,28 @@ def projects(ctx: click.Context, db: Path | None, search: str, as_json: bool) ->
     with _open_store(_resolve_db(ctx, db), create_default=True) as store:
         found = store.list_projects(search=search)
     if as_json:
-        click.echo(json.dumps([p.to_json() for p in found], ensure_ascii=False, indent=2))
+        click.echo(_json_text([p.to_json() for p in found]))
         return
     header = ("项目编号", "项目名称", "所属县区", "项目状态", "总投资(万元)")
     rows = [
         (
-            p.code,
-            p.name,
-            p.region or "",
-            p.status or "",
+            printable(p.code),
+            printable(p.name),
+            printable(p.region or ""),
+            printable(p.status or ""),
             f"{p.total_investment:,.2f}" if p.total_investment is not None else "",
         )
         for p in found
     ]
     widths = [max([_width(h)] + [_width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    click.echo(
+    _echo(
         "  ".join(_pad(h, w, i == 4) for i, (h, w) in enumerate(zip(header, widths, strict=True)))
     )
     for row in rows:
-        click.echo(
+        _echo(
             "  ".join(_pad(c, w, i == 4) for i, (c, w) in enumerate(zip(row, widths, strict=True)))
         )
-    click.echo(f"共 {len(rows)} 个项目")
+    _echo(f"共 {len(rows)} 个项目")
 
 
 @cli.command()
@@ -165,7 +356,7 @@ def demo(
 
     path = file or _resolve_db(ctx, db)
     result = make_demo(path, projects=count, years=years, seed=seed, until=Period.parse(until))
-    click.echo(
+    _echo(
         f"已生成 {path}：{result['projects']} 个项目，{result['monthly_reports']} 条月报，"
         f"{result['problems']} 个问题（示例数据），用时 {result['seconds']} 秒"
     )
@@ -186,11 +377,11 @@ def backup(ctx: click.Context, db: Path | None, list_only: bool, keep: int | Non
     path = _resolve_db(ctx, db)
     if keep is not None:
         backups.set_keep_count(path, keep)
-        click.echo(f"今后保留最近 {keep} 个备份")
+        _echo(f"今后保留最近 {keep} 个备份")
     if not list_only:
         with Store.open(path) as store:
             made = backups.make_backup(store, "手动备份（命令行）")
-        click.echo(f"已备份到 {made.path}（{made.projects} 个项目，{_size_text(made.size)}）")
+        _echo(f"已备份到 {made.path}（{made.projects} 个项目，{_size_text(made.size)}）")
     _echo_backups(path)
 
 
@@ -234,23 +425,26 @@ def restore(
         chosen = listed[number - 1]
     question = f"用 {chosen.label} 的备份替换台账 {path}？当前台账会先备份。"
     if not yes and not click.confirm(question, default=False):
-        click.echo("已取消，台账未改变")
+        _echo("已取消，台账未改变")
         ctx.exit(1)
     result = backups.restore_backup(path, chosen)
-    click.echo(f"已恢复 {chosen.label} 的备份（{chosen.projects} 个项目）")
+    count = chosen.projects if chosen.projects is not None else _project_count(path)
+    projects = f"（{count} 个项目）" if count is not None else ""
+    _echo(f"已恢复 {chosen.label} 的备份{projects}")
     if result.safety is not None:
-        click.echo(f"恢复前的台账已备份到 {result.safety.path}")
+        _echo(f"恢复前的台账已备份到 {result.safety.path}")
     if result.moved_aside is not None:
-        click.echo(f"已损坏的台账已改名保留为 {result.moved_aside}")
+        _echo(f"已损坏的台账已改名保留为 {result.moved_aside}")
 
 
 @cli.command()
 @db_option
 @click.option("--full", is_flag=True, help="完整检查（integrity_check 与外键检查，较慢）")
+@click.option("--verbose", "-v", is_flag=True, help="发现问题时另列出 SQLite 的原始报告")
 @click.pass_context
 @_friendly
-def check(ctx: click.Context, db: Path | None, full: bool) -> None:
-    """检查台账文件是否完好（默认 quick_check）。"""
+def check(ctx: click.Context, db: Path | None, full: bool, verbose: bool) -> None:
+    """检查台账文件是否完好（默认 quick_check），结果一行。"""
     from .store.backup import identity_problem
     from .store.integrity import check_file, network_warning
 
@@ -259,14 +453,19 @@ def check(ctx: click.Context, db: Path | None, full: bool) -> None:
         raise CliError(f"数据库文件不存在：{path}")
     result = check_file(path, "full" if full else "quick")
     if not result.ok:
+        if verbose:
+            for line in (*result.problems[1:], *result.details):
+                _echo(line, err=True)
+        if getattr(result, "could_not_check", False):  # locked, no access: no verdict
+            raise CliError(result.message)
         raise CliError(f"{result.message}。可用 keyprojects restore --latest 恢复最近的完好备份")
     problem = identity_problem(path)
     if problem is not None:
         raise CliError(str(problem))
-    click.echo(result.message)
+    _echo(_one_line(result.message))
     warning = network_warning(path)
     if warning:
-        click.echo(f"注意：{warning}", err=True)
+        _echo(f"注意：{warning}", err=True)
 
 
 # ------------------------------------------------------------------ Excel reports and import
@@ -321,7 +520,7 @@ def export_command(
             project_ids=ids,
         )
     what = "个问题" if report == "problems" else "个项目"
-    click.echo(
+    _echo(
         f"已导出{REPORTS[report]}：{result.path}（{result.items} {what}，"
         f"用时 {time.perf_counter() - started:.1f} 秒）"
     )
@@ -370,27 +569,25 @@ def import_command(
             else f"第 {header.top + 1}～{header.top + 2} 行"
         )
         what = "项目台账" if preview.kind == "ledger" else f"{preview.period} 月报"
-        click.echo(f"读取 {file.name}（{what}）：工作表“{preview.sheet}”，表头在{rows}")
+        _echo(f"读取 {file.name}（{what}）：工作表“{preview.sheet}”，表头在{rows}")
         mapped = [
             f"{c.letter}列“{c.header}”" for c in preview.columns if c.target is None and c.header
         ]
         if mapped:
-            click.echo("未导入的列：" + "、".join(mapped))
+            _echo("未导入的列：" + "、".join(mapped))
         for warning in preview.warnings:
-            click.echo(f"注意：{warning}")
-        click.echo(preview.summary())
+            _echo(f"注意：{warning}")
+        _echo(preview.summary())
         limit = None if show_all else 20
         for status, label in (("new", "新增"), ("changed", "修改"), ("rejected", "拒绝")):
             items = preview.of(status)  # type: ignore[arg-type]
             for r in items[:limit]:
                 detail = f"：{r.detail}" if r.detail else ""
-                click.echo(f"  {label} 第 {r.row} 行 {r.name}{detail}")
+                _echo(f"  {label} 第 {r.row} 行 {r.name}{detail}")
             if limit is not None and len(items) > limit:
-                click.echo(f"  ……另有 {len(items) - limit} 行{label}（加 --all 查看全部）")
+                _echo(f"  ……另有 {len(items) - limit} 行{label}（加 --all 查看全部）")
         if dry_run:
-            click.echo(
-                f"预览完毕，未写入台账（--dry-run），用时 {time.perf_counter() - started:.1f} 秒"
-            )
+            _echo(f"预览完毕，未写入台账（--dry-run），用时 {time.perf_counter() - started:.1f} 秒")
             return
         if preview.rejected and not skip_rejected:
             raise ImportRefused(
@@ -398,7 +595,7 @@ def import_command(
                 f"或加 --skip-rejected 只导入其余各行）：{rejected_text(preview)}"
             )
         result = apply_preview(store, preview, skip_rejected=skip_rejected)
-    click.echo(
+    _echo(
         f"已导入：新增 {result.added}，修改 {result.changed}，记入修改历史（来源：{result.action_source}），"
         f"用时 {time.perf_counter() - started:.1f} 秒"
     )
@@ -433,8 +630,9 @@ def template_command(
             output.mkdir(parents=True, exist_ok=True)
             results = write_templates(store, output, period=month, only=list(units) or None)
     for r in results:
-        click.echo(f"{r.path}（{r.items} 个项目）")
-    click.echo(f"已生成 {len(results)} 份 {month.label}填报模板")
+        _echo(f"{r.path}（{r.items} 个项目）")
+    written = {str(r.path.resolve()).casefold() for r in results if r.path.is_file()}
+    _echo(f"已生成 {len(written)} 份 {month.label}填报模板")
 
 
 @cli.command("returns")
@@ -449,13 +647,14 @@ def returns_command(ctx: click.Context, db: Path | None, period: str | None) -> 
     with _open_store(_resolve_db(ctx, db), create_default=True) as store:
         month = Period.parse(period) if period else store.default_period()
         status = reporting_status(store, month)
-    width = max([_width("责任单位")] + [_width(s.unit) for s in status])
-    click.echo(f"{month.label}月报报送情况")
-    click.echo(f"{_pad('责任单位', width, False)}  项目数  已报  状态")
-    for s in status:
-        click.echo(f"{_pad(s.unit, width, False)}  {s.projects:>6}  {s.reported:>4}  {s.label}")
+    names = [printable(s.unit) for s in status]
+    width = max([_width("责任单位")] + [_width(n) for n in names])
+    _echo(f"{month.label}月报报送情况")
+    _echo(f"{_pad('责任单位', width, False)}  项目数  已报  状态")
+    for s, name in zip(status, names, strict=True):
+        _echo(f"{_pad(name, width, False)}  {s.projects:>6}  {s.reported:>4}  {s.label}")
     done = sum(s.complete for s in status)
-    click.echo(f"共 {len(status)} 个单位，已报齐 {done} 个")
+    _echo(f"共 {len(status)} 个单位，已报齐 {done} 个")
 
 
 def _echo_backups(path: Path) -> None:
@@ -463,15 +662,46 @@ def _echo_backups(path: Path) -> None:
 
     listed = backups.list_backups(path)
     if not listed:
-        click.echo("还没有备份")
+        _echo("还没有备份")
         return
-    click.echo(
-        f"备份（最新在前，保留 {backups.keep_count(path)} 个）：{backups.backup_folder(path)}"
-    )
+    _echo(f"备份（最新在前，保留 {backups.keep_count(path)} 个）：{backups.backup_folder(path)}")
     for i, b in enumerate(listed, 1):
         projects = f"{b.projects} 个项目" if b.projects is not None else ""
         state = {True: "已校验", False: "校验未通过", None: ""}[b.verified]
-        click.echo(f"{i:>3}  {b.label}  {projects}  {_size_text(b.size)}  {state}".rstrip())
+        _echo(f"{i:>3}  {b.label}  {projects}  {_size_text(b.size)}  {state}".rstrip())
+
+
+def _project_count(path: Path) -> int | None:
+    """How many projects the ledger at ``path`` holds (None when it cannot be read)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        return int(conn.execute("SELECT count(*) FROM projects").fetchone()[0])
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
+def _json_text(data: Any) -> str:
+    """JSON of ``data`` with every control, direction and invisible character escaped
+    (``\\u001b``, ``\\u202e``): safe on a terminal, the same values when parsed."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch == "\n" or ch.isprintable() else _json_escape(ch) for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if unicodedata.category(ch) == "Zs":  # U+3000 and other spaces: harmless as they are
+        return ch
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _size_text(size: int) -> str:

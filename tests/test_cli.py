@@ -125,3 +125,29 @@ def _sqlite_with_version(path, version, foreign=False):
     conn.execute(f"PRAGMA user_version = {version}")
     conn.commit()
     conn.close()
+
+
+def test_template_count_is_the_files_written(run, tmp_path):
+    """Units that map to one file name each get their own file (issue 12, item 6)."""
+    import sqlite3 as sq
+
+    from desktop_app.store import Store
+
+    units = ["市/局", "市 局", "市:局", "市_局", "市\x00局", "ABC局", "abc局"]
+    path = tmp_path / "units.sqlite"
+    Store.create(path, user="测试员", portfolio=False).close()
+    with Store.open(path, user="测试员") as store:
+        for i in range(len(units)):
+            store.add_project({"name": f"项目{i}", "department": f"单位{i}"})
+    conn = sq.connect(path)
+    for i, unit in enumerate(units):
+        conn.execute("UPDATE projects SET department = ? WHERE name = ?", (unit, f"项目{i}"))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "模板"
+    result = run("template", "--db", path, "-p", "2022-07", "-o", out)
+    assert result.exit_code == 0, result.output
+    written = sorted(out.iterdir())
+    assert len({p.name.casefold() for p in written}) == len(units)
+    assert result.output.splitlines()[-1] == f"已生成 {len(written)} 份 2022年7月填报模板"
+    assert "\x00" not in result.output
