@@ -27,8 +27,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from .connection import APPLICATION_ID, BUSY_TIMEOUT_MS
-from .errors import DatabaseDamaged, NewerSchema, NotOurDatabase, StoreError, WriteFailed
+from .connection import APPLICATION_ID, BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error
+from .errors import (
+    DatabaseDamaged,
+    ForeignSchema,
+    NewerSchema,
+    NotOurDatabase,
+    StoreError,
+    WriteFailed,
+)
 from .integrity import QUICK_CHECK_LIMIT, CheckResult, check_file, header_problem
 
 if TYPE_CHECKING:
@@ -137,8 +144,9 @@ def make_backup(
             os.replace(partial, final)
             _fsync_dir(folder)
         except BaseException:
-            with contextlib.suppress(OSError):
-                partial.unlink()
+            for leftover in (partial, *(Path(f"{partial}{x}") for x in ("-journal", "-wal"))):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
             raise
         backup = Backup(
             path=final,
@@ -357,24 +365,33 @@ def latest_good_backup(db_path: str | Path, root: str | Path | None = None) -> B
 
 def identity_problem(path: Path) -> StoreError | None:
     from .schema import SCHEMA_VERSION
+    from .schema_check import schema_problems
 
     try:
         conn = _reader(path)
+    except ForeignSchema as exc:
+        return exc
     except sqlite3.Error as exc:
-        return DatabaseDamaged(f"无法打开备份“{path.name}”：{exc}")
+        return DatabaseDamaged(f"无法打开备份“{path.name}”：{plain_sqlite_error(exc)}")
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        problems = schema_problems(conn, version) if version <= SCHEMA_VERSION else []
     except sqlite3.DatabaseError as exc:
         return DatabaseDamaged(f"备份“{path.name}”已损坏：{exc}")
     finally:
         conn.close()
-    if app_id != APPLICATION_ID or "projects" not in tables:
+    if app_id != APPLICATION_ID or not tables:
         return NotOurDatabase(f"“{path.name}”不是重点项目调度台的台账或备份")
     if version > SCHEMA_VERSION:
         return NewerSchema(
             f"备份“{path.name}”由更新版本的程序创建（数据结构 v{version}），请升级程序后再恢复"
+        )
+    if problems:
+        return ForeignSchema(
+            f"“{path.name}”的数据结构与本程序的不符，不能用来恢复：{'；'.join(problems[:3])}",
+            problems,
         )
     return None
 
@@ -394,10 +411,12 @@ def restore_backup(
     The caller asks the user first.
     """
     chosen = backup if isinstance(backup, Backup) else read_backup(Path(backup))
+    problem = identity_problem(chosen.path)
+    if problem is not None and not isinstance(problem, DatabaseDamaged):
+        raise problem  # another program's file, a newer one, or not exactly our schema
     check = verify_backup(chosen)
     if not check.ok:
         raise DatabaseDamaged(f"备份“{chosen.path.name}”已损坏，不能用来恢复：{check.problems[0]}")
-    problem = identity_problem(chosen.path)
     if problem is not None:
         raise problem
     live = not isinstance(target, str | Path)
@@ -420,14 +439,16 @@ def restore_backup(
     try:
         if live:
             store = target  # type: ignore[assignment]
-            if store._action is not None:  # pragma: no cover - programming error
+            if store.in_action:  # pragma: no cover - programming error
                 raise RuntimeError("cannot restore inside an action")
-            src.backup(store.conn)
+            src = _same_page_size(src, store.conn, chosen.path)
+            _copy_database(src, store.conn, db_path.name)
         else:
-            dst = sqlite3.connect(db_path, isolation_level=None)
+            dst = open_sqlite(db_path, mode="rwc")
             try:
                 dst.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                src.backup(dst)
+                src = _same_page_size(src, dst, chosen.path)
+                _copy_database(src, dst, db_path.name)
                 dst.execute("PRAGMA journal_mode = WAL")
             finally:
                 dst.close()
@@ -455,6 +476,46 @@ def restore_latest_good(db_path: str | Path, *, root: str | Path | None = None) 
     return restore_backup(db_path, good, root=root)
 
 
+def _same_page_size(
+    src: sqlite3.Connection, dst: sqlite3.Connection, source: Path
+) -> sqlite3.Connection:
+    """A reader of the backup with the destination's page size.
+
+    SQLite cannot change the page size of a database in WAL mode, so copying a backup of
+    another page size (made by another SQLite or another setting) into the ledger fails --
+    with a misleading "readonly" error.  Such a backup is first copied to a temporary file
+    and rebuilt there (``VACUUM``) with the ledger's page size.
+    """
+    try:
+        want = dst.execute("PRAGMA page_size").fetchone()[0]
+        empty = dst.execute("PRAGMA page_count").fetchone()[0] == 0
+    except sqlite3.DatabaseError:
+        return src
+    have = src.execute("PRAGMA page_size").fetchone()[0]
+    if have == want or empty:
+        return src
+    import tempfile
+
+    fd, name = tempfile.mkstemp(prefix=".restore-", suffix=".sqlite", dir=source.parent)
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        copy = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            src.backup(copy)
+            copy.execute("PRAGMA journal_mode = DELETE")
+            copy.execute(f"PRAGMA page_size = {int(want)}")
+            copy.execute("VACUUM")
+        finally:
+            copy.close()
+        src.close()
+        return _reader(tmp)
+    finally:
+        # unlinking an open file is fine on POSIX; on Windows the reader keeps it
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def _move_aside(db_path: Path) -> Path:
     """Rename a damaged ledger (and its WAL) so that a restore can take its place."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -472,11 +533,32 @@ def _move_aside(db_path: Path) -> Path:
 
 # ------------------------------------------------------------------------- helpers
 def _reader(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(
-        f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False
-    )
+    """A read-only connection, counted and hardened like every other (see .connection)."""
+    conn = open_sqlite(path, mode="ro")
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     return conn
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _copy_database(src: sqlite3.Connection, dst: sqlite3.Connection, name: str) -> None:
+    """``src.backup(dst)`` in one step, giving up after the busy timeout when another
+    process holds the destination's write lock (Python's backup() retries for ever)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+
+    def progress(status: int, remaining: int, total: int) -> None:
+        if status in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) and time.monotonic() > deadline:
+            raise _Timeout  # aborts the backup; the destination is left as it was
+
+    try:
+        src.backup(dst, pages=-1, progress=progress, sleep=0.05)
+    except _Timeout:
+        raise WriteFailed(
+            f"“{name}”正被另一个程序写入（已等待 {BUSY_TIMEOUT_MS // 1000} 秒），未做任何修改；"
+            "请关闭其他正在导入或编辑的窗口后再试"
+        ) from None
 
 
 def _free_name(folder: Path, db_path: Path, now: dt.datetime) -> Path:

@@ -47,3 +47,12 @@ class ConflictError(StoreError):
     def __init__(self, message: str, current: dict[str, Any] | None = None) -> None:
         self.current = current or {}
         super().__init__(message)
+
+
+class ForeignSchema(NotOurDatabase):
+    """An SQLite file marked as a ledger whose tables, indexes, triggers or views are not
+    exactly what this app writes: it is not opened (it could run its own SQL)."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems = problems or []
+        super().__init__(message)

@@ -1,5 +1,7 @@
 """Is a ledger file whole?  Header, quick and full checks, and where the file lives.
 
+Nothing here opens the file while this process has a connection to it (:mod:`.connection`).
+
 Cost measured on a 592 MB ledger (100 000 projects, warm cache): header check < 1 ms,
 ``PRAGMA quick_check`` 2.6 s, ``PRAGMA integrity_check`` 3.8 s.  So opening runs the header
 check always and ``quick_check`` only on files up to :data:`QUICK_CHECK_LIMIT`; the app checks
@@ -17,7 +19,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import DatabaseDamaged, NotOurDatabase
+from .connection import BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error, read_header
+from .errors import DatabaseDamaged, ForeignSchema, NotOurDatabase, WriteFailed
 
 #: Files up to this size (database + WAL) get ``quick_check`` when opened (~0.25 s at most).
 QUICK_CHECK_LIMIT = 64 * 1024 * 1024
@@ -38,6 +41,7 @@ class CheckResult:
     seconds: float = 0.0
     size: int = 0
     deferred: bool = False  # only the header was checked; a deeper check is still due
+    could_not_check: bool = False  # locked, I/O error, no access: no verdict on the file
     details: tuple[str, ...] = field(default=(), repr=False)  # SQLite's own words
 
     @property
@@ -47,6 +51,8 @@ class CheckResult:
         if self.ok:
             what = {"header": "文件头检查", "quick": "快速检查", "full": "完整检查"}[self.level]
             return f"“{name}”{what}通过（{_size_text(self.size)}，用时 {self.seconds:.2f} 秒）"
+        if self.could_not_check:
+            return f"无法检查“{name}”（这不表示文件已损坏）：{self.problems[0]}"
         if self.problems[0] == _NOT_SQLITE:
             return f"“{name}”{_NOT_SQLITE}"
         return f"数据库文件“{name}”已损坏：{self.problems[0]}"
@@ -64,14 +70,21 @@ def file_size(path: Path) -> int:
 def header_problem(path: str | Path) -> str | None:
     """A plain-Chinese reason why ``path`` is cut short or not an SQLite file, else None.
 
-    Reads the 100-byte header only: the magic string, the page size and, when the header's
-    page count is valid, whether the file still holds that many pages (a truncated copy).
+    Reads the 100-byte header only -- and only while this process has no connection to the
+    file (see :mod:`.connection`: reading it then would drop our locks); otherwise None, and
+    SQLite's own checks decide.  The magic string and the page size are always judged; a
+    file shorter than its header's page count only when no WAL is live (another process
+    checkpointing writes page 1 before the pages that extend the file, so a live ledger can
+    look "truncated" for a moment).
     """
     p = Path(path)
     try:
+        wal_before = _wal_size(p)
+        head = read_header(p)
+        if head is None:
+            return None
         size = p.stat().st_size
-        with p.open("rb") as f:
-            head = f.read(100)
+        wal_live = wal_before or _wal_size(p)
     except OSError as exc:
         return f"无法读取文件：{exc.strerror or exc}"
     if size == 0:
@@ -82,6 +95,8 @@ def header_problem(path: str | Path) -> str | None:
     page_size = 65536 if raw_page_size == 1 else raw_page_size
     if page_size < 512 or page_size & (page_size - 1):
         return f"文件头中的页大小 {raw_page_size} 无效"
+    if wal_live:
+        return None
     (change_counter, pages) = struct.unpack(">II", head[24:32])
     (valid_for,) = struct.unpack(">I", head[92:96])
     if size % page_size:
@@ -91,22 +106,33 @@ def header_problem(path: str | Path) -> str | None:
     return None
 
 
+def _wal_size(path: Path) -> int:
+    try:
+        return Path(f"{path}-wal").stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
 def check_connection(
     conn: sqlite3.Connection, path: str | Path, level: str = "quick"
 ) -> CheckResult:
-    """Run the ``level`` check ('header', 'quick' or 'full') through an open connection."""
+    """Run the ``level`` check ('header', 'quick' or 'full') through an open connection.
+
+    Everything is asked of SQLite: the file itself is never opened here (our connection holds
+    locks on it).  'header' is what SQLite needs to read the schema; the deeper levels run
+    ``quick_check`` or ``integrity_check`` and the foreign-key check.
+    """
     if level not in _LEVELS:
         raise ValueError(f"unknown check level {level!r}")
     p = Path(path)
     started = time.perf_counter()
     size = file_size(p)
-    problem = header_problem(p)
-    if problem:
-        return CheckResult(p, level, False, (problem,), time.perf_counter() - started, size)
-    if level == "header":
-        return CheckResult(p, level, True, (), time.perf_counter() - started, size, deferred=True)
     details: list[str] = []
     try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if level == "header":
+            seconds = time.perf_counter() - started
+            return CheckResult(p, level, True, (), seconds, size, deferred=True)
         pragma = "quick_check" if level == "quick" else "integrity_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}(100)")]
         if rows != ["ok"]:
@@ -114,6 +140,12 @@ def check_connection(
         if level == "full" and not details:
             orphans = conn.execute("PRAGMA foreign_key_check").fetchall()
             details += [f"{r[0]} 第 {r[1]} 行引用的 {r[2]} 不存在" for r in orphans[:100]]
+    except sqlite3.OperationalError as exc:
+        if _is_damage(exc):
+            details.append(str(exc))
+        else:  # locked, I/O, read-only folder: the check could not run -- no verdict
+            seconds = time.perf_counter() - started
+            return _could_not_check(p, level, exc, seconds, size)
     except sqlite3.DatabaseError as exc:
         details.append(str(exc))
     seconds = time.perf_counter() - started
@@ -124,19 +156,60 @@ def check_connection(
 
 
 def check_file(path: str | Path, level: str = "quick") -> CheckResult:
-    """Check a ledger file through a read-only connection of its own (never writes to it)."""
+    """Check a ledger file through a read-only connection of its own (never writes to it).
+
+    In a folder this user cannot write, SQLite cannot make the WAL index it needs; when no
+    WAL is there either (so nobody is writing the file), the file is read as immutable.
+    """
     p = Path(path)
     problem = header_problem(p) if p.exists() else "文件不存在"
     if problem:
         return CheckResult(p, level, False, (problem,), 0.0, file_size(p) if p.exists() else 0)
+    started = time.perf_counter()
+    readonly_folder = not os.access(p.parent, os.W_OK) and not Path(f"{p}-wal").exists()
     try:
-        conn = sqlite3.connect(f"{p.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn = open_sqlite(p, mode="ro", uri_params="&immutable=1" if readonly_folder else "")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    except ForeignSchema as exc:
+        return CheckResult(p, level, False, (str(exc),), 0.0, file_size(p))
     except sqlite3.Error as exc:
-        return CheckResult(p, level, False, (f"无法打开：{exc}",), 0.0, file_size(p))
+        return _could_not_check(p, level, exc, time.perf_counter() - started, file_size(p))
     try:
-        return check_connection(conn, p, level)
+        result = check_connection(conn, p, level)
+        if result.ok and level != "header":
+            result = _with_schema_check(conn, result)
+        return result
     finally:
         conn.close()
+
+
+def _with_schema_check(conn: sqlite3.Connection, result: CheckResult) -> CheckResult:
+    """A file marked as this app's ledger whose schema is not exactly ours fails the check
+    (it could run SQL of its own); other SQLite files are judged by SQLite's checks alone."""
+    from .connection import APPLICATION_ID
+    from .schema import SCHEMA_VERSION
+    from .schema_check import schema_problems
+
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID or version > SCHEMA_VERSION:
+            return result  # another program's file, or a newer app's: no verdict on its schema
+        problems = schema_problems(conn, version)
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if not problems:
+        return result
+    text = "数据结构与本程序的不符：" + "；".join(problems[:3])
+    return CheckResult(
+        result.path,
+        result.level,
+        False,
+        (text,),
+        result.seconds,
+        result.size,
+        details=tuple(problems),
+    )
 
 
 def refuse_bad_header(path: str | Path) -> None:
@@ -152,16 +225,36 @@ def refuse_bad_header(path: str | Path) -> None:
 
 
 def check_on_open(conn: sqlite3.Connection, path: str | Path) -> CheckResult:
-    """The check every open runs: header always, ``quick_check`` when the file is small.
+    """The check every open runs: ``quick_check`` when the file is small, else only what
+    SQLite needs to read the schema (the app checks large files in the background).
 
     Raises :class:`DatabaseDamaged` with the reason when the file is damaged.
     """
     p = Path(path)
     level = "quick" if file_size(p) <= QUICK_CHECK_LIMIT else "header"
     result = check_connection(conn, p, level)
+    if result.could_not_check:
+        raise WriteFailed(result.message)
     if not result.ok:
         raise DatabaseDamaged(result.message)
     return result
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "malformed" in text or "corrupt" in text or "not a database" in text
+
+
+def _could_not_check(
+    path: Path, level: str, exc: sqlite3.Error, seconds: float, size: int
+) -> CheckResult:
+    if _is_damage(exc):
+        problems = (_plain_check_problem([str(exc)]),)
+        return CheckResult(path, level, False, problems, seconds, size, details=(str(exc),))
+    reason = plain_sqlite_error(exc)
+    return CheckResult(
+        path, level, False, (reason,), seconds, size, details=(str(exc),), could_not_check=True
+    )
 
 
 def _plain_check_problem(details: list[str]) -> str:

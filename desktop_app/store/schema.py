@@ -187,7 +187,7 @@ def m001_initial(db: Database) -> None:
 # per project instead of a scan of every report before it.  The store refreshes them for
 # the projects an action touched, just before the action commits.
 CUMULATIVE_REFRESH = """
-WITH w AS (
+WITH app_running_sums AS (
     SELECT id,
            sum(coalesce(month_investment, 0)) OVER (
                PARTITION BY project_id, substr(period, 1, 4) ORDER BY period
@@ -199,10 +199,10 @@ WITH w AS (
     WHERE {where}
 )
 UPDATE monthly_reports
-SET ytd_investment = w.ytd, cum_investment = w.cum
-FROM w
-WHERE w.id = monthly_reports.id
-  AND (monthly_reports.ytd_investment IS NOT w.ytd OR monthly_reports.cum_investment IS NOT w.cum)
+SET ytd_investment = app_running_sums.ytd, cum_investment = app_running_sums.cum
+FROM app_running_sums
+WHERE app_running_sums.id = monthly_reports.id
+  AND (monthly_reports.ytd_investment IS NOT app_running_sums.ytd OR monthly_reports.cum_investment IS NOT app_running_sums.cum)
 """
 
 
@@ -231,6 +231,38 @@ def m003_covering_period_index(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+#: Schema v4: ``projects.lists`` is checked without ``json_valid()``.  Every connection runs
+#: with ``trusted_schema = OFF`` (a ledger's schema may call no function that is not marked
+#: innocuous), and SQLite up to at least 3.40 does not mark the JSON functions so; the store
+#: writes ``lists`` with ``json.dumps`` and reads it back with ``json.loads`` anyway.
+PROJECTS_V4 = (
+    _V1[2]
+    .replace("CREATE TABLE projects (", "CREATE TABLE projects_v4 (")
+    .replace("CHECK (json_valid(lists))", "CHECK (lists GLOB '[[]*]')")
+)
+PROJECT_INDEXES = [s for s in _V1 if s.startswith("CREATE INDEX projects_")]
+
+#: Migrations that rebuild a table others refer to run with foreign keys off (SQLite's
+#: documented procedure; dropping the old table would otherwise cascade to its children)
+#: and check every reference before they commit.
+REBUILDS_TABLES = {"m004_projects_without_json_check"}
+
+
+@_migration
+def m004_projects_without_json_check(db: Database) -> None:
+    assert "json_valid" not in PROJECTS_V4 and "projects_v4" in PROJECTS_V4
+    db.execute(PROJECTS_V4)
+    db.execute("INSERT INTO projects_v4 SELECT * FROM projects")
+    db.execute("DROP TABLE projects")
+    db.execute("ALTER TABLE projects_v4 RENAME TO projects")
+    for statement in PROJECT_INDEXES:
+        db.execute(statement)
+    broken = db.execute("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise sqlite3.IntegrityError(f"{len(broken)} references broken by the rebuild")
+    db.execute("PRAGMA user_version = 4")
+
+
 @contextmanager
 def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
     """Run migrations with the sorter's runs in temporary files and a helper thread: building
@@ -249,6 +281,20 @@ def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
         with suppress(sqlite3.OperationalError):
             conn.execute(f"PRAGMA temp_store = {int(temp_store)}")
             conn.execute(f"PRAGMA threads = {int(threads)}")
+
+
+@contextmanager
+def foreign_keys_off(conn: sqlite3.Connection, off: bool = True) -> Iterator[None]:
+    """Foreign keys off while table-rebuilding migrations run (set outside a transaction),
+    on again afterwards whatever happens."""
+    if not off:
+        yield
+        return
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
 
 
 SCHEMA_VERSION = len(KNOWN_MIGRATIONS)

@@ -32,7 +32,7 @@ from ..domain.query import ProjectQuery
 from ..domain.textmatch import normalize_query, search_key
 from ..domain.validation import Issue, errors_only, validate_project
 from . import schema
-from .connection import APPLICATION_ID, connect
+from .connection import APPLICATION_ID, connect, plain_sqlite_error
 from .errors import (
     ConflictError,
     DatabaseDamaged,
@@ -54,6 +54,7 @@ from .models import (
     Project,
     history_text,
 )
+from .schema_check import refuse_foreign_schema
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -139,15 +140,15 @@ class Store:
         refuse_bad_header(path)  # truncated or foreign file: refused before SQLite opens it
         conn = connect(path, create=create)
         try:
-            check = check_on_open(conn, path)  # header; quick_check on files up to 64 MB
-            cls._check_identity(conn, path)
+            cls._check_identity(conn, path)  # ours, not newer, exactly our schema
+            check = check_on_open(conn, path)  # quick_check on files up to 64 MB
             store = cls(conn, path, user or default_user())
             store.open_check = check
             store.migrate()
         except sqlite3.DatabaseError as exc:
             conn.close()
             if isinstance(exc, sqlite3.OperationalError):
-                raise WriteFailed(f"无法打开台账：{_plain_sqlite_error(exc)}") from exc
+                raise WriteFailed(f"无法打开台账：{plain_sqlite_error(exc)}") from exc
             raise DatabaseDamaged(f"数据库文件“{path.name}”已损坏：{exc}") from exc
         except BaseException:
             conn.close()
@@ -196,6 +197,7 @@ class Store:
                 f"“{path.name}”由更新版本的程序创建（数据结构 v{user_version}），"
                 f"本程序只支持到 v{schema.SCHEMA_VERSION}，请升级程序"
             )
+        refuse_foreign_schema(conn, path, user_version)
 
     def _schema_current(self) -> bool:
         """Whether every known migration is recorded and ``user_version`` says so."""
@@ -230,13 +232,21 @@ class Store:
             make_backup(self, f"升级前自动备份（数据结构 v{self.schema_version}）")
         if pending:
             try:
-                try:
-                    with schema.sorting_on_disk(self.conn):
-                        schema.migrations.apply(self.db)
-                except sqlite3.OperationalError:  # e.g. no temporary folder: sort in memory
-                    schema.migrations.apply(self.db)  # (a failed migration left no trace)
+                rebuilds = bool(schema.REBUILDS_TABLES.intersection(pending))
+                # The schema was verified to be exactly ours (_check_identity), and the
+                # migrations before v4 create and copy a CHECK with json_valid().
+                self.conn.execute("PRAGMA trusted_schema = ON")
+                with schema.foreign_keys_off(self.conn, rebuilds):
+                    try:
+                        with schema.sorting_on_disk(self.conn):
+                            schema.migrations.apply(self.db)
+                    except sqlite3.OperationalError:  # e.g. no temporary folder: sort in memory
+                        schema.migrations.apply(self.db)  # (a failed migration left no trace)
             except sqlite3.OperationalError as exc:
-                raise WriteFailed(f"无法升级数据库结构：{_plain_sqlite_error(exc)}") from exc
+                raise WriteFailed(f"无法升级数据库结构：{plain_sqlite_error(exc)}") from exc
+            finally:
+                # from v4 on, nothing in the schema needs trust
+                self.conn.execute("PRAGMA trusted_schema = OFF")
             if "m001_initial" in pending:
                 with self.action("创建数据库"):
                     self._set_meta("created_at", now_text())
@@ -251,6 +261,11 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def in_action(self) -> bool:
+        """Whether an action (transaction) of this store is under way."""
+        return self._action is not None
 
     @property
     def schema_version(self) -> int:
@@ -272,7 +287,7 @@ class Store:
         except sqlite3.OperationalError as exc:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
-            raise WriteFailed(f"无法写入数据库：{_plain_sqlite_error(exc)}") from exc
+            raise WriteFailed(f"无法写入数据库：{plain_sqlite_error(exc)}") from exc
         self._action = Action(int(cur.lastrowid or 0), description, source)
         try:
             yield self._action
@@ -285,7 +300,7 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             if isinstance(exc, sqlite3.OperationalError):
-                raise WriteFailed(f"保存失败，未做任何修改：{_plain_sqlite_error(exc)}") from exc
+                raise WriteFailed(f"保存失败，未做任何修改：{plain_sqlite_error(exc)}") from exc
             raise
         finally:
             self._action = None
@@ -939,12 +954,13 @@ class Store:
         return [
             r[0]
             for r in self.conn.execute(
-                """WITH RECURSIVE p(period) AS (
+                """WITH RECURSIVE app_periods(period) AS (
                        SELECT max(period) FROM monthly_reports
                        UNION ALL
-                       SELECT (SELECT max(period) FROM monthly_reports WHERE period < p.period)
-                       FROM p WHERE p.period IS NOT NULL)
-                   SELECT period FROM p WHERE period IS NOT NULL"""
+                       SELECT (SELECT max(period) FROM monthly_reports
+                               WHERE period < app_periods.period)
+                       FROM app_periods WHERE app_periods.period IS NOT NULL)
+                   SELECT period FROM app_periods WHERE period IS NOT NULL"""
             )
         ]
 
@@ -1468,16 +1484,3 @@ def _integrity_message(exc: sqlite3.IntegrityError, values: Mapping[str, Any]) -
     if "projects.name" in text:
         return "项目名称不能为空"
     return f"数据不符合要求：{text}"
-
-
-def _plain_sqlite_error(exc: sqlite3.Error) -> str:
-    text = str(exc)
-    if "full" in text:
-        return "磁盘空间已满"
-    if "readonly" in text or "read-only" in text:
-        return "数据库文件或所在文件夹是只读的"
-    if "locked" in text or "busy" in text:
-        return "数据库正被另一个程序占用，请稍后再试"
-    if "unable to open" in text:
-        return "无法打开数据库文件"
-    return text

@@ -14,6 +14,7 @@ def test_pragmas_read_back(store):
         "journal_mode": "wal",
         "busy_timeout": 5000,
         "synchronous": 2,  # FULL
+        "trusted_schema": 0,  # a ledger's own schema may call no unsafe function
     }
 
 
