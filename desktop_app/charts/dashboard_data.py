@@ -123,8 +123,8 @@ def group_progress(
     codes = category.codes[keep]
     k = len(category.labels)
     counts = np.bincount(codes, minlength=k)
-    plans = np.zeros(k, dtype=np.int64)
-    ytds = np.zeros(k, dtype=np.int64)
+    plans = np.zeros(k, dtype=snapshot.plan.dtype)  # object: exact Python integers
+    ytds = np.zeros(k, dtype=snapshot.ytd.dtype)
     np.add.at(plans, codes, snapshot.plan[keep])
     np.add.at(ytds, codes, snapshot.ytd[keep])
     period = snapshot.period

@@ -197,6 +197,7 @@ class PortfolioSnapshot:
         categories = {name: _category(fields[name]) for name in CATEGORY_FIELDS}
         plan = np.fromiter((p or 0 for p in plans), dtype=np.int64, count=n)
         months, reported = _months(id_arr, amounts, period.month)
+        plan, months = _sums_exact(plan, months)
         ytd = months.sum(axis=1)
 
         if lights is not None:
@@ -235,6 +236,20 @@ class PortfolioSnapshot:
 
 
 _VALUE_INDEX = {light.value: i for i, light in enumerate(LIGHTS)}
+
+
+def _sums_exact(plan: np.ndarray, months: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The amounts as int64 when no sum of them can overflow 64 bits -- always, for amounts
+    within money.MAX_CENTS -- else as Python integers (a ledger written by an older version
+    without the ceiling): every total stays exact instead of wrapping negative."""
+    n = max(len(plan), 1)
+    bound = max(
+        int(np.abs(plan).max()) if len(plan) else 0,
+        int(np.abs(months).max()) if months.size else 0,
+    )
+    if bound * n * 12 < 2**63:
+        return plan, months
+    return plan.astype(object), months.astype(object)
 
 
 def _months(

@@ -11,6 +11,14 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 CENT = Decimal("0.01")
+
+#: The largest amount one field may hold: 99,999,999.99 万元, just under 1 万亿元 -- far
+#: above any one project (the largest in the country are a few thousand 亿元), yet every sum
+#: of whole 百元 over a million projects times a hundred months stays exact in 64 bits
+#: (SQLite's integers, numpy's int64): 10^10 × 10^8 = 10^18 < 9.2 × 10^18.
+MAX_AMOUNT = Decimal("99999999.99")
+MAX_CENTS = 9_999_999_999
+AMOUNT_LIMIT_TEXT = "单项金额不能超过 99,999,999.99 万元（即 1 万亿元）"
 _YI_TO_WAN = Decimal(10000)
 _AMOUNT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
 
@@ -26,7 +34,10 @@ def to_cents(wan: Decimal | int | float | str | None) -> int | None:
     value = wan if isinstance(wan, Decimal) else parse_amount(str(wan))
     if value is None:
         return None
-    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    cents = int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    if abs(cents) > MAX_CENTS:
+        raise AmountError(f"{format_wan(value)} 万元超出金额上限：{AMOUNT_LIMIT_TEXT}")
+    return cents
 
 
 def from_cents(cents: int | None) -> Decimal | None:
@@ -71,9 +82,12 @@ def parse_amount(text: str | None, unit: str = "万元") -> Decimal | None:
         value /= _YI_TO_WAN
     elif unit != "万元":
         raise AmountError(f"不认识的金额单位“{unit}”")
-    if abs(value) >= Decimal("1e12"):
-        raise AmountError(f"“{text}”超出金额范围")
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if abs(value) >= MAX_AMOUNT + CENT:  # before rounding: 1e300 cannot be rounded to cents
+        raise AmountError(f"“{text}”超出金额上限：{AMOUNT_LIMIT_TEXT}")
+    value = value.quantize(CENT, rounding=ROUND_HALF_UP)
+    if abs(value) > MAX_AMOUNT:  # 99,999,999.995 rounds up past the ceiling
+        raise AmountError(f"“{text}”超出金额上限：{AMOUNT_LIMIT_TEXT}")
+    return value
 
 
 def format_wan(value: Decimal | None, places: int = 2) -> str:

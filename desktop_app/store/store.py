@@ -26,7 +26,14 @@ from ..domain.fields import (
     PROJECT_FIELD_NAMES,
     SEARCH_FIELDS,
 )
-from ..domain.money import AmountError, from_cents, parse_amount, to_cents
+from ..domain.money import (
+    AMOUNT_LIMIT_TEXT,
+    MAX_AMOUNT,
+    AmountError,
+    from_cents,
+    parse_amount,
+    to_cents,
+)
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
 from ..domain.textmatch import normalize_query, search_key
@@ -574,7 +581,7 @@ class Store:
             if name in AMOUNT_FIELDS and value is not None and not isinstance(value, Decimal):
                 value = _amount(name, value)
             if name in AMOUNT_FIELDS and value is not None:
-                value = from_cents(to_cents(value))
+                value = from_cents(_cents(name, value))
             if name == "lists":
                 value = list(dict.fromkeys(v.strip() for v in (value or []) if v and v.strip()))
             out[name] = value
@@ -1174,17 +1181,24 @@ class Store:
 
     def totals(self, project_ids: Iterable[int] | None = None) -> dict[str, Decimal]:
         """Exact sums of 总投资 and 年度计划 (万元) over all projects or the given ones."""
-        if project_ids is None:
-            row = self.conn.execute(
-                "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) FROM projects"
-            ).fetchone()
-        else:
-            ids = json.dumps(list(project_ids))
+        where, params = "", ()
+        if project_ids is not None:
+            where = " WHERE id IN (SELECT value FROM json_each(?))"
+            params = (json.dumps(list(project_ids)),)
+        try:
             row = self.conn.execute(
                 "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) "
-                "FROM projects WHERE id IN (SELECT value FROM json_each(?))",
-                (ids,),
+                "FROM projects" + where,
+                params,
             ).fetchone()
+        except sqlite3.OperationalError as exc:
+            if "overflow" not in str(exc):
+                raise
+            # amounts above today's ceiling written by an older version: sum them in Python
+            rows = self.conn.execute(
+                "SELECT total_investment, annual_plan FROM projects" + where, params
+            ).fetchall()
+            row = (sum(r[0] or 0 for r in rows), sum(r[1] or 0 for r in rows))
         return {
             "total_investment": from_cents(row[0]) or Decimal(0),
             "annual_plan": from_cents(row[1]) or Decimal(0),
@@ -1428,6 +1442,15 @@ def _wan(cents: int | None) -> Decimal | None:
     return None if cents is None else Decimal(cents).scaleb(-2)
 
 
+def _cents(field: str, value: Decimal) -> int | None:
+    """An amount as whole 百元, refused (per field, in Chinese) above the ceiling."""
+    try:
+        return to_cents(value)
+    except AmountError as exc:
+        label = FIELD_BY_NAME[field].label
+        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
+
+
 def _amount(field: str, value: Any) -> Decimal | None:
     try:
         return parse_amount(str(value))
@@ -1458,6 +1481,8 @@ def _check_monthly(report: MonthlyReport) -> None:
     issues = []
     if report.month_investment is not None and report.month_investment < 0:
         issues.append(Issue("month_investment", "本月完成投资不能为负数"))
+    elif report.month_investment is not None and report.month_investment > MAX_AMOUNT:
+        issues.append(Issue("month_investment", f"本月完成投资：{AMOUNT_LIMIT_TEXT}"))
     if report.progress_pct is not None and not 0 <= report.progress_pct <= 100:
         issues.append(Issue("progress_pct", "形象进度应在 0% 到 100% 之间"))
     if issues:

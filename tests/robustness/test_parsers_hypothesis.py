@@ -14,7 +14,15 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from desktop_app.domain.money import AmountError, format_wan, from_cents, parse_amount, to_cents
+from desktop_app.domain.money import (
+    MAX_AMOUNT,
+    MAX_CENTS,
+    AmountError,
+    format_wan,
+    from_cents,
+    parse_amount,
+    to_cents,
+)
 from desktop_app.domain.periods import Period, PeriodError, parse_office_date
 from desktop_app.importers import values
 from desktop_app.importers.headers import find_header, header_key, match_label
@@ -71,7 +79,7 @@ def test_parse_amount_returns_a_cent_exact_decimal_or_refuses(text, unit):
     if value is not None:
         assert isinstance(value, Decimal) and value.is_finite()
         assert value == value.quantize(Decimal("0.01"))
-        assert abs(value) < Decimal("1e12")
+        assert abs(value) <= MAX_AMOUNT
         assert from_cents(to_cents(value)) == value
 
 
@@ -82,21 +90,25 @@ def test_parse_amount_returns_a_cent_exact_decimal_or_refuses(text, unit):
     fullwidth=st.booleans(),
     space=st.sampled_from(["", " ", "　"]),
 )
+@example(cents=MAX_CENTS, unit="", fullwidth=False, space="")
+@example(cents=MAX_CENTS + 1, unit="", fullwidth=False, space="")
 def test_amounts_written_the_usual_ways_read_back_exactly(cents, unit, fullwidth, space):
     value = Decimal(cents).scaleb(-2)
     text = format_wan(value)  # 1,234,567.89
     if fullwidth:
         text = text.translate(str.maketrans("0123456789.", "０１２３４５６７８９．"))
     text = f"{space}{text}{unit}{space}"
-    if value >= Decimal("1e12"):
-        with pytest.raises(AmountError, match="超出金额范围"):
+    if value > MAX_AMOUNT:
+        with pytest.raises(
+            AmountError, match=r"超出金额上限：单项金额不能超过 99,999,999\.99 万元"
+        ):
             parse_amount(text)
     else:
         assert parse_amount(text) == value
 
 
 @CASES
-@given(yi=st.decimals(min_value=0, max_value=99_999, places=4))
+@given(yi=st.decimals(min_value=0, max_value=9_999, places=4))  # the ceiling: 1 万亿元
 def test_yi_amounts_convert_to_wan(yi):
     assert parse_amount(f"{yi}亿") == (yi * 10000).quantize(Decimal("0.01"))
 
