@@ -96,6 +96,7 @@ def _write(store: Store, preview: ImportPreview, source: str) -> ApplyResult:
             reports,
             description=f"导入月度调度（{who}{preview.period}，{len(reports)}条）",
             source=source,
+            check_versions=True,  # saved elsewhere since the preview: refused, all of it
         )
     return ApplyResult(len(preview.new), len(preview.changed), source)
 

@@ -164,13 +164,20 @@ def preview_monthly(
 
 
 def reports_to_save(store: Store, preview: ImportPreview) -> list[MonthlyReport]:
-    """The monthly reports an applied preview writes: existing values kept, file values over."""
+    """The monthly reports an applied preview writes: existing values kept, file values over,
+    each carrying the version the preview saw -- so that a report another clerk saved since
+    (or created, for a row the preview called new) refuses the import instead of being
+    overwritten (the store checks, :meth:`Store.save_monthly_reports` ``check_versions``)."""
     assert preview.period is not None
     existing = store.monthly_reports(preview.period)
     out = []
     for row in preview.rows:
         if row.status not in ("new", "changed") or row.project_id is None:
             continue
-        base = existing.get(row.project_id) or MonthlyReport(row.project_id, str(preview.period))
-        out.append(replace(base, **row.values))
+        fresh = MonthlyReport(row.project_id, str(preview.period))
+        if row.status == "new":
+            out.append(replace(fresh, **row.values))  # no id: any report there now conflicts
+            continue
+        base = existing.get(row.project_id) or fresh
+        out.append(replace(base, **row.values, version=row.version))
     return out

@@ -1044,8 +1044,11 @@ class Store:
                 for k, v in values.items()
                 if v != theirs[k]
             ]
+            code, name = self.conn.execute(
+                "SELECT code, name FROM projects WHERE id = ?", (report.project_id,)
+            ).fetchone() or (str(report.project_id), "")
             raise ConflictError(
-                f"项目编号 {report.project_id} 的 {period} 月度调度在您打开后已被他人保存，"
+                f"项目“{name}”（{code}）的 {period} 月度调度在您读取后已被他人保存，"
                 f"您的修改未保存。{'；'.join(parts) or '对方修改的是其他内容'}。请刷新后再填报",
                 {k: _display_monthly(k, v) for k, v in theirs.items()},
             )
