@@ -160,3 +160,29 @@ def test_read_only_folder_refuses_writes_with_a_plain_message(open_dir, leftover
     assert "只读" in result["message"], result
     assert "attempt" not in result["message"]  # SQLite's English never reaches the user
     assert _digest(path) == before
+
+
+@skip_on_windows
+def test_check_in_a_read_only_folder_never_calls_a_healthy_ledger_damaged(open_dir):
+    """`keyprojects check` on a ledger in a folder the user cannot write: SQLite cannot make
+    its WAL index there.  The check still runs (read as immutable: nobody can be writing)."""
+    folder = open_dir / "只读文件夹"
+    folder.mkdir()
+    path = folder / "台账.sqlite"
+    Store.create(path).close()
+    path.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        result = run_unprivileged(
+            lambda: {
+                level: [r.ok, r.could_not_check, r.message]
+                for level in ("quick", "full")
+                for r in [check_file(path, level)]
+            }
+        )
+    finally:
+        folder.chmod(0o777)
+    assert "error" not in result, result
+    for level, (ok, could_not_check, message) in result.items():
+        assert ok and not could_not_check, (level, message)
+        assert "损坏" not in message
