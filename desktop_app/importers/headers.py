@@ -176,14 +176,11 @@ class Header:
 
 
 def _merged_value(sheet: SheetData, row: int, col: int) -> object:
-    for (r1, c1), (r2, c2) in sheet.merged:
-        if r1 <= row <= r2 and c1 <= col <= c2:
-            return sheet.value(r1, c1)
-    return sheet.value(row, col)
+    return sheet.merged_value(row, col)  # indexed: linear in the number of merged ranges
 
 
 def _vertical_merge(sheet: SheetData, row: int, col: int) -> bool:
-    return any(r1 == row and r2 > row and c1 <= col <= c2 for (r1, c1), (r2, c2) in sheet.merged)
+    return sheet.merged_below(row, col)
 
 
 def _is_text(value: object) -> bool:
