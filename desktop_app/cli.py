@@ -26,6 +26,7 @@ from . import APP_NAME, __version__
 from .domain.periods import Period, PeriodError
 from .domain.text import printable
 from .errors_text import plain_os_error, plain_sqlite_error
+from .launch import open_ledger, run_window
 from .paths import default_database
 from .store import Store, StoreError
 
@@ -235,18 +236,21 @@ def _friendly(fn: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _given_db(ctx: click.Context, db: Path | None) -> Path | None:
+    """The --db of the subcommand, else of the group (None: the user's default ledger)."""
+    return db or (ctx.obj or {}).get("db")
+
+
 def _resolve_db(ctx: click.Context, db: Path | None) -> Path:
     """The --db of the subcommand, else of the group, else the user's default ledger."""
-    return db or (ctx.obj or {}).get("db") or default_database()
+    return _given_db(ctx, db) or default_database()
 
 
 @contextmanager
-def _open_store(path: Path, *, create_default: bool = False) -> Iterator[Store]:
-    """Open a ledger; the user's default ledger is created with the portfolio on first use."""
-    if create_default and path == default_database() and not path.exists():
-        store = Store.create(path)
-    else:
-        store = Store.open(path)
+def _ledger(ctx: click.Context, db: Path | None) -> Iterator[Store]:
+    """The ledger of the command (:func:`~desktop_app.launch.open_ledger`: the user's default
+    ledger is created with the portfolio on first use), closed afterwards."""
+    store = open_ledger(_given_db(ctx, db))
     try:
         yield store
     finally:
@@ -272,9 +276,7 @@ def cli(ctx: click.Context, db: Path | None, smoke: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
     if ctx.invoked_subcommand is None:
-        from .gui import run
-
-        sys.exit(run(db, smoke=smoke))
+        sys.exit(run_window(db, smoke=smoke))
 
 
 @cli.command()
@@ -304,7 +306,7 @@ def init(ctx: click.Context, file: Path | None, db: Path | None, empty: bool) ->
 @_friendly
 def projects(ctx: click.Context, db: Path | None, search: str, as_json: bool) -> None:
     """列出项目。"""
-    with _open_store(_resolve_db(ctx, db), create_default=True) as store:
+    with _ledger(ctx, db) as store:
         found = store.list_projects(search=search)
     if as_json:
         click.echo(_json_text([p.to_json() for p in found]))
@@ -509,7 +511,7 @@ def export_command(
     if group_by is None and report == "ledger":
         group_by = "region"
     started = time.perf_counter()
-    with _open_store(_resolve_db(ctx, db), create_default=True) as store:
+    with _ledger(ctx, db) as store:
         ids = [p.id for p in store.list_projects(search=search) if p.id] if search else None
         result = export_report(
             store,
@@ -558,7 +560,7 @@ def import_command(
     from .importers import ImportRefused, apply_preview, preview_file, rejected_text
 
     started = time.perf_counter()
-    with _open_store(_resolve_db(ctx, db), create_default=True) as store:
+    with _ledger(ctx, db) as store:
         preview = preview_file(
             store, file, kind=kind, period=Period.parse(period) if period else None
         )
@@ -621,7 +623,7 @@ def template_command(
     from .reports.template import write_template, write_templates
 
     month = Period.parse(period)
-    with _open_store(_resolve_db(ctx, db), create_default=True) as store:
+    with _ledger(ctx, db) as store:
         if output.suffix.lower() == ".xlsx":
             if len(units) != 1:
                 raise CliError("输出为单个 .xlsx 文件时，请用 --unit 指定一个责任单位")
@@ -644,7 +646,7 @@ def returns_command(ctx: click.Context, db: Path | None, period: str | None) -> 
     """各责任单位本期月报的报送情况。"""
     from .reports.template import reporting_status
 
-    with _open_store(_resolve_db(ctx, db), create_default=True) as store:
+    with _ledger(ctx, db) as store:
         month = Period.parse(period) if period else store.default_period()
         status = reporting_status(store, month)
     names = [printable(s.unit) for s in status]
