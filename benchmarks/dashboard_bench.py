@@ -27,10 +27,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication
 
-from desktop_app.charts import load_portfolio
 from desktop_app.domain.periods import Period
 from desktop_app.domain.query import ProjectQuery
 from desktop_app.store import Store
+from desktop_app.views.portfolio import load_portfolio
 
 BUDGET_MS = 300.0
 

@@ -1,11 +1,6 @@
-"""Chart data for the scheduling meeting: pure functions over the store, no Qt.
+"""Temporary alias: the chart data moved to :mod:`desktop_app.views`; remove once nothing imports this."""
 
-:func:`load_portfolio` reads a period into a :class:`PortfolioSnapshot`;
-:func:`dashboard_data` turns it (and the ledger's filter) into every dashboard chart;
-:func:`project_series` gives one project's monthly bars, cumulative line and progress.
-"""
-
-from .dashboard_data import (
+from ..views.dashboard import (
     GROUP_FIELDS,
     CountBar,
     DashboardData,
@@ -19,9 +14,9 @@ from .dashboard_data import (
     s_curve,
     status_counts,
 )
-from .portfolio import LIGHTS, ChartRecord, PortfolioSnapshot, load_portfolio
-from .project_data import ProgressPoint, ProjectSeries, project_series, series_from_reports
-from .units import MoneyScale, format_money, format_pct, money_scale
+from ..views.portfolio import LIGHTS, ChartRecord, PortfolioSnapshot, load_portfolio
+from ..views.project import ProgressPoint, ProjectSeries, project_series, series_from_reports
+from ..views.units import MoneyScale, format_money, format_pct, money_scale
 
 __all__ = [
     "GROUP_FIELDS",

@@ -43,18 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..charts import (
-    CountBar,
-    GroupBar,
-    MoneyScale,
-    ProjectSeries,
-    SCurve,
-    format_money,
-    format_pct,
-    money_scale,
-)
-from ..charts.units import WAN
 from ..domain import derived
+from ..views.dashboard import CountBar, GroupBar, SCurve
+from ..views.project import ProjectSeries
+from ..views.units import WAN, MoneyScale, format_money, format_pct, money_scale
 from .fonts import cjk_font, ensure_cjk_font
 from .labels import light_label
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
-from ..charts import ProjectSeries, project_series
 from ..domain.periods import Period
 from ..store import Store
+from ..views.project import ProjectSeries, project_series
 from .charts import ChartPanel, MonthlyInvestmentChart, ProgressChart
 
 

@@ -44,23 +44,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..charts import (
-    GROUP_FIELDS,
-    DashboardData,
-    LaggingProject,
-    PortfolioSnapshot,
-    dashboard_data,
-    format_pct,
-    load_portfolio,
-)
-from ..charts.portfolio import LoadedRows
-from ..charts.units import YI
 from ..domain.derived import LightThresholds
 from ..domain.fields import FIELD_BY_NAME
 from ..domain.money import format_wan
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
 from ..store import Store
+from ..views.dashboard import GROUP_FIELDS, DashboardData, LaggingProject, dashboard_data
+from ..views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
+from ..views.units import YI, format_pct
 from .charts import ChartPanel, GroupBarChart, LightChart, SCurveChart, StatusChart, section_label
 from .fonts import ensure_cjk_font
 from .labels import light_label, tr_field

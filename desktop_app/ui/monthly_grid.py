@@ -40,9 +40,9 @@ from ..domain.money import AmountError, format_wan, from_cents, parse_amount
 from ..domain.periods import Period
 from ..domain.text import clean_text
 from ..store import MonthlyReport, Store, StoreError
+from ..views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from .commands import LedgerEditor
 from .labels import light_label, monthly_label, reported_label, tr_field
-from .ledger_data import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from .project_model import cents_text, light_fill, light_icon, rate_text
 
 _Index = QModelIndex | QPersistentModelIndex

@@ -29,8 +29,7 @@ from ..domain.periods import Period
 from ..domain.query import ProjectQuery
 from ..domain.textmatch import normalize_query
 from ..store import Project, Store
-from .labels import light_label, reported_label, tr_field
-from .ledger_data import (
+from ..views.ledger import (
     FIELD_INDEX,
     NO_FIGS,
     ROW_ID,
@@ -42,9 +41,10 @@ from .ledger_data import (
     load_ledger,
     without_key,
 )
+from .labels import light_label, reported_label, tr_field
 
 if TYPE_CHECKING:
-    from ..charts.portfolio import LoadedRows
+    from ..views.portfolio import LoadedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -215,7 +215,7 @@ class ProjectTableModel(QAbstractTableModel):
         (None before the first load or when the store has changed since)."""
         if self._period is None or self._action_count != self._store.action_count():
             return None
-        from ..charts.portfolio import LoadedRows
+        from ..views.portfolio import LoadedRows
 
         return LoadedRows(
             self._rows, self._period, self._thresholds, _FigColumn(self._figs, 0), self._keys

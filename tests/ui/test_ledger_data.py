@@ -9,7 +9,8 @@ from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period
 from desktop_app.domain.textmatch import normalize_query
 from desktop_app.store import Store
-from desktop_app.ui.ledger_data import (
+from desktop_app.ui.project_model import ProjectTableModel
+from desktop_app.views.ledger import (
     FIELD_INDEX,
     ROW_KEY,
     SHARED_FIELDS,
@@ -17,7 +18,6 @@ from desktop_app.ui.ledger_data import (
     figs_of,
     load_ledger,
 )
-from desktop_app.ui.project_model import ProjectTableModel
 
 
 def test_loaded_rows_keys_and_figures_are_the_store_s(demo):
@@ -130,8 +130,9 @@ def test_loaded_rows_are_offered_only_while_current(store):
 
 
 def test_dashboard_tab_counts_from_the_ledger_rows(make_window, demo_copy, qtbot):
-    from desktop_app.charts import dashboard_data, load_portfolio
     from desktop_app.domain.query import ProjectQuery
+    from desktop_app.views.dashboard import dashboard_data
+    from desktop_app.views.portfolio import load_portfolio
 
     with Store.open(demo_copy) as store:
         window = make_window(store)

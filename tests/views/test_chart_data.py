@@ -5,18 +5,19 @@ from decimal import Decimal as D
 import numpy as np
 import pytest
 
-from desktop_app.charts import ChartRecord, PortfolioSnapshot, dashboard_data
-from desktop_app.charts.dashboard_data import (
+from desktop_app.domain.derived import Light, LightThresholds
+from desktop_app.domain.periods import Period as P
+from desktop_app.domain.query import ProjectQuery
+from desktop_app.domain.textmatch import search_key
+from desktop_app.views.dashboard import (
+    dashboard_data,
     group_progress,
     lagging_projects,
     light_counts,
     s_curve,
     status_counts,
 )
-from desktop_app.domain.derived import Light, LightThresholds
-from desktop_app.domain.periods import Period as P
-from desktop_app.domain.query import ProjectQuery
-from desktop_app.domain.textmatch import search_key
+from desktop_app.views.portfolio import ChartRecord, PortfolioSnapshot
 
 ORDER = {
     "region": ("龙山区", "西安区", "东丰县"),

@@ -4,12 +4,13 @@ from decimal import Decimal as D
 
 import pytest
 
-from desktop_app.charts import dashboard_data, load_portfolio, project_series
-from desktop_app.charts.portfolio import LIGHTS
 from desktop_app.domain.derived import Light, LightThresholds
 from desktop_app.domain.periods import Period as P
 from desktop_app.domain.query import ProjectQuery
 from desktop_app.store import MonthlyReport
+from desktop_app.views.dashboard import dashboard_data
+from desktop_app.views.portfolio import LIGHTS, load_portfolio
+from desktop_app.views.project import project_series
 
 
 @pytest.mark.parametrize("period", ["2022-06", "2022-07", "2021-12", "2020-03", "2019-02"])

@@ -7,11 +7,12 @@ from decimal import Decimal as D
 
 import pytest
 
-from desktop_app.charts import dashboard_data, load_portfolio
 from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period as P
 from desktop_app.ui.project_model import ProjectTableModel
-from tests.charts.test_chart_portfolio_store import QUERIES
+from desktop_app.views.dashboard import dashboard_data
+from desktop_app.views.portfolio import load_portfolio
+from tests.views.test_chart_portfolio_store import QUERIES
 
 
 @pytest.fixture(scope="module")
