@@ -9,6 +9,7 @@ from typing import Any
 from ..domain.periods import Period
 from ..domain.text import clean_text, is_multiline
 from ..domain.textmatch import normalize
+from ..formats import META_UNIT
 from ..store import MonthlyReport, Project, Store
 from .errors import ImportRefused
 from .headers import MONTHLY_LABELS
@@ -79,7 +80,7 @@ def preview_monthly(
     for p in projects:
         by_name.setdefault(normalize(p.name), []).append(p)
     existing = store.monthly_reports(period)
-    unit = clean_text(source.meta.get("责任单位")) or None
+    unit = clean_text(source.meta.get(META_UNIT)) or None
     rows: list[RowResult] = []
     skipped = dict.fromkeys(("blank", "section", "total", "note", "unfilled"), 0)
     seen: dict[int, int] = {}

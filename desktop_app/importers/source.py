@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from ..domain.periods import Period, PeriodError
-from ..reports.template import META_SHEET, TEMPLATE_KIND
+from ..formats import META_KIND, META_PERIOD, META_SHEET, TEMPLATE_KIND
 from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import ColumnMap, Header, find_header
@@ -45,9 +45,9 @@ class ImportSource:
 
     def guess_period(self) -> Period | None:
         """The template's period, else one named in the title rows (2022年7月)."""
-        if self.meta.get("期间"):
+        if self.meta.get(META_PERIOD):
             try:
-                return Period.parse(self.meta["期间"])
+                return Period.parse(self.meta[META_PERIOD])
             except PeriodError:
                 pass
         for row in self.sheet.rows[: self.header.top]:
@@ -68,7 +68,7 @@ def _template_meta(sheets: list[SheetData]) -> dict[str, str]:
             for row in sheet.rows
             if len(row) >= 2 and str(row[0]).strip()
         }
-        if meta.get("类型") == TEMPLATE_KIND:
+        if meta.get(META_KIND) == TEMPLATE_KIND:
             return meta
     return {}
 

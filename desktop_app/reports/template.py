@@ -20,14 +20,13 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..domain.periods import Period
 from ..domain.text import clean_text, printable
+from ..formats import META_KIND, META_PERIOD, META_SHEET, META_UNIT, TEMPLATE_KIND
 from ..store import Store
 from . import form
 from .common import ExportResult, unit_name
 from .form import Column, Styles
 from .xlsx import CellStyle, Value, Workbook
 
-TEMPLATE_KIND = "月度调度填报模板"
-META_SHEET = "模板信息"
 MAIN_SHEET = "月度调度填报"
 INPUT_FILL = "#FFF9DB"
 LOCKED_FILL = "#F2F2F2"
@@ -319,9 +318,9 @@ def _meta_sheet(book: Workbook, store: Store, period: Period, unit: str, count: 
     meta.ws.sheet_state = "hidden"
     plain = book.style(CellStyle(border=False))
     for key, value in (
-        ("类型", TEMPLATE_KIND),
-        ("期间", str(period)),
-        ("责任单位", unit),
+        (META_KIND, TEMPLATE_KIND),
+        (META_PERIOD, str(period)),
+        (META_UNIT, unit),
         ("项目数", str(count)),
         ("填报单位", unit_name(store)),
         ("生成时间", dt.datetime.now().isoformat(timespec="seconds")),
