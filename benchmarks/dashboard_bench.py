@@ -138,7 +138,7 @@ def main() -> int:
         path = args.screenshot / f"dashboard_{count}.png"
         dashboard.grab().save(str(path))
         print(f"截图：{path}")
-        from desktop_app.ui.charts_project import ProjectCharts
+        from desktop_app.ui.dashboard.project import ProjectCharts
 
         charts = ProjectCharts(store)
         charts.resize(1400, 480)

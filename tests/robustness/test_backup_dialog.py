@@ -9,8 +9,8 @@ import pytest
 
 from desktop_app.store import DatabaseDamaged, Store, integrity
 from desktop_app.store import backup as backups
-from desktop_app.ui import backup_dialog
-from desktop_app.ui.backup_dialog import BackupDialog, check_in_background, offer_restore_on_damage
+from desktop_app.ui.dialogs import backup as backup_dialog
+from desktop_app.ui.dialogs.backup import BackupDialog, check_in_background, offer_restore_on_damage
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.store import WriteFailed
-from desktop_app.ui import crash
+from desktop_app.ui.common import crash
 
 
 @pytest.fixture

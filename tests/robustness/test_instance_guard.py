@@ -12,14 +12,18 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop_app.ui import instance_guard
-from desktop_app.ui.instance_guard import InstanceGuard, notify_shared_use, shared_use_notices
+from desktop_app.ui.common import instance_guard
+from desktop_app.ui.common.instance_guard import (
+    InstanceGuard,
+    notify_shared_use,
+    shared_use_notices,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 HOLDER = """
 import sys
 from PySide6.QtCore import QCoreApplication
-from desktop_app.ui.instance_guard import InstanceGuard
+from desktop_app.ui.common.instance_guard import InstanceGuard
 app = QCoreApplication([])
 guard = InstanceGuard(sys.argv[1])
 print("LOCKED" if guard.acquire() else "BUSY", flush=True)

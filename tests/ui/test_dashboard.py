@@ -10,9 +10,9 @@ from desktop_app.domain.derived import Light
 from desktop_app.domain.periods import Period
 from desktop_app.domain.query import ProjectQuery
 from desktop_app.store import MonthlyReport
-from desktop_app.ui.charts import ExportSizeDialog
-from desktop_app.ui.dashboard import Dashboard, LaggingModel
-from desktop_app.ui.fonts import cjk_font
+from desktop_app.ui.common.fonts import cjk_font
+from desktop_app.ui.dashboard.board import Dashboard, LaggingModel
+from desktop_app.ui.dashboard.plot import ExportSizeDialog
 
 CAR, STEEL = "新能源+汽车零部件", "钢铁绿色智造"
 
@@ -285,7 +285,7 @@ def test_refresh_after_an_edit_in_the_ledger(qtbot, dashboard, ledger):
 
 
 def test_grouping_is_remembered_in_the_settings(qtbot, ledger, tmp_path):
-    from desktop_app.ui.settings import Settings
+    from desktop_app.ui.common.settings import Settings
 
     settings = Settings(tmp_path / "settings.ini")
     first = Dashboard(ledger, settings)

@@ -6,7 +6,7 @@ from decimal import Decimal as D
 from PySide6.QtGui import QImage
 
 from desktop_app.store import MonthlyReport
-from desktop_app.ui.charts_project import ProjectCharts
+from desktop_app.ui.dashboard.project import ProjectCharts
 
 
 def floats(values):

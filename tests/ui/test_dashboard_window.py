@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from desktop_app.domain.derived import Light
 from desktop_app.domain.periods import Period
 from desktop_app.store import Store
+from desktop_app.ui.common.settings import Settings
 from desktop_app.ui.dashboard import Dashboard
-from desktop_app.ui.settings import Settings
 
 
 @pytest.fixture

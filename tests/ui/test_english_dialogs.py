@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget, QWizard
 
 from desktop_app.ui.app import install_translator
-from desktop_app.ui.backup_dialog import BackupDialog
 from desktop_app.ui.dashboard import Dashboard
-from desktop_app.ui.export_dialog import ExportDialog
-from desktop_app.ui.import_wizard import ImportWizard
+from desktop_app.ui.dialogs.backup import BackupDialog
+from desktop_app.ui.dialogs.export import ExportDialog
+from desktop_app.ui.dialogs.import_wizard import ImportWizard
 
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 

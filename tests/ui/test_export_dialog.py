@@ -10,8 +10,8 @@ from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.periods import Period
 from desktop_app.store import Store
-from desktop_app.ui.export_dialog import ExportDialog, ExportWorker
-from desktop_app.ui.template_dialog import TemplateDialog
+from desktop_app.ui.dialogs.export import ExportDialog, ExportWorker
+from desktop_app.ui.dialogs.template import TemplateDialog
 
 
 @pytest.fixture

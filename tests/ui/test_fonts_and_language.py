@@ -9,7 +9,12 @@ from PySide6.QtGui import QFontInfo
 
 from desktop_app.paths import portfolio_file
 from desktop_app.ui.app import install_translator, make_application
-from desktop_app.ui.fonts import FONT_FILE, ensure_cjk_font, missing_characters, shipped_font_file
+from desktop_app.ui.common.fonts import (
+    FONT_FILE,
+    ensure_cjk_font,
+    missing_characters,
+    shipped_font_file,
+)
 
 
 def shipped_texts() -> str:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWizard
 
 from desktop_app.domain.periods import Period
 from desktop_app.reports.template import write_template
-from desktop_app.ui.import_wizard import ColumnMappingModel, ImportWizard, PreviewModel
+from desktop_app.ui.dialogs.import_wizard import ColumnMappingModel, ImportWizard, PreviewModel
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "xlsx"
 MESSY = FIXTURES / "messy_ledger.xlsx"
@@ -161,7 +161,7 @@ def test_screens_render_chinese(qtbot, wizard, tmp_path):
     """Render the pages (look at them: tests/ui output under tmp_path)."""
     from PySide6.QtGui import QRawFont
 
-    from desktop_app.ui.fonts import ensure_cjk_font
+    from desktop_app.ui.common.fonts import ensure_cjk_font
 
     ensure_cjk_font()
     w = wizard()

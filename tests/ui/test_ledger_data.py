@@ -9,7 +9,7 @@ from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period
 from desktop_app.domain.textmatch import normalize_query
 from desktop_app.store import Store
-from desktop_app.ui.project_model import ProjectTableModel
+from desktop_app.ui.models.project import ProjectTableModel
 from desktop_app.views.ledger import (
     FIELD_INDEX,
     ROW_KEY,

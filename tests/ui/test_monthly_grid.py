@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLineEdit
 
 from desktop_app.domain.periods import Period
 from desktop_app.store import MonthlyReport
-from desktop_app.ui.monthly_grid import GRID_INDEX, parse_percent, split_clipboard
-from desktop_app.ui.project_model import COLUMN_INDEX
+from desktop_app.ui.models.project import COLUMN_INDEX
+from desktop_app.ui.monthly.grid import GRID_INDEX, parse_percent, split_clipboard
 
 JUNE = Period(2022, 6)
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from desktop_app.domain.money import format_wan
 from desktop_app.store import Store
-from desktop_app.ui.monthly_grid import GRID_INDEX
+from desktop_app.ui.monthly.grid import GRID_INDEX
 
 
 def test_every_row_shows_its_report_and_the_summary_counts_the_period(make_window, demo_copy):

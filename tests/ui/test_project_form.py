@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from desktop_app.ui.project_model import COLUMN_INDEX
+from desktop_app.ui.models.project import COLUMN_INDEX
 
 
 def open_form(window, code: str):
@@ -239,7 +239,7 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
     assert {history.index(r, 1).data() for r in range(history.rowCount())} == {"测试员"}
 
     # marking the problem solved goes through the undo stack and shows at once
-    from desktop_app.ui import project_dialog
+    from desktop_app.ui.dialogs import project as project_dialog
 
     class Solved:
         def __init__(self, kind, record, parent):

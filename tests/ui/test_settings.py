@@ -6,9 +6,9 @@ from decimal import Decimal
 
 from desktop_app.domain.derived import LightThresholds
 from desktop_app.store import MonthlyReport
-from desktop_app.ui.project_model import COLUMN_INDEX
-from desktop_app.ui.settings import Settings
-from desktop_app.ui.settings_dialog import SettingsDialog
+from desktop_app.ui.common.settings import Settings
+from desktop_app.ui.dialogs.settings import SettingsDialog
+from desktop_app.ui.models.project import COLUMN_INDEX
 
 
 def test_settings_round_trip_through_the_file(tmp_path):

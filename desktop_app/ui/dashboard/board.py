@@ -44,18 +44,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.derived import LightThresholds
-from ..domain.fields import FIELD_BY_NAME
-from ..domain.money import format_wan
-from ..domain.periods import Period
-from ..domain.query import ProjectQuery
-from ..store import Store
-from ..views.dashboard import GROUP_FIELDS, DashboardData, LaggingProject, dashboard_data
-from ..views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
-from ..views.units import YI, format_pct
-from .charts import ChartPanel, GroupBarChart, LightChart, SCurveChart, StatusChart, section_label
-from .fonts import ensure_cjk_font
-from .labels import light_label, tr_field
+from ...domain.derived import LightThresholds
+from ...domain.fields import FIELD_BY_NAME
+from ...domain.money import format_wan
+from ...domain.periods import Period
+from ...domain.query import ProjectQuery
+from ...store import Store
+from ...views.dashboard import GROUP_FIELDS, DashboardData, LaggingProject, dashboard_data
+from ...views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
+from ...views.units import YI, format_pct
+from ..common.fonts import ensure_cjk_font
+from ..common.labels import light_label, tr_field
+from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
+from .plot import ChartPanel, section_label
 
 #: Above this many projects the period's data is read in a worker thread.
 BACKGROUND_ABOVE = 20_000
@@ -549,7 +550,7 @@ def describe_query(query: ProjectQuery) -> str:
         if values:
             parts.append(f"{tr_field(FIELD_BY_NAME[name].label)}：{'、'.join(sorted(values))}")
     if query.lights:
-        from ..domain.derived import Light
+        from ...domain.derived import Light
 
         parts.append(
             tr_field("状态灯")

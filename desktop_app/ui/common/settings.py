@@ -1,0 +1,183 @@
+"""The user's settings: one wrapper over QSettings that every window and dialog uses."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+from ... import APP_ID, ORG_NAME
+
+if TYPE_CHECKING:  # imported where used: the window's first paint needs no domain rules
+    from ...domain.derived import LightThresholds
+
+#: Groupings a ledger report can use by default (field → Chinese label).
+GROUPINGS = {"region": "所属县区", "chain": "产业链", "sector": "产业类别", "status": "项目状态"}
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+
+
+def default_settings_file() -> Path:
+    """settings.ini in the user's config folder (looked up each time, never cached)."""
+    return Path(platformdirs.user_config_dir(APP_ID, ORG_NAME)) / "settings.ini"
+
+
+class Settings:
+    """Typed access to the app's QSettings (an INI file in the user's config folder).
+
+    ``path`` makes a settings file of its own (tests, portable installs).
+    """
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        if path is None:
+            path = default_settings_file()
+        self._q = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def qsettings(self) -> QSettings:
+        return self._q
+
+    @property
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # -- plain values -----------------------------------------------------------------
+    def _get(self, key: str, default: Any = None) -> Any:
+        value = self._q.value(key, default)
+        return default if value is None else value
+
+    def _get_int(self, key: str, default: int) -> int:
+        try:
+            return int(self._get(key, default))
+        except (TypeError, ValueError):
+            return default
+
+    @property
+    def user_name(self) -> str:
+        """Who the change history names for edits made in this app."""
+        from ...store.store import default_user
+
+        return str(self._get("user/name", "") or "").strip() or default_user()
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self._q.setValue("user/name", value.strip())
+
+    @property
+    def thresholds(self) -> LightThresholds:
+        """The status-light thresholds (falls back to the defaults when the file is damaged)."""
+        from decimal import Decimal
+
+        from ...domain.derived import LightThresholds
+
+        default = LightThresholds()
+        try:
+            return LightThresholds(
+                Decimal(str(self._get("lights/yellow_points", default.yellow_points))),
+                Decimal(str(self._get("lights/red_points", default.red_points))),
+                int(self._get("lights/start_overdue_months", default.start_overdue_months)),
+            )
+        except (ArithmeticError, TypeError, ValueError):
+            return default
+
+    @thresholds.setter
+    def thresholds(self, value: LightThresholds) -> None:
+        self._q.setValue("lights/yellow_points", str(value.yellow_points))
+        self._q.setValue("lights/red_points", str(value.red_points))
+        self._q.setValue("lights/start_overdue_months", value.start_overdue_months)
+
+    @property
+    def default_grouping(self) -> str:
+        """The field ledger reports group by unless told otherwise (region, chain, ...)."""
+        value = str(self._get("reports/grouping", "region"))
+        return value if value in GROUPINGS else "region"
+
+    @default_grouping.setter
+    def default_grouping(self, value: str) -> None:
+        if value not in GROUPINGS:
+            raise ValueError(f"unknown grouping {value!r}")
+        self._q.setValue("reports/grouping", value)
+
+    @property
+    def language(self) -> str:
+        """Interface language: 'zh_CN' (the source language) or 'en'; applies on restart."""
+        value = str(self._get("ui/language", "zh_CN"))
+        return value if value in LANGUAGES else "zh_CN"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        if value not in LANGUAGES:
+            raise ValueError(f"unknown language {value!r}")
+        self._q.setValue("ui/language", value)
+
+    @property
+    def last_database(self) -> str | None:
+        value = self._get("files/last_database", "")
+        return str(value) or None
+
+    @last_database.setter
+    def last_database(self, value: str) -> None:
+        self._q.setValue("files/last_database", value)
+
+    # -- window and column state --------------------------------------------------------
+    def byte_state(self, key: str) -> QByteArray | None:
+        """A saved window/header state (None when never saved)."""
+        value = self._q.value(f"state/{key}")
+        if isinstance(value, QByteArray) and not value.isEmpty():
+            return value
+        return None
+
+    def set_byte_state(self, key: str, value: QByteArray) -> None:
+        self._q.setValue(f"state/{key}", value)
+
+    def window_geometry(self) -> QByteArray | None:
+        return self.byte_state("window_geometry")
+
+    def set_window_geometry(self, value: QByteArray) -> None:
+        self.set_byte_state("window_geometry", value)
+
+    def window_state(self) -> QByteArray | None:
+        return self.byte_state("window_state")
+
+    def set_window_state(self, value: QByteArray) -> None:
+        self.set_byte_state("window_state", value)
+
+    def column_state(self, table: str = "ledger") -> QByteArray | None:
+        """The header state (order, widths, hidden columns, sort) of a table."""
+        return self.byte_state(f"columns_{table}")
+
+    def set_column_state(self, value: QByteArray, table: str = "ledger") -> None:
+        self.set_byte_state(f"columns_{table}", value)
+
+    # -- saved views ---------------------------------------------------------------------
+    def saved_views(self) -> dict[str, dict[str, Any]]:
+        """Named views: ``{name: {"query": ProjectQuery.to_dict(), "columns": hex header state}}``."""
+        raw = self._get("views/saved", "")
+        try:
+            data = json.loads(raw) if raw else {}
+        except (TypeError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_view(self, name: str, view: dict[str, Any]) -> None:
+        views = self.saved_views()
+        views[name] = view
+        self._q.setValue("views/saved", json.dumps(views, ensure_ascii=False))
+
+    def delete_view(self, name: str) -> None:
+        views = self.saved_views()
+        views.pop(name, None)
+        self._q.setValue("views/saved", json.dumps(views, ensure_ascii=False))
+
+    # -- anything else -------------------------------------------------------------------
+    def value(self, key: str, default: Any = None) -> Any:
+        """A setting other parts of the app keep (e.g. the export folder)."""
+        return self._get(key, default)
+
+    def set_value(self, key: str, value: Any) -> None:
+        self._q.setValue(key, value)

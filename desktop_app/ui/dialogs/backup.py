@@ -1,0 +1,439 @@
+"""Backups in the window: list, back up now, keep count, restore (asking first); and the
+offer to restore the latest good backup when a ledger is found damaged at start.
+
+Thin over :mod:`desktop_app.store.backup`; every question to the user is a method, so tests
+(and the main window) can answer it.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import APP_NAME
+from ...store import Store, StoreError
+from ...store import backup as backups
+from ...store.integrity import CheckResult, check_file
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    """The wait cursor while a backup or a restore runs."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+class BackupTableModel(QAbstractTableModel):
+    """The backups of one ledger, newest first."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("BackupDialog", "备份时间"),
+        QT_TRANSLATE_NOOP("BackupDialog", "原因"),
+        QT_TRANSLATE_NOOP("BackupDialog", "项目数"),
+        QT_TRANSLATE_NOOP("BackupDialog", "大小"),
+        QT_TRANSLATE_NOOP("BackupDialog", "校验"),
+    )
+
+    def __init__(self, db_path: Path, root: Path | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db_path, self.root = db_path, root
+        self.items: list[backups.Backup] = []
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.items = backups.list_backups(self.db_path, self.root)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return QApplication.translate("BackupDialog", self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        b = self.items[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return f"{b.created:%Y-%m-%d %H:%M:%S}"
+            if col == 1:
+                return b.reason
+            if col == 2:
+                return "" if b.projects is None else f"{b.projects:,}"
+            if col == 3:
+                return _size(b.size)
+            return {
+                True: QApplication.translate("BackupDialog", "完好"),
+                False: QApplication.translate("BackupDialog", "已损坏"),
+                None: QApplication.translate("BackupDialog", "未校验"),
+            }[b.verified]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(b.path)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and b.verified is False:
+            from PySide6.QtGui import QColor
+
+            return QColor("#C00000")
+        return None
+
+
+class BackupDialog(QDialog):
+    """工具 → 备份与恢复: the ledger's backups; back up now; restore the selected one."""
+
+    restored = Signal(object)  # backups.RestoreResult, after the store's content was replaced
+
+    def __init__(self, store: Store, parent: QWidget | None = None, *, root: Path | None = None):
+        super().__init__(parent)
+        self.store, self.root = store, root
+        self.setObjectName("backupDialog")
+        self.setWindowTitle(QApplication.translate("BackupDialog", "备份与恢复"))
+        self.model = BackupTableModel(store.path, root, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("backupTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keep = QSpinBox(self)
+        self.keep.setObjectName("keepCount")
+        self.keep.setRange(1, backups.MAX_KEEP)
+        self.keep.setValue(backups.keep_count(store.path, root))
+        self.keep.setSuffix(QApplication.translate("BackupDialog", " 个"))
+        self.keep.editingFinished.connect(self._keep_changed)
+        self.backup_button = QPushButton(QApplication.translate("BackupDialog", "立即备份"), self)
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.backup_now)
+        self.restore_button = QPushButton(
+            QApplication.translate("BackupDialog", "恢复所选备份…"), self
+        )
+        self.restore_button.setObjectName("restoreSelected")
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.folder_button = QPushButton(
+            QApplication.translate("BackupDialog", "打开备份文件夹"), self
+        )
+        self.folder_button.clicked.connect(self.open_folder)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(QApplication.translate("BackupDialog", "保留最近"), self))
+        row.addWidget(self.keep)
+        row.addStretch(1)
+        row.addWidget(self.backup_button)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.folder_button)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.resize(760, 420)
+        self.refresh()
+
+    # ------------------------------------------------------------------ state
+    def refresh(self) -> None:
+        self.model.reload()
+        folder = backups.backup_folder(self.store.path, self.root)
+        self.info.setText(
+            QApplication.translate(
+                "BackupDialog",
+                "台账：{db}\n备份位置：{folder}\n打开台账、每次导入、升级数据结构和恢复之前都会自动备份"
+                "（SQLite 备份接口写出的一致快照）；共 {n} 个备份。",
+            ).format(db=self.store.path, folder=folder, n=self.model.rowCount())
+        )
+        if self.model.rowCount() and not self.table.selectionModel().hasSelection():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self, *args: object) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> backups.Backup | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.items[rows[0].row()] if rows else None
+
+    # ---------------------------------------------------------------- actions
+    def backup_now(self) -> backups.Backup | None:
+        try:
+            with _busy():
+                made = backups.make_backup(
+                    self.store, QApplication.translate("BackupDialog", "手动备份"), root=self.root
+                )
+        except StoreError as exc:
+            self.show_error(
+                QApplication.translate("BackupDialog", "备份失败：{reason}").format(reason=exc)
+            )
+            return None
+        self.refresh()
+        return made
+
+    def restore_selected(self) -> backups.RestoreResult | None:
+        """Ask, then restore the selected backup into the open ledger (backed up first)."""
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        question = QApplication.translate(
+            "BackupDialog",
+            "用 {when} 的备份（{reason}，{projects} 个项目）替换当前台账的全部内容？\n\n"
+            "当前台账会先自动备份，恢复后仍可从备份列表中找回。",
+        ).format(
+            when=f"{chosen.created:%Y-%m-%d %H:%M:%S}",
+            reason=chosen.reason,
+            projects=chosen.projects if chosen.projects is not None else "?",
+        )
+        if not self.confirm(question):
+            return None
+        try:
+            with _busy():  # a 600 MB ledger takes about 10 s (its safety backup included)
+                result = backups.restore_backup(self.store, chosen, root=self.root)
+        except StoreError as exc:
+            self.show_error(
+                QApplication.translate("BackupDialog", "恢复失败，台账未改变：{reason}").format(
+                    reason=exc
+                )
+            )
+            return None
+        self.refresh()
+        self.restored.emit(result)
+        self.show_info(
+            QApplication.translate(
+                "BackupDialog", "已恢复 {when} 的备份。恢复前的台账已备份到：\n{path}"
+            ).format(
+                when=f"{chosen.created:%Y-%m-%d %H:%M:%S}",
+                path=result.safety.path if result.safety else "",
+            )
+        )
+        return result
+
+    def _keep_changed(self) -> None:
+        try:
+            backups.set_keep_count(self.store.path, self.keep.value(), self.root)
+        except StoreError as exc:
+            self.show_error(str(exc))
+        self.refresh()
+
+    def open_folder(self) -> None:
+        folder = backups.backup_folder(self.store.path, self.root)
+        folder.mkdir(parents=True, exist_ok=True)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    # ---------------------------------------------- questions (tests answer these)
+    def confirm(self, text: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            QApplication.translate("BackupDialog", "恢复备份"),
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, APP_NAME, text)
+
+    def show_info(self, text: str) -> None:
+        QMessageBox.information(self, APP_NAME, text)
+
+
+# -------------------------------------------------------------- damaged at start
+def damaged_text(path: Path, error: BaseException, good: backups.Backup | None) -> str:
+    """The question (or the bad news) shown when ``path`` cannot be opened as damaged."""
+    text = QApplication.translate("BackupDialog", "台账“{name}”已损坏，无法打开：\n{error}").format(
+        name=path.name, error=error
+    )
+    if good is None:
+        return (
+            text
+            + "\n\n"
+            + QApplication.translate(
+                "BackupDialog",
+                "没有找到可用的备份。请不要再写入这个文件，把它复制一份后联系技术人员。",
+            )
+        )
+    return (
+        text
+        + "\n\n"
+        + QApplication.translate(
+            "BackupDialog",
+            "是否用最近一个完好的备份恢复？\n备份时间：{when}（{reason}，{projects} 个项目）\n"
+            "损坏的文件会改名保留在原文件夹中。",
+        ).format(
+            when=f"{good.created:%Y-%m-%d %H:%M:%S}",
+            reason=good.reason,
+            projects=good.projects if good.projects is not None else "?",
+        )
+    )
+
+
+def offer_restore_on_damage(
+    parent: QWidget | None,
+    path: Path,
+    error: BaseException,
+    *,
+    root: Path | None = None,
+    ask: Callable[[QWidget | None, str, bool], bool] | None = None,
+    tell: Callable[[str], None] | None = None,
+) -> Store | None:
+    """At start: tell the user the ledger is damaged and offer the latest good backup.
+
+    Returns the reopened store after a restore, else None.  ``ask(parent, text, can_restore)``
+    and ``tell(text)`` replace the dialogs (tests).
+    """
+    good = backups.latest_good_backup(path, root)
+    text = damaged_text(path, error, good)
+    ask = ask or _ask_restore
+    tell = tell or (lambda message: QMessageBox.information(parent, APP_NAME, message))
+    if not ask(parent, text, good is not None) or good is None:
+        return None
+    try:
+        result = backups.restore_backup(path, good, root=root)
+        store = Store.open(path)
+    except StoreError as exc:
+        tell(QApplication.translate("BackupDialog", "恢复失败：{reason}").format(reason=exc))
+        return None
+    done = QApplication.translate("BackupDialog", "已用 {when} 的备份恢复台账。").format(
+        when=f"{good.created:%Y-%m-%d %H:%M:%S}"
+    )
+    if result.moved_aside is not None:
+        done += QApplication.translate("BackupDialog", "损坏的文件已改名保留为：\n{path}").format(
+            path=result.moved_aside
+        )
+    tell(done)
+    return store
+
+
+def _ask_restore(parent: QWidget | None, text: str, can_restore: bool) -> bool:
+    box = QMessageBox(parent)
+    box.setObjectName("damagedLedger")
+    box.setIcon(QMessageBox.Icon.Critical)
+    box.setWindowTitle(APP_NAME)
+    box.setText(text)
+    if not can_restore:
+        box.addButton(
+            QApplication.translate("BackupDialog", "关闭"), QMessageBox.ButtonRole.RejectRole
+        )
+        box.exec()
+        return False
+    restore = box.addButton(
+        QApplication.translate("BackupDialog", "恢复备份"), QMessageBox.ButtonRole.AcceptRole
+    )
+    box.addButton(
+        QApplication.translate("BackupDialog", "不恢复，退出"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(restore)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+# ------------------------------------------------- deferred check of large ledgers
+class BackgroundCheck(QObject):
+    """``quick_check`` of a large ledger in a thread after it opened (only its header was
+    checked on opening); ``finished`` carries the result to the GUI thread."""
+
+    finished = Signal(object)  # CheckResult
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        self.result: CheckResult | None = None
+        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+
+    def start(self) -> BackgroundCheck:
+        self._thread.start()
+        return self
+
+    def wait(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        self.result = check_file(self.path, "quick")
+        self.finished.emit(self.result)
+
+
+def check_in_background(store: Store, parent: QWidget | None = None) -> BackgroundCheck | None:
+    """Start the deferred check when opening skipped it; warns the user if damage is found."""
+    if store.open_check is None or not store.open_check.deferred:
+        return None
+    check = BackgroundCheck(store.path, parent)
+
+    def done(result: CheckResult) -> None:
+        if not result.ok:
+            QMessageBox.critical(
+                parent,
+                APP_NAME,
+                QApplication.translate(
+                    "BackupDialog",
+                    "后台检查发现台账已损坏：{problem}\n\n请不要继续编辑。关闭程序后重新打开，"
+                    "按提示用最近的完好备份恢复（或在命令行运行 keyprojects restore --latest）。",
+                ).format(problem=result.problems[0]),
+            )
+
+    check.finished.connect(done)
+    return check.start()
+
+
+__all__ = [
+    "BackgroundCheck",
+    "BackupDialog",
+    "BackupTableModel",
+    "check_in_background",
+    "damaged_text",
+    "offer_restore_on_damage",
+]

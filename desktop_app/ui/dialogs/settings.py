@@ -1,0 +1,116 @@
+"""The settings dialog: light thresholds, default grouping, user name and language."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+)
+
+from ...domain.derived import LightThresholds
+from ..common.settings import GROUPINGS, LANGUAGES, Settings
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`Settings`; ``accept`` writes them back."""
+
+    def __init__(self, settings: Settings, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "设置"))
+        self._settings = settings
+        form = QFormLayout(self)
+
+        self.user_name = QLineEdit(settings.user_name)
+        self.user_name.setObjectName("userName")
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "修改人（写入修改记录）"), self.user_name
+        )
+
+        t = settings.thresholds
+        self.yellow = QDoubleSpinBox()
+        self.yellow.setObjectName("yellowPoints")
+        self.red = QDoubleSpinBox()
+        self.red.setObjectName("redPoints")
+        for box, value in ((self.yellow, t.yellow_points), (self.red, t.red_points)):
+            box.setRange(0, 100)
+            box.setDecimals(1)
+            box.setSuffix(QCoreApplication.translate("SettingsDialog", " 个百分点"))
+            box.setValue(float(value))
+        self.overdue = QSpinBox()
+        self.overdue.setObjectName("overdueMonths")
+        self.overdue.setRange(0, 36)
+        self.overdue.setSuffix(QCoreApplication.translate("SettingsDialog", " 个月"))
+        self.overdue.setValue(t.start_overdue_months)
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "黄灯：落后时序进度至少"), self.yellow
+        )
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "红灯：落后时序进度超过"), self.red
+        )
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "红灯：计划开工后未开工满"), self.overdue
+        )
+
+        self.grouping = QComboBox()
+        self.grouping.setObjectName("grouping")
+        for key, label in GROUPINGS.items():
+            self.grouping.addItem(QCoreApplication.translate("Field", label), key)
+        self.grouping.setCurrentIndex(max(0, self.grouping.findData(settings.default_grouping)))
+        form.addRow(QCoreApplication.translate("SettingsDialog", "台账报表默认分组"), self.grouping)
+
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for key, label in LANGUAGES.items():
+            self.language.addItem(label, key)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "界面语言（重新启动后生效）"),
+            self.language,
+        )
+
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #C62828;")
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("SettingsDialog", "确定")
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("SettingsDialog", "取消")
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def thresholds(self) -> LightThresholds:
+        return LightThresholds(
+            Decimal(str(round(self.yellow.value(), 1))),
+            Decimal(str(round(self.red.value(), 1))),
+            self.overdue.value(),
+        )
+
+    def accept(self) -> None:
+        try:
+            thresholds = self.thresholds()
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        self._settings.thresholds = thresholds
+        self._settings.user_name = self.user_name.text()
+        self._settings.default_grouping = self.grouping.currentData()
+        self._settings.language = self.language.currentData()
+        self._settings.sync()
+        super().accept()

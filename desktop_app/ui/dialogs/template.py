@@ -1,0 +1,199 @@
+"""Writing the monthly fill-in templates: one workbook per responsible unit, for a period.
+
+The list shows each unit's projects and how many have reported the period already, so staff
+see at a glance whom to chase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.periods import Period
+from ...reports.template import UnitStatus, reporting_status, write_templates
+from ...store import Store
+
+_Index = QModelIndex | QPersistentModelIndex
+FOLDER_KEY = "templates/folder"
+
+
+class UnitListModel(QAbstractListModel):
+    """The responsible units, checkable, with their reporting status for the period."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.units: list[UnitStatus] = []
+        self.checked: set[str] = set()
+
+    def set_units(self, units: list[UnitStatus]) -> None:
+        self.beginResetModel()
+        self.units = units
+        self.checked = {u.unit for u in units}
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.units)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        unit = self.units[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("{u}（{n} 个项目，{s}）").format(
+                u=unit.unit, n=unit.projects, s=unit.label
+            )
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if unit.unit in self.checked else Qt.CheckState.Unchecked
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsUserCheckable
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
+            return False
+        name = self.units[index.row()].unit
+        if Qt.CheckState(value) == Qt.CheckState.Checked:
+            self.checked.add(name)
+        else:
+            self.checked.discard(name)
+        self.dataChanged.emit(index, index, [role])
+        return True
+
+    def set_all(self, checked: bool) -> None:
+        self.checked = {u.unit for u in self.units} if checked else set()
+        if self.units:
+            self.dataChanged.emit(self.index(0), self.index(len(self.units) - 1))
+
+    def chosen(self) -> list[str]:
+        return [u.unit for u in self.units if u.unit in self.checked]
+
+
+class TemplateDialog(QDialog):
+    """生成月度填报模板."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        period: Period | None = None,
+        settings: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("templateDialog")
+        self.setWindowTitle(self.tr("生成月度调度填报模板"))
+        self.store = store
+        self.settings = settings
+        latest = store.default_period()
+        current = period or latest.shift(1)
+        self.period_box = QComboBox(objectName="templatePeriod")
+        for p in sorted({latest.shift(-1), latest, latest.shift(1), current}, reverse=True):
+            self.period_box.addItem(p.label, str(p))
+        self.period_box.setCurrentIndex(self.period_box.findData(str(current)))
+        self.units = UnitListModel(self)
+        self.list = QListView(objectName="unitList")
+        self.list.setModel(self.units)
+        all_button = QPushButton(self.tr("全选"), objectName="selectAll")
+        all_button.clicked.connect(lambda: self.units.set_all(True))
+        none_button = QPushButton(self.tr("全不选"), objectName="selectNone")
+        none_button.clicked.connect(lambda: self.units.set_all(False))
+        select_row = QHBoxLayout()
+        select_row.addWidget(all_button)
+        select_row.addWidget(none_button)
+        select_row.addStretch()
+        self.folder_edit = QLineEdit(objectName="templateFolder")
+        saved = settings.value(FOLDER_KEY) if settings is not None else None
+        self.folder_edit.setText(str(saved or (Path.home() / "月度填报模板")))
+        browse = QPushButton(self.tr("浏览…"))
+        browse.clicked.connect(self._browse)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder_edit, 1)
+        folder_row.addWidget(browse)
+        self.status = QLabel(objectName="templateStatus")
+        self.status.setWordWrap(True)
+        self.make_button = QPushButton(self.tr("生成模板"), objectName="makeTemplates")
+        self.make_button.setDefault(True)
+        self.make_button.clicked.connect(self.make)
+        self.open_button = QPushButton(self.tr("打开文件夹"), objectName="openFolder")
+        self.open_button.setVisible(False)
+        self.open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_edit.text()))
+        )
+        close = QPushButton(self.tr("关闭"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.make_button)
+        buttons.addWidget(close)
+        form = QFormLayout()
+        form.addRow(self.tr("填报期间："), self.period_box)
+        form.addRow(self.tr("保存到文件夹："), folder_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("责任单位（括号内为本期报送情况）：")))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(select_row)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        self.period_box.currentIndexChanged.connect(self._load_units)
+        self._load_units()
+        self.resize(520, 480)
+
+    @property
+    def period(self) -> Period:
+        return Period.parse(str(self.period_box.currentData()))
+
+    def _load_units(self) -> None:
+        self.units.set_units(reporting_status(self.store, self.period))
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("保存模板的文件夹"), self.folder_edit.text()
+        )
+        if folder:
+            self.folder_edit.setText(folder)
+
+    def make(self) -> list[Path]:
+        """Write the chosen units' templates; returns the files written."""
+        chosen = self.units.chosen()
+        if not chosen:
+            self.status.setText(self.tr("请至少选择一个责任单位"))
+            return []
+        folder = Path(self.folder_edit.text().strip())
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            results = write_templates(self.store, folder, period=self.period, only=chosen)
+        except (OSError, ValueError) as exc:
+            self.status.setText(self.tr("生成失败：{msg}").format(msg=exc))
+            return []
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if self.settings is not None:
+            self.settings.set_value(FOLDER_KEY, str(folder))
+        self.status.setText(
+            self.tr("已生成 {n} 份{p}填报模板，保存在 {f}").format(
+                n=len(results), p=self.period.label, f=folder
+            )
+        )
+        self.open_button.setVisible(True)
+        return [r.path for r in results]

@@ -1,0 +1,1 @@
+"""The monthly grid (月度调度): one editable row per project for one period."""

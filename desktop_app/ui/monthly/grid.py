@@ -1,0 +1,688 @@
+"""The monthly update grid: one period, one row per project, typed or pasted from Excel.
+
+Keyboard only: type to overwrite a cell, Enter saves and moves down, Tab moves to the next
+cell that can be edited, Ctrl+V pastes a block (one store action), Delete clears cells.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.derived import Light
+from ...domain.money import AmountError, format_wan, from_cents, parse_amount
+from ...domain.periods import Period
+from ...domain.text import clean_text
+from ...store import MonthlyReport, Store, StoreError
+from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
+from ..commands import LedgerEditor
+from ..common.labels import light_label, monthly_label, reported_label, tr_field
+from ..models.project import cents_text, light_fill, light_icon, rate_text
+
+_Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_READ_ONLY = QBrush(QColor("#F3F5F8"))  # cells that are figures, not input
+_BATCH = 200  # report tuples read at once when rows come into view
+
+
+@dataclass(frozen=True)
+class GridColumn:
+    key: str
+    label: str
+    editable: bool = False
+    right: bool = False
+
+
+GRID_COLUMNS: tuple[GridColumn, ...] = (
+    GridColumn("code", "项目编号"),
+    GridColumn("name", "项目名称"),
+    GridColumn("department", "责任单位"),
+    GridColumn("annual_plan", "年度计划投资(万元)", right=True),
+    GridColumn("month_investment", "本月完成投资(万元)", True, True),
+    GridColumn("progress_pct", "形象进度(%)", True, True),
+    GridColumn("progress_text", "形象进度", True),
+    GridColumn("progress_notes", "进展情况", True),
+    GridColumn("problems", "存在问题", True),
+    GridColumn("ytd", "本年累计完成(万元)", right=True),
+    GridColumn("rate", "年度计划完成率", right=True),
+    GridColumn("light", "状态灯"),
+    GridColumn("reported", "上报状态"),
+)
+GRID_INDEX = {c.key: i for i, c in enumerate(GRID_COLUMNS)}
+EDITABLE = tuple(c.key for c in GRID_COLUMNS if c.editable)
+_HEADER_LABELS = {
+    "annual_plan": ("年度计划投资", True),
+    "month_investment": ("本月完成投资", True),
+    "ytd": ("本年累计完成", True),
+}
+
+
+class PasteError(ValueError):
+    """Cells of a pasted block that cannot be read; ``problems`` names each row and column."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+def parse_percent(text: str) -> float | None:
+    """'45', '45%', '４５％', '45.5 %' → 45.0; empty → None.  Raises ValueError in Chinese."""
+    s = text.strip().translate(str.maketrans("０１２３４５６７８９．％", "0123456789.%"))
+    if not s or s in {"-", "—", "/"}:
+        return None
+    s = s.removesuffix("%").strip()
+    try:
+        value = float(s)
+    except ValueError as exc:
+        raise ValueError(
+            QCoreApplication.translate("MonthlyGrid", "“{text}”不是有效的百分比").format(
+                text=text.strip()
+            )
+        ) from exc
+    if not 0 <= value <= 100:
+        raise ValueError(QCoreApplication.translate("MonthlyGrid", "形象进度应在 0% 到 100% 之间"))
+    return value
+
+
+def parse_cell(key: str, text: str) -> Any:
+    """A typed or pasted cell → the report's value (raises ValueError in plain Chinese).
+    Text is kept as the ledger keeps it: control, direction and invisible characters go."""
+    text = clean_text(text, multiline=key)
+    if key == "month_investment":
+        try:
+            value = parse_amount(text)
+        except AmountError as exc:
+            raise ValueError(str(exc)) from exc
+        if value is not None and value < 0:
+            raise ValueError(QCoreApplication.translate("MonthlyGrid", "本月完成投资不能为负数"))
+        return value
+    if key == "progress_pct":
+        return parse_percent(text)
+    return text or None
+
+
+def split_clipboard(text: str) -> list[list[str]]:
+    """Excel's copied cells: rows by newline, cells by tab; quoted cells may hold newlines."""
+    rows: list[list[str]] = []
+    row: list[str] = []
+    cell: list[str] = []
+    i, n = 0, len(text)
+    quoted = False
+    while i < n:
+        ch = text[i]
+        if quoted:
+            if ch == '"':
+                if i + 1 < n and text[i + 1] == '"':
+                    cell.append('"')
+                    i += 1
+                else:
+                    quoted = False
+            else:
+                cell.append(ch)
+        elif ch == '"' and not cell:
+            quoted = True
+        elif ch == "\t":
+            row.append("".join(cell))
+            cell = []
+        elif ch in "\r\n":
+            if ch == "\r" and i + 1 < n and text[i + 1] == "\n":
+                i += 1
+            row.append("".join(cell))
+            rows.append(row)
+            row, cell = [], []
+        else:
+            cell.append(ch)
+        i += 1
+    if cell or row:
+        row.append("".join(cell))
+        rows.append(row)
+    return rows
+
+
+class MonthlyGridModel(QAbstractTableModel):
+    """The reports of one period for the projects the ledger shows, in its order."""
+
+    error = Signal(str)
+
+    def __init__(self, editor: LedgerEditor, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._editor = editor
+        self._data: MonthlyData | None = None
+        self._ids: list[int] = []
+        self._info: Callable[[int], tuple[str, str, str, int | None]] = lambda pid: (
+            "",
+            "",
+            "",
+            None,
+        )
+        self._figs_of: Callable[[int], Figs] = lambda pid: NO_FIGS
+
+    # ------------------------------------------------------------------ loading
+    @property
+    def period(self) -> Period | None:
+        return self._data.period if self._data else None
+
+    @property
+    def monthly_data(self) -> MonthlyData | None:
+        return self._data
+
+    def set_data(
+        self,
+        data: MonthlyData,
+        ids: Sequence[int],
+        info: Callable[[int], tuple[str, str, str, int | None]],
+        figs: Callable[[int], Figs] | None = None,
+    ) -> None:
+        """Show ``data`` for projects ``ids``; ``info(id)`` gives (code, name, 责任单位, plan 百元)
+        and ``figs(id)`` the project's figures for the period (the ledger's, computed once)."""
+        self.beginResetModel()
+        self._data, self._ids, self._info = data, list(ids), info
+        if figs is not None:
+            self._figs_of = figs
+        self.endResetModel()
+
+    def set_projects(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = list(ids)
+        self.endResetModel()
+
+    def refresh_rows(self, ids: Sequence[int]) -> None:
+        """Tell the view that rows of these projects changed (their data was reloaded)."""
+        wanted = set(ids)
+        last = len(GRID_COLUMNS) - 1
+        for row, pid in enumerate(self._ids):
+            if pid in wanted:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def project_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def project_ids(self) -> list[int]:
+        return list(self._ids)
+
+    def report(self, row: int) -> MonthlyReport | None:
+        raw = self._raw(row)
+        return None if raw is None else Store.report_from_row(raw)
+
+    def _raw(self, row: int) -> tuple | None:
+        """The report tuple of a row (None: not reported), read with the next rows."""
+        data = self._data
+        if data is None:
+            return None
+        pid = self._ids[row]
+        if pid not in data.present:
+            return None
+        raw = data.reports.get(pid)
+        if raw is None:
+            fetch_reports(self._editor.store, data, self._ids[row : row + _BATCH])
+            raw = data.reports.get(pid)
+        return raw
+
+    def figs(self, row: int) -> Figs:
+        if self._data is None:
+            return NO_FIGS
+        return self._figs_of(self._ids[row])
+
+    def figs_of(self, project_id: int) -> Figs:
+        """The figures shown for one project (those of the ledger table)."""
+        return self._figs_of(project_id)
+
+    # --------------------------------------------------------------- Qt model
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() or self._data is None else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(GRID_COLUMNS)
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if GRID_COLUMNS[index.column()].editable:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def _text(self, row: int, key: str, *, edit: bool = False) -> str:
+        pid = self._ids[row]
+        if key in ("code", "name", "department"):
+            code, name, department, _plan = self._info(pid)
+            return {"code": code, "name": name, "department": department}[key]
+        if key == "annual_plan":
+            return cents_text(self._info(pid)[3])
+        figs = self.figs(row)
+        if key == "ytd":
+            return cents_text(figs[2])
+        if key == "rate":
+            return rate_text(figs[3])
+        if key == "light":
+            return light_label(figs[0])
+        if key == "reported":
+            return reported_label(self._raw(row) is not None)
+        raw = self._raw(row)
+        value = raw[MONTHLY_INDEX[key]] if raw is not None else None
+        if value is None:
+            return ""
+        if key == "month_investment":
+            value = from_cents(value)
+            return str(value) if edit else format_wan(value)
+        if key == "progress_pct":
+            return f"{value:g}" if edit else f"{value:g}%"
+        return str(value)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._data is None:
+            return None
+        row, column = index.row(), GRID_COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column.key)
+        if role == Qt.ItemDataRole.EditRole:
+            return self._text(row, column.key, edit=True)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.right:
+                return _RIGHT
+            return _CENTER if column.key in ("reported", "code") else None
+        if role == Qt.ItemDataRole.DecorationRole and column.key == "light":
+            return light_icon(self.figs(row)[0])
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column.editable:
+                return None
+            return light_fill(self.figs(row)[0]) or _READ_ONLY
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "reported":
+            return None if self._raw(row) is not None else QBrush(QColor(Light.RED.color))
+        if role == Qt.ItemDataRole.ToolTipRole and column.key in (
+            "name",
+            "progress_notes",
+            "problems",
+        ):
+            text = self._text(row, column.key)
+            return text or None
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        if not 0 <= section < len(GRID_COLUMNS):
+            return None
+        column = GRID_COLUMNS[section]
+        if column.key in _HEADER_LABELS:
+            label, unit = _HEADER_LABELS[column.key]
+            return tr_field(label) + (tr_field("(万元)") if unit else "")
+        if column.key in ("progress_pct", "progress_text", "progress_notes", "problems"):
+            return monthly_label(column.key)
+        return tr_field(column.label)
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._data is None:
+            return False
+        column = GRID_COLUMNS[index.column()]
+        if not column.editable:
+            return False
+        try:
+            parsed = parse_cell(column.key, str(value if value is not None else ""))
+        except ValueError as exc:
+            self.error.emit(self._cell_name(index.row(), column) + str(exc))
+            return False
+        report = self._with(index.row(), {column.key: parsed})
+        if report is None:
+            return True
+        return self._save(
+            [report],
+            QCoreApplication.translate("MonthlyGrid", "填报月度调度：{name}").format(
+                name=self._info(report.project_id)[1]
+            ),
+        )
+
+    def _cell_name(self, row: int, column: GridColumn) -> str:
+        name = self._info(self._ids[row])[1]
+        return QCoreApplication.translate("MonthlyGrid", "第{row}行（{name}）“{column}”：").format(
+            row=row + 1,
+            name=name,
+            column=self.headerData(GRID_INDEX[column.key], Qt.Orientation.Horizontal),
+        )
+
+    def _with(self, row: int, values: dict[str, Any]) -> MonthlyReport | None:
+        """The row's report with ``values`` applied (None when nothing changes)."""
+        assert self._data is not None
+        pid = self._ids[row]
+        raw = self._raw(row)
+        old = None if raw is None else Store.report_from_row(raw)
+        base = old or MonthlyReport(pid, str(self._data.period))
+        if old is not None and all(getattr(old, k) == v for k, v in values.items()):
+            return None
+        if old is None and all(v is None for v in values.values()):
+            return None
+        return replace(base, **values)
+
+    def _save(self, reports: list[MonthlyReport], text: str) -> bool:
+        assert self._data is not None
+        try:
+            self._editor.save_monthly(self._data.period, reports, text, check_versions=True)
+        except StoreError as exc:
+            self.error.emit(str(exc))
+            return False
+        return True
+
+    def paste(self, top: int, left: int, text: str) -> int:
+        """Fill the block starting at (top, left) from Excel's text; one store action.
+
+        Returns how many reports were saved; raises :class:`PasteError` naming every bad
+        cell (and saves nothing) when any cell cannot be read.
+        """
+        if self._data is None:
+            return 0
+        rows = split_clipboard(text)
+        if len(rows) == 1 and len(rows[0]) == 1 and top >= 0:
+            pass
+        problems: list[str] = []
+        changes: dict[int, dict[str, Any]] = {}
+        for r, cells in enumerate(rows):
+            row = top + r
+            if row >= len(self._ids):
+                problems.append(
+                    QCoreApplication.translate(
+                        "MonthlyGrid", "粘贴的内容超出表格：第{row}行之后没有项目"
+                    ).format(row=len(self._ids))
+                )
+                break
+            for c, cell in enumerate(cells):
+                col = left + c
+                if col >= len(GRID_COLUMNS):
+                    break
+                column = GRID_COLUMNS[col]
+                if not column.editable:
+                    if cell.strip() and cell.strip() != self._text(row, column.key).strip():
+                        problems.append(
+                            self._cell_name(row, column)
+                            + QCoreApplication.translate(
+                                "MonthlyGrid", "此列不能填写，请从可填写的列开始粘贴"
+                            )
+                        )
+                    continue
+                try:
+                    changes.setdefault(row, {})[column.key] = parse_cell(column.key, cell)
+                except ValueError as exc:
+                    problems.append(self._cell_name(row, column) + str(exc))
+        if problems:
+            raise PasteError(problems)
+        reports = [
+            r for row, values in changes.items() if (r := self._with(row, values)) is not None
+        ]
+        if not reports:
+            return 0
+        text_ = QCoreApplication.translate("MonthlyGrid", "粘贴月度调度（{n}个项目）").format(
+            n=len(reports)
+        )
+        self._save(reports, text_)
+        return len(reports)
+
+    def clear_cells(self, indexes: Sequence[QModelIndex]) -> int:
+        """Empty the editable cells among ``indexes`` (one store action)."""
+        changes: dict[int, dict[str, Any]] = {}
+        for index in indexes:
+            column = GRID_COLUMNS[index.column()]
+            if column.editable:
+                changes.setdefault(index.row(), {})[column.key] = None
+        reports = [
+            r
+            for row, values in changes.items()
+            if self._raw(row) is not None and (r := self._with(row, values)) is not None
+        ]
+        if reports:
+            self._save(
+                reports,
+                QCoreApplication.translate("MonthlyGrid", "清除月度调度内容（{n}个项目）").format(
+                    n=len(reports)
+                ),
+            )
+        return len(reports)
+
+    def copy_text(self, indexes: Sequence[QModelIndex]) -> str:
+        """The selected cells as Excel-style tab-separated text."""
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        return "\n".join("\t".join(self._text(r, GRID_COLUMNS[c].key) for c in cols) for r in rows)
+
+
+class _EnterDelegate(QStyledItemDelegate):
+    """Enter in an editor saves the cell and moves down, as in Excel."""
+
+    def __init__(self, view: MonthlyGridView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and isinstance(editor, QLineEdit)
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self._view.move_down()
+            return True
+        return super().eventFilter(editor, event)
+
+
+class MonthlyGridView(QTableView):
+    """Keyboard-first table: Enter down, Tab to the next editable cell, Ctrl+V / Ctrl+C / Del."""
+
+    pasteFailed = Signal(list)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthlyGrid")
+        self.setItemDelegate(_EnterDelegate(self))
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setTabKeyNavigation(True)
+        self.verticalHeader().setDefaultSectionSize(26)
+        self.setWordWrap(False)
+
+    def grid_model(self) -> MonthlyGridModel:
+        model = self.model()
+        assert isinstance(model, MonthlyGridModel)
+        return model
+
+    def move_down(self) -> None:
+        current = self.currentIndex()
+        if current.isValid() and current.row() + 1 < self.model().rowCount():
+            self.setCurrentIndex(current.siblingAtRow(current.row() + 1))
+
+    def moveCursor(
+        self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        """Tab and Shift+Tab jump between editable cells, wrapping to the next row."""
+        if action not in (
+            QAbstractItemView.CursorAction.MoveNext,
+            QAbstractItemView.CursorAction.MovePrevious,
+        ):
+            return super().moveCursor(action, modifiers)
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid() or model is None:
+            return super().moveCursor(action, modifiers)
+        step = 1 if action == QAbstractItemView.CursorAction.MoveNext else -1
+        editable = [GRID_INDEX[k] for k in EDITABLE]
+        row, col = current.row(), current.column()
+        while True:
+            later = [c for c in editable if (c > col if step > 0 else c < col)]
+            if later:
+                col = later[0] if step > 0 else later[-1]
+                return model.index(row, col)
+            row += step
+            if not 0 <= row < model.rowCount():
+                return current
+            col = -1 if step > 0 else len(GRID_COLUMNS)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            text = self.grid_model().copy_text(self.selectedIndexes())
+            QGuiApplication.clipboard().setText(text)
+            return
+        if (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.grid_model().clear_cells(self.selectedIndexes())
+            return
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and self.state() != QAbstractItemView.State.EditingState
+        ):
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+    def paste_clipboard(self, text: str | None = None) -> int:
+        """Paste Excel cells at the current cell (or the top-left of the selection)."""
+        text = QGuiApplication.clipboard().text() if text is None else text
+        if not text:
+            return 0
+        indexes = self.selectedIndexes() or [self.currentIndex()]
+        valid = [i for i in indexes if i.isValid()]
+        if not valid:
+            return 0
+        top = min(i.row() for i in valid)
+        left = min(i.column() for i in valid)
+        try:
+            return self.grid_model().paste(top, left, text)
+        except PasteError as exc:
+            self.pasteFailed.emit(exc.problems)
+            return 0
+
+
+class MonthlyGrid(QWidget):
+    """The 月度调度 tab: the grid, a summary line and the messages of bad input."""
+
+    def __init__(self, editor: LedgerEditor, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = MonthlyGridModel(editor, self)
+        self.view = MonthlyGridView(self)
+        self.view.setModel(self.model)
+        header = self.view.horizontalHeader()
+        widths = {"code": 90, "name": 260, "department": 150, "annual_plan": 120,
+                  "month_investment": 130, "progress_pct": 90, "progress_text": 120,
+                  "progress_notes": 200, "problems": 180, "ytd": 130, "rate": 110,
+                  "light": 80, "reported": 80}  # fmt: skip
+        for key, width in widths.items():
+            header.resizeSection(GRID_INDEX[key], width)
+        self.hint = QLabel(
+            QCoreApplication.translate(
+                "MonthlyGrid",
+                "直接输入即可修改；回车保存并下移，Tab 跳到下一个可填写单元格；"
+                "可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。",
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setObjectName("monthlySummary")
+        self.message = QLabel()
+        self.message.setObjectName("monthlyMessage")
+        self.message.setStyleSheet("color: #C62828;")
+        self.message.setWordWrap(True)
+        self.message.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.summary)
+        self.model.error.connect(self.show_error)
+        self.view.pasteFailed.connect(self.show_paste_problems)
+        self.model.modelReset.connect(self.update_summary)
+        self.model.dataChanged.connect(self.update_summary)
+
+    def show_error(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def show_paste_problems(self, problems: list[str]) -> None:
+        shown = problems[:12]
+        more = len(problems) - len(shown)
+        text = (
+            QCoreApplication.translate("MonthlyGrid", "粘贴未保存，以下单元格有误：")
+            + "\n"
+            + "\n".join(shown)
+        )
+        if more > 0:
+            text += "\n" + QCoreApplication.translate("MonthlyGrid", "……另有 {n} 处").format(n=more)
+        self.show_error(text)
+        if self.isVisible():
+            QMessageBox.warning(self, QCoreApplication.translate("MonthlyGrid", "粘贴未保存"), text)
+
+    def clear_message(self) -> None:
+        self.message.hide()
+        self.message.clear()
+
+    def update_summary(self, *_args: Any) -> None:
+        data = self.model.monthly_data
+        if data is None:
+            self.summary.setText(QCoreApplication.translate("MonthlyGrid", "正在载入…"))
+            return
+        ids = self.model.project_ids()
+        present, figs_of = data.present, self.model.figs_of
+        reported = lagging = cents = 0
+        for pid in ids:  # one pass over up to 100,000 rows
+            figs = figs_of(pid)  # the ledger's: 本月完成 is that of this period's report
+            if pid in present:
+                reported += 1
+                cents += figs[1] or 0
+            if figs[0] in ("red", "yellow"):
+                lagging += 1
+        month = from_cents(cents) or Decimal(0)
+        self.summary.setText(
+            QCoreApplication.translate(
+                "MonthlyGrid",
+                "{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个",
+            ).format(
+                period=data.period.label,
+                n=f"{len(ids):,}",
+                r=f"{reported:,}",
+                u=f"{len(ids) - reported:,}",
+                m=format_wan(month),
+                lag=f"{lagging:,}",
+            )
+        )
