@@ -68,5 +68,7 @@ MONTHLY_FIELDS: tuple[Field, ...] = (
     Field("reporter", "填报人"),
     Field("report_date", "填报日期", "date"),
 )
+#: The values of a monthly report a user fills in, in this order everywhere (store, import).
+MONTHLY_FIELD_NAMES = tuple(f.name for f in MONTHLY_FIELDS)
 
 SAMPLE_MARK = "示例数据"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -19,10 +19,10 @@ from .values import (
     CellError,
     amount,
     cached_parser,
-    cell_notes,
     code_value,
     code_values,
     date,
+    parse_cells,
     text,
 )
 
@@ -109,22 +109,7 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
             if sheet_row.kind == "section" and sheet_row.section:
                 _section_context(sheet_row.section, context, mapped, sectors, regions)
             continue
-        values: dict[str, Any] = {}
-        reasons: list[str] = []
-        notes: list[str] = []
-        cells = sheet_row.cells
-        width = len(cells)
-        for col, (target, parse) in columns:
-            cell = cells[col] if col < width else None
-            if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
-                notes += cell_notes(cell, target, labels[target])
-            try:
-                parsed = parse(cell)
-            except CellError as exc:
-                reasons.append(str(exc))
-                continue
-            if parsed is not None:
-                values[target] = parsed
+        values, reasons, notes = parse_cells(sheet_row.cells, columns, labels)
         for key, value in context.items():
             values.setdefault(key, value)
         result = _judge(validate, sheet_row.number, values, reasons, by_code, by_name, seen)
@@ -232,14 +217,13 @@ def _judge(
     if project is None:
         full = {f: values.get(f) for f in PROJECT_FIELD_NAMES}
         full["lists"] = values.get("lists") or []
-        issues = validate(full)
-        errors = [i.message for i in issues if i.severity == "error"]
+        errors, warnings = _messages(validate(full))
         if errors:
             reasons.extend(errors)
             return result
         result.status = "new"
         result.values = values
-        result.warnings = [i.message for i in issues if i.severity == "warning"]
+        result.warnings = warnings
         return result
     current = project.values()
     changes = {f: v for f, v in values.items() if not _same(f, current.get(f), v)}
@@ -251,8 +235,7 @@ def _judge(
         result.status = "unchanged"
         return result
     merged = {**current, **changes}
-    issues = validate(merged, project.id)
-    errors = [i.message for i in issues if i.severity == "error"]
+    errors, warnings = _messages(validate(merged, project.id))
     if errors:
         reasons.extend(errors)
         return result
@@ -261,5 +244,14 @@ def _judge(
     result.changes = [
         FieldChange(f, FIELD_BY_NAME[f].label, current.get(f), v) for f, v in changes.items()
     ]
-    result.warnings = [i.message for i in issues if i.severity == "warning"]
+    result.warnings = warnings
     return result
+
+
+def _messages(issues: Iterable[Issue]) -> tuple[list[str], list[str]]:
+    """The errors and the warnings among validation ``issues``."""
+    errors: list[str] = []
+    warnings: list[str] = []
+    for issue in issues:
+        (errors if issue.severity == "error" else warnings).append(issue.message)
+    return errors, warnings

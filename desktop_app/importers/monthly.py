@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
+from ..domain.fields import MONTHLY_FIELD_NAMES
 from ..domain.periods import Period
 from ..domain.text import clean_text, is_multiline
 from ..domain.textmatch import normalize
@@ -16,17 +17,9 @@ from .headers import MONTHLY_LABELS
 from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify
 from .source import ImportSource
-from .values import CellError, amount, cell_notes, date, percent, text
+from .values import CellError, amount, date, parse_cells, percent, text
 
-INPUT_FIELDS = (
-    "month_investment",
-    "progress_pct",
-    "progress_text",
-    "progress_notes",
-    "problems",
-    "reporter",
-    "report_date",
-)
+INPUT_FIELDS = MONTHLY_FIELD_NAMES  # what a filled template may set
 
 
 def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], Any]]]:
@@ -85,24 +78,12 @@ def preview_monthly(
     skipped = dict.fromkeys(("blank", "section", "total", "note", "unfilled"), 0)
     seen: dict[int, int] = {}
     cleaned = 0
+    columns = list(parsers.items())
     for sheet_row in classify(source.header):
         if sheet_row.kind != "data":
             skipped[sheet_row.kind] += 1
             continue
-        values: dict[str, Any] = {}
-        reasons: list[str] = []
-        notes: list[str] = []
-        for col, (target, parse) in parsers.items():
-            cell = sheet_row.cells[col] if col < len(sheet_row.cells) else None
-            if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
-                notes += cell_notes(cell, target, MONTHLY_LABELS[target])
-            try:
-                parsed = parse(cell)
-            except CellError as exc:
-                reasons.append(str(exc))
-                continue
-            if parsed is not None:
-                values[target] = parsed
+        values, reasons, notes = parse_cells(sheet_row.cells, columns, MONTHLY_LABELS)
         code, name = values.pop("code", None), values.pop("name", None)
         result = RowResult(
             sheet_row.number, "rejected", name or "（无名称）", code, reasons=reasons

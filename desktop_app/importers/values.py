@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ..domain.money import AmountError, parse_amount
 from ..domain.periods import PeriodError, parse_office_date
@@ -51,6 +51,35 @@ def cell_notes(value: object, field: str, label: str) -> list[str]:
     if value.__class__ is not str or value.isprintable():  # type: ignore[attr-defined]
         return []
     return [f"{label}：{note}" for note in text_problems(value, multiline=field)]  # type: ignore[arg-type]
+
+
+Parser = Callable[[object], Any]
+
+
+def parse_cells(
+    cells: Sequence[object],
+    columns: Iterable[tuple[int, tuple[str, Parser]]],
+    labels: Mapping[str, str],
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """The values one sheet row gives its mapped ``columns`` (``(column, (field, parse))``):
+    ``(values, reasons, notes)`` — the parsed non-empty values, why cells were refused, and
+    what was cleaned from cells with control characters (``labels``: field → its label)."""
+    values: dict[str, Any] = {}
+    reasons: list[str] = []
+    notes: list[str] = []
+    width = len(cells)
+    for col, (target, parse) in columns:
+        cell = cells[col] if col < width else None
+        if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
+            notes += cell_notes(cell, target, labels[target])
+        try:
+            parsed = parse(cell)
+        except CellError as exc:
+            reasons.append(str(exc))
+            continue
+        if parsed is not None:
+            values[target] = parsed
+    return values, reasons, notes
 
 
 def _plain(value: object) -> object:
