@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -24,6 +25,17 @@ REPORTS: dict[str, str] = {
 #: Which reports take a period and which can be grouped.
 PERIOD_REPORTS = frozenset({"monthly", "summary"})
 GROUPED_REPORTS = frozenset({"ledger", "monthly"})
+#: The writer of each report (module, function, the options it takes), imported when used.
+_WRITERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "ledger": ("ledger", "write_ledger", ("group_by", "project_ids", "progress")),
+    "monthly": (
+        "monthly",
+        "write_monthly",
+        ("period", "group_by", "project_ids", "thresholds", "progress"),
+    ),
+    "problems": ("problems", "write_problems", ("group_by", "project_ids", "progress")),
+    "summary": ("summary", "write_summary", ("period", "project_ids", "thresholds", "progress")),
+}
 
 
 def default_file_name(kind: str, period: Period | None = None) -> str:
@@ -51,41 +63,18 @@ def export_report(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExportError(f"报表文件名应以 .xlsx 结尾：{path.name}")
-    if kind == "ledger":
-        from .ledger import write_ledger
-
-        return write_ledger(
-            store, path, group_by=group_by, project_ids=project_ids, progress=progress
-        )
-    if kind == "monthly":
-        from .monthly import write_monthly
-
-        return write_monthly(
-            store,
-            path,
-            period=period,
-            group_by=group_by,
-            project_ids=project_ids,
-            thresholds=thresholds,
-            progress=progress,
-        )
-    if kind == "problems":
-        from .problems import write_problems
-
-        return write_problems(
-            store, path, group_by=group_by, project_ids=project_ids, progress=progress
-        )
-    if kind == "summary":
-        from .summary import write_summary
-
-        return write_summary(
-            store,
-            path,
-            period=period,
-            project_ids=project_ids,
-            thresholds=thresholds,
-            progress=progress,
-        )
+    writer = _WRITERS.get(kind)
+    if writer is not None:
+        module, function, takes = writer
+        write = getattr(importlib.import_module(f".{module}", __name__), function)
+        given = {
+            "period": period,
+            "group_by": group_by,
+            "project_ids": project_ids,
+            "thresholds": thresholds,
+            "progress": progress,
+        }
+        return write(store, path, **{name: given[name] for name in takes})
     names = "、".join(f"{k}（{v}）" for k, v in REPORTS.items())
     raise ExportError(f"不认识的报表“{kind}”，可用：{names}")
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..domain.fields import FIELD_BY_NAME
 from ..store import Project, Store
-from .form import DEFAULT_UNIT_NAME
+from .form import DEFAULT_UNIT_NAME, Column, Styles, write_head
+from .xlsx import Sheet, Workbook
 
 #: Fields a report can group by, with the label of the group column.
 GROUPINGS: dict[str, str] = {
@@ -36,6 +37,38 @@ class ExportResult:
 def unit_name(store: Store) -> str:
     """The 填报单位 printed on reports (a ledger setting, else the commission's name)."""
     return (store.meta(UNIT_NAME_META) or "").strip() or DEFAULT_UNIT_NAME
+
+
+def report_title(title: str, project_ids: Iterable[int] | None) -> str:
+    """The title of a report, marked when it holds only the projects in view."""
+    return title if project_ids is None else f"{title}（筛选结果）"
+
+
+def open_sheet(
+    book: Workbook,
+    name: str,
+    store: Store,
+    *,
+    title: str,
+    unit: str,
+    as_of: dt.date | None,
+    columns: Sequence[Column],
+    styles: Styles | None = None,
+) -> tuple[Sheet, Styles]:
+    """A new report sheet ``name`` with its title, the 填报单位/单位/截止日期 line and the
+    two-level header already written (:func:`~desktop_app.reports.form.write_head`)."""
+    sheet = book.add_sheet(name)
+    styles = styles or Styles(book)
+    write_head(
+        sheet,
+        styles,
+        title=title,
+        unit_name=unit_name(store),
+        unit=unit,
+        as_of=as_of,
+        columns=columns,
+    )
+    return sheet, styles
 
 
 def select_projects(store: Store, project_ids: Iterable[int] | None = None) -> list[Project]:

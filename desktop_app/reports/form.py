@@ -194,6 +194,33 @@ def fit_columns(
     )
 
 
+SAMPLE_NOTE = "本表含示例数据，不是真实项目数据。"
+
+
+def section_row(sheet: Sheet, style: int, index: int, text: str, columns: int) -> None:
+    """A group's heading row (``一、text``), merged across the table."""
+    row = sheet.append([f"{chinese_number(index)}、{text}"] + [None] * (columns - 1), style)
+    sheet.merge(row, 1, row, columns)
+
+
+def close_sheet(
+    sheet: Sheet,
+    styles: Styles,
+    notes: list[str],
+    columns: int,
+    *,
+    samples: bool,
+    sample_note: str = SAMPLE_NOTE,
+    freeze_col: int = 4,
+) -> None:
+    """The notes under the table (with ``sample_note`` when the rows hold sample data), then
+    the frozen header and the print setup (:func:`finish`)."""
+    if samples:
+        notes = [*notes, sample_note]
+    write_notes(sheet, styles, notes, columns)
+    finish(sheet, freeze_col=freeze_col)
+
+
 def finish(sheet: Sheet, *, freeze_col: int = 4, head: int = HEAD_TOP) -> None:
     """Frozen header, A3 landscape fitted to width, header rows on every printed page."""
     freeze = f"{_letter(freeze_col)}{head + 2}"

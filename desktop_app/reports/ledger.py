@@ -14,12 +14,13 @@ from .common import (
     ExportResult,
     Progress,
     group_projects,
+    open_sheet,
+    report_title,
     select_projects,
     tick,
     today,
-    unit_name,
 )
-from .form import Column, Styles
+from .form import Column
 from .xlsx import Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
@@ -84,20 +85,10 @@ def write_ledger(
     projects = select_projects(store, project_ids)
     groups = group_projects(store, projects, group_by)
     as_of = as_of or today()
-    title = "重点项目台账"
-    if project_ids is not None:
-        title += "（筛选结果）"
+    title = report_title("重点项目台账", project_ids)
     with Workbook(title=title) as book:
-        sheet = book.add_sheet("重点项目台账")
-        styles = Styles(book)
-        form.write_head(
-            sheet,
-            styles,
-            title=title,
-            unit_name=unit_name(store),
-            unit="万元",
-            as_of=as_of,
-            columns=COLUMNS,
+        sheet, styles = open_sheet(
+            book, "重点项目台账", store, title=title, unit="万元", as_of=as_of, columns=COLUMNS
         )
         grand_total = sum((p.total_investment or 0 for p in projects), Decimal(0))
         grand_plan = sum((p.annual_plan or 0 for p in projects), Decimal(0))
@@ -112,12 +103,7 @@ def write_ledger(
         seq = 0
         for index, (name, members) in enumerate(groups, start=1):
             if group_by:
-                row = sheet.append(
-                    [f"{form.chinese_number(index)}、{name}（{len(members)}个）"]
-                    + [None] * (n - 1),
-                    section,
-                )
-                sheet.merge(row, 1, row, n)
+                form.section_row(sheet, section, index, f"{name}（{len(members)}个）", n)
             total = plan = Decimal(0)
             for p in members:
                 seq += 1
@@ -131,10 +117,14 @@ def write_ledger(
         notes = ["注：金额单位为万元，小计、合计为各项目金额之和。"]
         if group_by:
             notes[0] += f"按{GROUPINGS[group_by]}分组，“未填写”为该项未填的项目。"
-        if any(p.is_sample for p in projects):
-            notes.append("本表含示例数据（数据来源为“示例数据”的项目），不是真实项目数据。")
-        form.write_notes(sheet, styles, notes, n)
-        form.finish(sheet, freeze_col=4)
+        form.close_sheet(
+            sheet,
+            styles,
+            notes,
+            n,
+            samples=any(p.is_sample for p in projects),
+            sample_note="本表含示例数据（数据来源为“示例数据”的项目），不是真实项目数据。",
+        )
         book.save(path)
         rows = sheet.row_count
     if progress is not None and not projects:

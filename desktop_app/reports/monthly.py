@@ -16,11 +16,12 @@ from .common import (
     ExportResult,
     Progress,
     group_projects,
+    open_sheet,
+    report_title,
     select_projects,
     tick,
-    unit_name,
 )
-from .form import Column, Styles
+from .form import Column
 from .xlsx import Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
@@ -86,19 +87,15 @@ def write_monthly(
     figures = store.figures(period, thresholds, [p.id for p in projects if p.id is not None])
     reports = store.monthly_reports(period)
     groups = group_projects(store, projects, group_by)
-    title = f"{period.year}年{period.month}月重点项目月度调度表"
-    if project_ids is not None:
-        title += "（筛选结果）"
+    title = report_title(f"{period.year}年{period.month}月重点项目月度调度表", project_ids)
     n = len(COLUMNS)
     lights = {light: 0 for light in derived.Light}
     with Workbook(title=title) as book:
-        sheet = book.add_sheet(f"{period.year}年{period.month}月")
-        styles = Styles(book)
-        form.write_head(
-            sheet,
-            styles,
+        sheet, styles = open_sheet(
+            book,
+            f"{period.year}年{period.month}月",
+            store,
             title=title,
-            unit_name=unit_name(store),
             unit="万元",
             as_of=period.last_day,
             columns=COLUMNS,
@@ -119,12 +116,7 @@ def write_monthly(
         seq = reported = 0
         for index, (name, members) in enumerate(groups, start=1):
             if group_by:
-                row = sheet.append(
-                    [f"{form.chinese_number(index)}、{name}（{len(members)}个）"]
-                    + [None] * (n - 1),
-                    section,
-                )
-                sheet.merge(row, 1, row, n)
+                form.section_row(sheet, section, index, f"{name}（{len(members)}个）", n)
             sums = _Sums()
             for p in members:
                 seq += 1
@@ -155,10 +147,7 @@ def write_monthly(
         ]
         if group_by:
             notes.append(f"4. 按{GROUPINGS[group_by]}分组。")
-        if any(p.is_sample for p in projects):
-            notes.append("本表含示例数据，不是真实项目数据。")
-        form.write_notes(sheet, styles, notes, n)
-        form.finish(sheet, freeze_col=4)
+        form.close_sheet(sheet, styles, notes, n, samples=any(p.is_sample for p in projects))
         book.save(path)
         rows = sheet.row_count
     return ExportResult(Path(path), len(projects), rows)

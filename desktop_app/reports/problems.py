@@ -9,8 +9,8 @@ from pathlib import Path
 from ..domain.periods import date_end
 from ..store import Problem, Project, Store
 from . import form
-from .common import ExportResult, Progress, select_projects, tick, today, unit_name
-from .form import Column, Styles
+from .common import ExportResult, Progress, open_sheet, report_title, select_projects, tick, today
+from .form import Column
 from .xlsx import CellStyle, Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
@@ -69,21 +69,11 @@ def write_problems(
             key = getattr(project, group_by) or "未填写"
         groups.setdefault(key, []).append((problem, project))
     ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "未填写", kv[0]))
-    title = "重点项目存在问题清单"
-    if project_ids is not None:
-        title += "（筛选结果）"
+    title = report_title("重点项目存在问题清单", project_ids)
     n = len(COLUMNS)
     with Workbook(title=title) as book:
-        sheet = book.add_sheet("问题清单")
-        styles = Styles(book)
-        form.write_head(
-            sheet,
-            styles,
-            title=title,
-            unit_name=unit_name(store),
-            unit="万元",
-            as_of=as_of,
-            columns=COLUMNS,
+        sheet, styles = open_sheet(
+            book, "问题清单", store, title=title, unit="万元", as_of=as_of, columns=COLUMNS
         )
         rows_of = [
             (_row(seq, problem, project, as_of), problem, project)
@@ -99,12 +89,7 @@ def write_problems(
         seq = overdue = 0
         for index, (name, members) in enumerate(ordered, start=1):
             if group_by:
-                row = sheet.append(
-                    [f"{form.chinese_number(index)}、{name}（{len(members)}个问题）"]
-                    + [None] * (n - 1),
-                    section,
-                )
-                sheet.merge(row, 1, row, n)
+                form.section_row(sheet, section, index, f"{name}（{len(members)}个问题）", n)
             for _ in members:
                 values, problem, _project = rows_of[seq]
                 seq += 1
@@ -117,12 +102,10 @@ def write_problems(
                 tick(progress, seq, len(items))
         total: list[Value] = [None] * n
         total[2] = f"合计：{len(items)}个问题，其中已逾期{overdue}个"
-        row = sheet.append(total, total_style)
+        sheet.append(total, total_style)
         notes = ["注：只列未解决的问题；完成时限早于截止日期而仍未解决的标为“已逾期”。"]
-        if any(project.is_sample for _, project in items):
-            notes.append("本表含示例数据，不是真实项目数据。")
-        form.write_notes(sheet, styles, notes, n)
-        form.finish(sheet, freeze_col=4)
+        samples = any(project.is_sample for _, project in items)
+        form.close_sheet(sheet, styles, notes, n, samples=samples)
         book.save(path)
         rows = sheet.row_count
     if progress is not None and not items:

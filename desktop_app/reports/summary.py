@@ -11,10 +11,11 @@ from openpyxl.chart import BarChart, Reference
 
 from ..domain import derived
 from ..domain.fields import FIELD_BY_NAME
+from ..domain.money import wan_to_yi
 from ..domain.periods import Period
 from ..store import Project, Store
 from . import form
-from .common import UNFILLED, ExportResult, Progress, select_projects, unit_name
+from .common import UNFILLED, ExportResult, Progress, open_sheet, select_projects
 from .form import FIRST_BODY_ROW, HEAD_BOTTOM, Column, Styles
 from .xlsx import Value, Workbook
 
@@ -30,7 +31,6 @@ SHEET_NAMES = {
     "status": "按项目状态",
     "sector": "按产业类别",
 }
-YI = Decimal(10000)
 
 
 def columns(label: str) -> tuple[Column, ...]:
@@ -74,9 +74,9 @@ class Bucket:
             seq,
             label or self.name,
             self.count,
-            self.total / YI,
-            self.plan / YI,
-            self.ytd / YI,
+            wan_to_yi(self.total),
+            wan_to_yi(self.plan),
+            wan_to_yi(self.ytd),
             form.pct_of(self.ytd, self.plan),
             self.lights[derived.Light.RED],
             self.lights[derived.Light.YELLOW],
@@ -129,15 +129,15 @@ def write_summary(
         styles = Styles(book)
         for step, (dimension, label) in enumerate(DIMENSIONS.items(), start=1):
             cols = columns(label)
-            sheet = book.add_sheet(SHEET_NAMES[dimension])
-            form.write_head(
-                sheet,
-                styles,
+            sheet, _ = open_sheet(
+                book,
+                SHEET_NAMES[dimension],
+                store,
                 title=f"{title_base}——按{label}",
-                unit_name=unit_name(store),
                 unit="亿元",
                 as_of=period.last_day,
                 columns=cols,
+                styles=styles,
             )
             groups, total = buckets(store, projects, figures, dimension)
             form.fit_columns(
@@ -155,10 +155,8 @@ def write_summary(
                 f"注：金额单位为亿元（台账万元金额÷10000）；本年累计完成截至{period.year}年"
                 f"{period.month}月；年度计划完成率＝本年累计完成÷年度计划投资。"
             ]
-            if any(p.is_sample for p in projects):
-                notes.append("本表含示例数据，不是真实项目数据。")
-            form.write_notes(sheet, styles, notes, len(cols))
-            form.finish(sheet, freeze_col=3)
+            samples = any(p.is_sample for p in projects)
+            form.close_sheet(sheet, styles, notes, len(cols), samples=samples, freeze_col=3)
             sheet.ws.print_options.horizontalCentered = True
             if groups:
                 _add_chart(sheet.ws, label, last, anchor_row=sheet.row_count + 2)

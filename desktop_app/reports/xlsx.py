@@ -23,7 +23,7 @@ import os
 import re
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -446,11 +446,6 @@ def _number_text(value: Any) -> str | None:
     if isinstance(value, dt.date):  # pragma: no cover - reports write dates as text
         raise TypeError("dates are written as text")
     raise TypeError(f"cannot write {type(value).__name__} to a cell")
-
-
-def cjk_text_rows(rows: Iterable[Sequence[Value]]) -> int:
-    """The widest text (display columns) among ``rows`` (helper for tests and layout)."""
-    return max((display_width(v) for row in rows for v in row if isinstance(v, str)), default=0)
 
 
 ProgressFn = Callable[[int, int], None]
