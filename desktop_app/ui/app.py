@@ -10,27 +10,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QEvent,
-    QLibraryInfo,
-    QLocale,
-    QObject,
-    QThread,
-    QTimer,
-    QTranslator,
-    Signal,
-)
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
+from ..launch import open_ledger
 from ..paths import default_database, resources_dir
 from .fonts import ensure_cjk_font
+from .jobs import Job
 from .settings import Settings
 
 if TYPE_CHECKING:  # the store is imported after the window's first paint (see run_app)
     from ..store import Store
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
 _translators: list[QTranslator] = []
 
@@ -79,16 +72,6 @@ def make_application(
     return app  # type: ignore[return-value]
 
 
-def open_store(db: Path | None) -> Store:
-    """The ledger to show: ``db``, or the user's default ledger created on first launch."""
-    from ..store import Store
-
-    path = db or default_database()
-    if db is None and not path.exists():
-        return Store.create(path)
-    return Store.open(path)
-
-
 class _AfterFirstPaint(QObject):
     """Runs ``work`` once the window has painted for the first time (the window never waits
     on it).  With ``KEYPROJECTS_REPORT_FIRST_PAINT=1`` (benchmarks/run.py) it prints
@@ -124,26 +107,8 @@ class _AfterFirstPaint(QObject):
         return False
 
 
-class _StoreOpener(QThread):
-    """Opens the ledger off the interface thread (checking a large file, or upgrading its data
-    structure once after an update, takes seconds); emits ``opened(store, None)`` or
-    ``opened(None, exception)``.  The store is used only by the interface thread afterwards."""
-
-    opened = Signal(object, object)
-
-    def __init__(self, db: Path | None, parent: QObject) -> None:
-        super().__init__(parent)
-        self._db = db
-        self.store: Store | None = None
-
-    def run(self) -> None:
-        try:
-            store = open_store(self._db)
-        except Exception as exc:
-            self.opened.emit(None, exc)
-            return
-        self.store = store
-        self.opened.emit(store, None)
+#: Opens the ledger the window is started on (``db`` None: the user's default ledger).
+Opener = Callable[[Path | None], "Store"]
 
 
 class _Launch:
@@ -154,14 +119,24 @@ class _Launch:
     #: After this long the window says the opening takes a while (and why it may).
     SLOW_MS = 400
 
-    def __init__(self, window: MainWindow, db: Path | None, *, smoke: bool) -> None:
+    def __init__(
+        self,
+        window: MainWindow,
+        db: Path | None,
+        *,
+        smoke: bool,
+        opener: Opener = open_ledger,
+        crash_handler: bool = True,
+    ) -> None:
         self.window = window
         self.db = db
         self.smoke = smoke
+        self.opener = opener
+        self.crash_handler = crash_handler
         self.code: int | None = None
         self.store: Store | None = None
         self.guard: Any = None
-        self.opener: _StoreOpener | None = None
+        self.job: Job[Store] | None = None
 
     def __call__(self) -> None:
         self._guarded(self._start)
@@ -179,20 +154,26 @@ class _Launch:
             self._end(1)
 
     def _start(self) -> None:
-        from .crash import install_crash_handler
+        if self.crash_handler:
+            from .crash import install_crash_handler
 
-        install_crash_handler()  # rotating logs; an exception shows a dialog, the app keeps running
+            install_crash_handler()  # rotating logs; an exception shows a dialog, the app goes on
         if self.smoke:
             try:
-                store, error = open_store(self.db), None
+                store, error = self.opener(self.db), None
             except Exception as exc:
                 store, error = None, exc
             self._opened(store, error)
             return
-        self.opener = _StoreOpener(self.db, self.window)
-        self.opener.opened.connect(lambda store, error: self._guarded(self._opened, store, error))
+        # Checking a large file, or upgrading its structure after an update, takes seconds: the
+        # store is opened in the background, then used by the interface thread only.
+        self.job = Job(
+            self.window,
+            lambda: self.opener(self.db),
+            lambda store: self._guarded(self._opened, store, None),
+            lambda error: self._guarded(self._opened, None, error),
+        ).run()
         QTimer.singleShot(self.SLOW_MS, self._say_slow)
-        self.opener.start()
 
     def _say_slow(self) -> None:
         if self.window.store is None and self.code is None:
@@ -240,27 +221,36 @@ class _Launch:
             QTimer.singleShot(0, lambda: app.exit(code))
 
     def release(self) -> None:
-        if self.opener is not None:  # closed while opening: let it finish, then close its store
-            self.opener.wait()
-            if self.store is None and self.opener.store is not None:
-                self.opener.store.close()
+        if self.job is not None and not self.job.delivered:  # closed while opening
+            self.job.wait()  # let it finish, then close its store
+            if self.job.result is not None:
+                self.job.result.close()
         if self.store is not None:
             self.store.close()
         if self.guard is not None:
             self.guard.release()
 
 
-def run_app(db: Path | None, argv: list[str], *, smoke: bool = False) -> int:
+def run_app(
+    db: Path | None,
+    argv: list[str],
+    *,
+    smoke: bool = False,
+    opener: Opener = open_ledger,
+    crash_handler: bool = True,
+) -> int:
     """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit.
 
     The window is painted first — title, size and "正在打开台账…" — and the ledger (the store,
-    the tables, the menus) is opened into it right after, so the window appears at once."""
+    the tables, the menus) is opened into it right after, so the window appears at once.
+    ``opener(db)`` opens the ledger (in the background; tests give a slow or failing one);
+    ``crash_handler`` False leaves ``sys.excepthook`` alone (tests)."""
     settings = Settings()
     app = make_application(argv, settings)
-    from .main_window import MainWindow
+    from .window.main_window import MainWindow
 
     window = MainWindow.opening(db or default_database(), settings)
-    launch = _Launch(window, db, smoke=smoke)
+    launch = _Launch(window, db, smoke=smoke, opener=opener, crash_handler=crash_handler)
     deferred = _AfterFirstPaint(window, launch)
     window.show()
     if smoke:

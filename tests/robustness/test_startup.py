@@ -57,7 +57,7 @@ def test_start_backs_up_the_ledger_and_logs(ledger_path, tmp_path):
 
 def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch, capsys):
     from desktop_app.ui import app as app_module
-    from desktop_app.ui import backup_dialog
+    from desktop_app.ui.dialogs import backup as backup_dialog
 
     with sqlite3.connect(ledger_path) as c:
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -67,10 +67,7 @@ def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch,
     monkeypatch.setattr(
         backup_dialog, "offer_restore_on_damage", lambda *a, **k: offered.append(a) or None
     )
-    from desktop_app.ui import crash
-
-    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
-    assert app_module.run_app(ledger_path, ["keyprojects"]) == 1
+    assert app_module.run_app(ledger_path, ["keyprojects"], crash_handler=False) == 1
     assert offered and offered[0][1] == ledger_path
     assert "已损坏" in capsys.readouterr().err
 
@@ -78,24 +75,20 @@ def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch,
 _WATCH_FIRST_PAINT = """
 import sys
 from pathlib import Path
-from PySide6.QtWidgets import QLabel
 
+from desktop_app.launch import open_ledger
 from desktop_app.ui import app
 
 seen = {}
-_launch = app._Launch.__call__
 
 
-def launch(self):  # runs once the window has painted: what had it waited for?
-    notice = self.window.findChild(QLabel, "openingNotice")
-    seen["notice"] = notice.text() if notice is not None else None
+def opener(db):  # called once the window has painted: what had been loaded before?
     seen["store loaded"] = "desktop_app.store" in sys.modules
-    seen["grid loaded"] = "desktop_app.ui.monthly_grid" in sys.modules
-    _launch(self)
+    seen["grid loaded"] = "desktop_app.ui.monthly.grid" in sys.modules
+    return open_ledger(db)
 
 
-app._Launch.__call__ = launch
-code = app.run_app(Path(sys.argv[1]), ["keyprojects"])
+code = app.run_app(Path(sys.argv[1]), ["keyprojects"], opener=opener)
 print("SEEN", seen, flush=True)
 sys.exit(code)
 """
@@ -119,22 +112,19 @@ def test_the_window_is_painted_before_the_ledger_is_read(ledger_path, tmp_path):
     first, shown = (float(line.split()[1]) for line in lines if line.split()[0] in marks)
     assert first <= shown
     seen = next(line for line in lines if line.startswith("SEEN"))
-    assert f"正在打开台账“{ledger_path.name}”" in seen
     assert "'store loaded': False" in seen and "'grid loaded': False" in seen
 
 
 def test_a_ledger_that_cannot_be_opened_is_said_in_the_open_window(tmp_path, qapp, monkeypatch):
     from desktop_app.ui import app as app_module
-    from desktop_app.ui import crash
 
-    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
     not_a_ledger = tmp_path / "笔记.sqlite"
     not_a_ledger.write_text("这不是台账", encoding="utf-8")
     said = []
     monkeypatch.setattr(
         app_module.QMessageBox, "critical", lambda parent, title, text: said.append((parent, text))
     )
-    assert app_module.run_app(not_a_ledger, ["keyprojects"]) == 1
+    assert app_module.run_app(not_a_ledger, ["keyprojects"], crash_handler=False) == 1
     assert len(said) == 1
     parent, text = said[0]
     assert parent is not None and parent.windowTitle().endswith("笔记.sqlite")
@@ -145,62 +135,53 @@ def test_a_bug_while_opening_ends_the_start_instead_of_a_frozen_window(
     ledger_path, qapp, monkeypatch, capsys
 ):
     from desktop_app.ui import app as app_module
-    from desktop_app.ui import crash
-    from desktop_app.ui.main_window import MainWindow
 
-    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
-
-    def broken(self, store):
+    def broken(db):
         raise KeyError("status")
 
-    monkeypatch.setattr(MainWindow, "open_ledger", broken)
     said = []
     monkeypatch.setattr(
         app_module.QMessageBox, "critical", lambda parent, title, text: said.append(text)
     )
-    assert app_module.run_app(ledger_path, ["keyprojects"]) == 1
+    assert app_module.run_app(ledger_path, ["keyprojects"], opener=broken, crash_handler=False) == 1
     assert len(said) == 1 and "程序内部错误" in said[0]
     assert "无法打开台账" in capsys.readouterr().err
 
 
-def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeypatch):
+def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp):
     """Checking a large file or upgrading its structure takes seconds: the window meanwhile
     repaints and says why it waits, then shows the ledger."""
-    import time
+    import threading
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QLabel, QProgressBar
+    from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
 
+    from desktop_app.launch import open_ledger
     from desktop_app.ui import app as app_module
-    from desktop_app.ui import crash
-    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.window.main_window import MainWindow
 
-    monkeypatch.setattr(crash, "install_crash_handler", lambda *a, **k: None)
-    real_open = app_module.open_store
+    released = threading.Event()
 
-    def slow_open(db):
-        time.sleep(1.0)  # as a 100,000-project ledger being upgraded
-        return real_open(db)
+    def slow_open(db):  # as a 100,000-project ledger being upgraded: done when the test says
+        released.wait(30)
+        return open_ledger(db)
 
-    monkeypatch.setattr(app_module, "open_store", slow_open)
-    windows: list[MainWindow] = []
-    real_opening = MainWindow.opening.__func__
-
-    def opening(cls, path, settings=None):
-        windows.append(real_opening(cls, path, settings))
-        QTimer.singleShot(30_000, windows[0].close)  # never hang the suite
-        return windows[0]
-
-    monkeypatch.setattr(MainWindow, "opening", classmethod(opening))
     ticks, seen = [], {}
 
     def tick() -> None:
-        ticks.append(time.monotonic())
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
+        if not windows:
+            return
         window = windows[0]
         if window.store is None:
+            ticks.append(released.is_set())
             busy = window.findChild(QProgressBar, "openingProgress")
             seen["busy"] = seen.get("busy") or (busy is not None and busy.isVisible())
             seen["notice"] = window.findChild(QLabel, "openingNotice").text()
+            if seen["busy"] and len(ticks) >= 10:
+                released.set()  # the event loop ran all the while: now let the file open
         elif window.model.rowCount() == 51:
             seen["rows"] = window.model.rowCount()
             timer.stop()
@@ -209,10 +190,11 @@ def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp, monkeyp
     timer = QTimer()
     timer.timeout.connect(tick)
     timer.start(50)
-    started = time.monotonic()
-    assert app_module.run_app(ledger_path, ["keyprojects"]) == 0
+    QTimer.singleShot(30_000, released.set)  # never hang the suite
+    assert (
+        app_module.run_app(ledger_path, ["keyprojects"], opener=slow_open, crash_handler=False) == 0
+    )
     timer.stop()
-    during = [t for t in ticks if t - started < 1.0]
-    assert len(during) >= 10  # the event loop ran all through the second the file took
+    assert ticks.count(False) >= 10  # the window answered while the opening waited
     assert seen["busy"] and "升级数据结构" in seen["notice"]
     assert seen["rows"] == 51

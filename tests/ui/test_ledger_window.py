@@ -191,7 +191,7 @@ def test_column_order_widths_and_hidden_columns_survive_a_restart(make_window, s
 
 def test_column_chooser_lists_every_column_and_toggles_it(make_window, store):
     window = make_window(store)
-    menu = window._fill_column_menu()
+    menu = window.fill_column_menu()
     actions = {a.objectName(): a for a in menu.actions()}
     assert len(actions) == window.model.columnCount()
     assert actions["column_scope"].isChecked() is False
@@ -284,12 +284,13 @@ def test_model_passes_the_qt_model_tester(qtmodeltester, demo_path):
 
 
 def test_large_ledgers_load_in_the_background(qtbot, make_window, demo_path, monkeypatch):
-    from desktop_app.ui import main_window
+    from desktop_app.ui import jobs
+    from desktop_app.ui.window.main_window import MainWindow
 
-    monkeypatch.setattr(main_window, "ASYNC_LOAD_ABOVE", 10)
+    monkeypatch.setattr(jobs, "BACKGROUND_ABOVE", 10)
     store = Store.open(demo_path)
     try:
-        window = main_window.MainWindow(store, None)
+        window = MainWindow(store, None)
         qtbot.addWidget(window)
         assert window.model.rowCount() == 0  # the window is up before the rows
         assert window.is_loading()
