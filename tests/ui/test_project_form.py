@@ -239,7 +239,7 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
     assert {history.index(r, 1).data() for r in range(history.rowCount())} == {"测试员"}
 
     # marking the problem solved goes through the undo stack and shows at once
-    from desktop_app.ui.dialogs import project as project_dialog
+    from desktop_app.ui.dialogs import project_records
 
     class Solved:
         def __init__(self, kind, record, parent):
@@ -248,9 +248,9 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
             self.result_record = replace(record, status="solved", solution="已协调供电公司")
 
         def exec(self):
-            return project_dialog.QDialog.DialogCode.Accepted
+            return project_records.QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(project_dialog, "ChildDialog", Solved)
+    monkeypatch.setattr(project_records, "ChildDialog", Solved)
     dialog.problem_view.setCurrentIndex(problems.index(0, 0))
     dialog.edit_child("problem", dialog._selected(dialog.problem_view))
     assert store.problems(project_id=project.id)[0].status == "solved"

@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -55,6 +54,7 @@ from ...views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
 from ...views.units import YI, format_pct
 from ..common.fonts import ensure_cjk_font
 from ..common.labels import light_label, tr_field
+from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
 from .plot import ChartPanel, section_label
 
@@ -73,84 +73,78 @@ def _money(wan: Any) -> str:
 
 
 # ------------------------------------------------------------------ lagging list
-class LaggingModel(QAbstractTableModel):
-    """The most lagging projects, one row each."""
+class LaggingModel(SpecTableModel):
+    """The most lagging projects, one row each (the project's id in UserRole)."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Dashboard", "序号"),
-        QT_TRANSLATE_NOOP("Dashboard", "项目名称"),
-        QT_TRANSLATE_NOOP("Dashboard", "所属县区"),
-        QT_TRANSLATE_NOOP("Dashboard", "年度计划(万元)"),
-        QT_TRANSLATE_NOOP("Dashboard", "完成率"),
-        QT_TRANSLATE_NOOP("Dashboard", "滞后(百分点)"),
-    )
+    context = "Dashboard"
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: tuple[LaggingProject, ...] = ()
-
-    def set_rows(self, rows: tuple[LaggingProject, ...]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
+        light_color = lambda p: QBrush(QColor(p.light.color))  # noqa: E731
+        tip = _lagging_tooltip
+        super().__init__(
+            parent,
+            (
+                ColumnSpec(QT_TRANSLATE_NOOP("Dashboard", "序号"), align=RIGHT, tooltip=tip),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("Dashboard", "项目名称"), lambda p: p.name, tooltip=tip
+                ),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("Dashboard", "所属县区"), lambda p: p.region, tooltip=tip
+                ),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("Dashboard", "年度计划(万元)"),
+                    lambda p: format_wan(p.plan),
+                    RIGHT,
+                    tip,
+                ),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("Dashboard", "完成率"),
+                    lambda p: format_pct(p.rate),
+                    RIGHT,
+                    tip,
+                    light_color,
+                ),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("Dashboard", "滞后(百分点)"),
+                    lambda p: f"{p.points_behind:.1f}",
+                    RIGHT,
+                    tip,
+                    light_color,
+                ),
+            ),
+            background=lambda p: QBrush(QColor(p.light.fill)),
+        )
 
     def project(self, row: int) -> LaggingProject:
-        return self._rows[row]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
+        return self.rows[row]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        p = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                str(index.row() + 1),
-                p.name,
-                p.region or "",
-                format_wan(p.plan),
-                format_pct(p.rate),
-                f"{p.points_behind:.1f}",
-            )[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 3, 4, 5):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (4, 5):
-            return QBrush(QColor(p.light.color))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(p.light.fill))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return QCoreApplication.translate(
-                "Dashboard",
-                "{code} {name}\n"
-                "年度计划 {plan} 万元，本年累计完成 {ytd} 万元\n"
-                "{light}：完成率 {rate}，"
-                "落后时序进度 {behind} 个百分点\n"
-                "按时序进度还差 {short} 万元\n双击打开项目",
-            ).format(
-                code=p.code,
-                name=p.name,
-                plan=format_wan(p.plan),
-                ytd=format_wan(p.ytd),
-                light=light_label(p.light),
-                rate=format_pct(p.rate),
-                behind=f"{p.points_behind:.1f}",
-                short=format_wan(p.shortfall),
-            )
-        if role == Qt.ItemDataRole.UserRole:
-            return p.id
-        return None
+        if index.isValid() and 0 <= index.row() < len(self.rows):
+            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
+                return str(index.row() + 1)
+            if role == Qt.ItemDataRole.UserRole:
+                return self.rows[index.row()].id
+        return super().data(index, role)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QCoreApplication.translate("Dashboard", self.HEADERS[section])
-        return None
+
+def _lagging_tooltip(p: LaggingProject) -> str:
+    return QCoreApplication.translate(
+        "Dashboard",
+        "{code} {name}\n"
+        "年度计划 {plan} 万元，本年累计完成 {ytd} 万元\n"
+        "{light}：完成率 {rate}，"
+        "落后时序进度 {behind} 个百分点\n"
+        "按时序进度还差 {short} 万元\n双击打开项目",
+    ).format(
+        code=p.code,
+        name=p.name,
+        plan=format_wan(p.plan),
+        ytd=format_wan(p.ytd),
+        light=light_label(p.light),
+        rate=format_pct(p.rate),
+        behind=f"{p.points_behind:.1f}",
+        short=format_wan(p.shortfall),
+    )
 
 
 # ------------------------------------------------------------------ worker thread

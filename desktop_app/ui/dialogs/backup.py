@@ -11,11 +11,9 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,7 +21,7 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +42,7 @@ from ... import APP_NAME
 from ...store import Store, StoreError
 from ...store import backup as backups
 from ...store.integrity import CheckResult, check_file
+from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -62,69 +61,57 @@ def _size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
 
 
-class BackupTableModel(QAbstractTableModel):
+def _verified(b: backups.Backup) -> str:
+    return {
+        True: QApplication.translate("BackupDialog", "完好"),
+        False: QApplication.translate("BackupDialog", "已损坏"),
+        None: QApplication.translate("BackupDialog", "未校验"),
+    }[b.verified]
+
+
+def _path(b: backups.Backup) -> str:
+    return str(b.path)
+
+
+class BackupTableModel(SpecTableModel):
     """The backups of one ledger, newest first."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("BackupDialog", "备份时间"),
-        QT_TRANSLATE_NOOP("BackupDialog", "原因"),
-        QT_TRANSLATE_NOOP("BackupDialog", "项目数"),
-        QT_TRANSLATE_NOOP("BackupDialog", "大小"),
-        QT_TRANSLATE_NOOP("BackupDialog", "校验"),
+    context = "BackupDialog"
+    COLUMNS = (
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("BackupDialog", "备份时间"),
+            lambda b: f"{b.created:%Y-%m-%d %H:%M:%S}",
+            tooltip=_path,
+        ),
+        ColumnSpec(QT_TRANSLATE_NOOP("BackupDialog", "原因"), lambda b: b.reason, tooltip=_path),
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("BackupDialog", "项目数"),
+            lambda b: "" if b.projects is None else f"{b.projects:,}",
+            RIGHT,
+            _path,
+        ),
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("BackupDialog", "大小"), lambda b: _size(b.size), RIGHT, _path
+        ),
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("BackupDialog", "校验"),
+            _verified,
+            tooltip=_path,
+            foreground=lambda b: QColor("#C00000") if b.verified is False else None,
+        ),
     )
 
     def __init__(self, db_path: Path, root: Path | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self.db_path, self.root = db_path, root
-        self.items: list[backups.Backup] = []
         self.reload()
 
+    @property
+    def items(self) -> list[backups.Backup]:
+        return self.rows
+
     def reload(self) -> None:
-        self.beginResetModel()
-        self.items = backups.list_backups(self.db_path, self.root)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return QApplication.translate("BackupDialog", self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.items):
-            return None
-        b = self.items[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return f"{b.created:%Y-%m-%d %H:%M:%S}"
-            if col == 1:
-                return b.reason
-            if col == 2:
-                return "" if b.projects is None else f"{b.projects:,}"
-            if col == 3:
-                return _size(b.size)
-            return {
-                True: QApplication.translate("BackupDialog", "完好"),
-                False: QApplication.translate("BackupDialog", "已损坏"),
-                None: QApplication.translate("BackupDialog", "未校验"),
-            }[b.verified]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (2, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return str(b.path)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 4 and b.verified is False:
-            from PySide6.QtGui import QColor
-
-            return QColor("#C00000")
-        return None
+        self.set_rows(backups.list_backups(self.db_path, self.root))
 
 
 class BackupDialog(QDialog):

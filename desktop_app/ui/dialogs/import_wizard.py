@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -56,6 +56,7 @@ from ...importers.rows import classify
 from ...importers.values import text as cell_text
 from ...reports.template import reporting_status
 from ...store import Store, StoreError
+from ..models.base import CENTER, ColumnSpec, SpecTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 NOT_IMPORTED = "（不导入）"
@@ -75,29 +76,53 @@ def target_choices(kind: str) -> list[tuple[str | None, str]]:
     return [(None, NOT_IMPORTED), (SEQ, "序号"), *fields]
 
 
-class ColumnMappingModel(QAbstractTableModel):
+class ColumnMappingModel(SpecTableModel):
     """One row per sheet column: its header, the field it feeds (editable), unit, examples."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("ColumnMappingModel", "列"),
-        QT_TRANSLATE_NOOP("ColumnMappingModel", "表头"),
-        QT_TRANSLATE_NOOP("ColumnMappingModel", "导入为"),
-        QT_TRANSLATE_NOOP("ColumnMappingModel", "单位"),
-        QT_TRANSLATE_NOOP("ColumnMappingModel", "示例"),
-    )
+    context = "ColumnMappingModel"
     TARGET, UNIT = 2, 3
 
     def __init__(self, source: ImportSource, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(
+            parent,
+            (
+                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "列"), lambda c: c.letter),
+                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "表头"), lambda c: c.header),
+                ColumnSpec(
+                    QT_TRANSLATE_NOOP("ColumnMappingModel", "导入为"),
+                    lambda c: self.labels.get(c.target, NOT_IMPORTED),
+                    foreground=lambda c: QBrush(QColor("#888888")) if c.target is None else None,
+                    edit=lambda c: c.target,
+                ),
+                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "单位"), self._unit),
+                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "示例")),  # see data()
+            ),
+        )
         self.source = source
         self.kind = source.kind
         self.choices = target_choices(self.kind)
         self.labels = dict(self.choices)
         self.labels[IGNORE] = NOT_IMPORTED
-        self.columns: list[ColumnMap] = [
+        self.rows = [
             replace(c, target=None) if c.target == IGNORE else c for c in source.header.columns
         ]
-        self._examples = [self._example(c.index) for c in self.columns]
+        self._examples = [self._example(c.index) for c in self.rows]
+
+    @property
+    def columns(self) -> list[ColumnMap]:
+        """The sheet's columns as mapped now (the rows of this model)."""
+        return self.rows
+
+    @staticmethod
+    def _unit(column: ColumnMap) -> str:
+        return column.unit if column.target in AMOUNT_TARGETS else ""
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.EditRole and index.column() != self.TARGET:
+            role = Qt.ItemDataRole.DisplayRole  # edited as shown (the unit: a combo box)
+        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
+            return self._examples[index.row()]
+        return super().data(index, role)
 
     def _example(self, col: int) -> str:
         """The first distinct values of a column in the data rows."""
@@ -111,40 +136,6 @@ class ColumnMappingModel(QAbstractTableModel):
             if len(seen) >= 3:
                 break
         return "；".join(v.replace("\n", " ")[:20] for v in seen)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        column = self.columns[index.row()]
-        c = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if c == 0:
-                return column.letter
-            if c == 1:
-                return column.header
-            if c == self.TARGET:
-                if role == Qt.ItemDataRole.EditRole:
-                    return column.target
-                return self.labels.get(column.target, NOT_IMPORTED)
-            if c == self.UNIT:
-                return column.unit if column.target in AMOUNT_TARGETS else ""
-            return self._examples[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and c == self.TARGET and column.target is None:
-            return QBrush(QColor("#888888"))
-        return None
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -211,64 +202,40 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-class PreviewModel(QAbstractTableModel):
+class PreviewModel(SpecTableModel):
     """The preview's rows, optionally only those of one status."""
 
-    HEADERS = (
-        QT_TRANSLATE_NOOP("PreviewModel", "行号"),
-        QT_TRANSLATE_NOOP("PreviewModel", "结果"),
-        QT_TRANSLATE_NOOP("PreviewModel", "项目编号"),
-        QT_TRANSLATE_NOOP("PreviewModel", "项目名称"),
-        QT_TRANSLATE_NOOP("PreviewModel", "说明"),
+    context = "PreviewModel"
+    COLUMNS = (
+        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "行号"), lambda r: r.row, CENTER),
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("PreviewModel", "结果"),
+            lambda r: QCoreApplication.translate("PreviewModel", STATUS_LABELS[r.status]),
+            CENTER,
+        ),
+        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "项目编号"), lambda r: r.code),
+        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "项目名称"), lambda r: r.name),
+        ColumnSpec(
+            QT_TRANSLATE_NOOP("PreviewModel", "说明"),
+            lambda r: r.detail,
+            tooltip=lambda r: r.detail.replace("；", "\n") if r.detail else None,
+        ),
     )
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, background=_status_fill)
         self.preview: ImportPreview | None = None
-        self.rows: list[RowResult] = []
         self.status: str | None = None
 
     def set_preview(self, preview: ImportPreview | None, status: str | None = None) -> None:
-        self.beginResetModel()
         self.preview, self.status = preview, status
         rows = preview.rows if preview is not None else []
-        self.rows = [r for r in rows if status is None or r.status == status]
-        self.endResetModel()
+        self.set_rows([r for r in rows if status is None or r.status == status])
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.rows[index.row()]
-        c = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.row,
-                self.tr(STATUS_LABELS[row.status]),
-                row.code or "",
-                row.name,
-                row.detail,
-            )[c]
-        if role == Qt.ItemDataRole.ToolTipRole and c == 4 and row.detail:
-            return row.detail.replace("；", "\n")
-        if role == Qt.ItemDataRole.BackgroundRole:
-            color = STATUS_COLORS.get(row.status)
-            return QBrush(QColor(color)) if color else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and c in (0, 1):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+def _status_fill(row: RowResult) -> QBrush | None:
+    color = STATUS_COLORS.get(row.status)
+    return QBrush(QColor(color)) if color else None
 
 
 class FilePage(QWizardPage):

@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -42,6 +41,7 @@ from ...views.ledger import (
     without_key,
 )
 from ..common.labels import light_label, reported_label, tr_field
+from .base import ColumnSpec, SpecTableModel
 
 if TYPE_CHECKING:
     from ...views.portfolio import LoadedRows
@@ -158,11 +158,11 @@ class _FigColumn(Sequence[Any]):
         return (f[k] for f in self._figs)
 
 
-class ProjectTableModel(QAbstractTableModel):
+class ProjectTableModel(SpecTableModel):
     """One row per project; sorting and filtering happen inside the model."""
 
     def __init__(self, store: Store, parent: Any = None, *, load: bool = True) -> None:
-        super().__init__(parent)
+        super().__init__(parent, [ColumnSpec(c.label) for c in COLUMNS])
         self._store = store
         self._period: Period | None = None
         self._rows: list[tuple] = []
@@ -443,11 +443,8 @@ class ProjectTableModel(QAbstractTableModel):
         return present + blank  # blanks last either way, as in Excel
 
     # --------------------------------------------------------------- Qt model
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._view)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+    def row_count(self) -> int:
+        return len(self._view)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -514,8 +511,3 @@ class ProjectTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

@@ -12,7 +12,6 @@ from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -43,6 +42,7 @@ from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from ..commands import LedgerEditor
 from ..common.labels import light_label, monthly_label, reported_label, tr_field
+from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -166,13 +166,13 @@ def split_clipboard(text: str) -> list[list[str]]:
     return rows
 
 
-class MonthlyGridModel(QAbstractTableModel):
+class MonthlyGridModel(SpecTableModel):
     """The reports of one period for the projects the ledger shows, in its order."""
 
     error = Signal(str)
 
     def __init__(self, editor: LedgerEditor, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(parent, [ColumnSpec(c.label) for c in GRID_COLUMNS])
         self._editor = editor
         self._data: MonthlyData | None = None
         self._ids: list[int] = []
@@ -255,11 +255,8 @@ class MonthlyGridModel(QAbstractTableModel):
         return self._figs_of(project_id)
 
     # --------------------------------------------------------------- Qt model
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self._data is None else len(self._ids)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(GRID_COLUMNS)
+    def row_count(self) -> int:
+        return 0 if self._data is None else len(self._ids)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
