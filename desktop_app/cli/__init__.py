@@ -1,0 +1,35 @@
+"""The ``keyprojects`` command: launch the app, create ledgers, list and generate projects.
+
+Errors print one plain-Chinese line on stderr and exit non-zero; never a traceback, never the
+English of the system, SQLite or click (usage errors exit 2 with a hint to ``--help``).  Text
+from the ledger is printed through :func:`~desktop_app.domain.text.printable`: a control
+character stored in a name shows as ``\\x1b`` instead of acting on the terminal.
+
+``base`` holds the group and what its commands share; the commands are in
+``ledger_commands`` (init, projects, demo, check), ``backup_commands`` (backup, restore) and
+``excel_commands`` (export, import, template, returns); ``usage`` says click's errors in
+Chinese, ``output`` prints safely.
+"""
+
+from __future__ import annotations
+
+from . import backup_commands, excel_commands, ledger_commands
+from .base import cli
+from .usage import ChineseGroup, ChineseUsageError, CliError, chinese_usage_message
+
+__all__ = [
+    "ChineseGroup",
+    "ChineseUsageError",
+    "CliError",
+    "backup_commands",
+    "chinese_usage_message",
+    "cli",
+    "excel_commands",
+    "ledger_commands",
+    "main",
+]
+
+
+def main() -> None:
+    """Console entry point."""
+    cli(prog_name="keyprojects")

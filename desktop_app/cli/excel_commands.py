@@ -1,0 +1,184 @@
+"""Excel: the meeting reports, importing a ledger or filled templates, the templates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..domain.periods import Period
+from ..domain.text import printable
+from .base import (
+    command,
+    db_option,
+    ledger,
+    output_option,
+    period_of,
+    period_option,
+    search_option,
+)
+from .output import echo, pad, width
+from .usage import CliError
+
+_GROUP_HELP = (
+    "分组：region 所属县区、chain 产业链、sector 产业类别、status 项目状态、none 不分组"
+    "（台账默认按县区；问题清单可用 leader 包保领导、department 责任单位、region）"
+)
+
+
+@command("export")
+@click.argument("report", type=click.Choice(["ledger", "monthly", "problems", "summary"]))
+@db_option
+@period_option("期间 YYYY-MM（月度调度表、分类汇总；默认最近填报的月份）")
+@click.option("--group-by", "-g", "group_by", default=None, help=_GROUP_HELP)
+@search_option("只导出搜索到的项目（同 projects --search）")
+@output_option("输出的 .xlsx 文件")
+def export_command(
+    ctx: click.Context,
+    report: str,
+    db: Path | None,
+    period: str | None,
+    group_by: str | None,
+    search: str,
+    output: Path,
+) -> None:
+    """导出会议报表：ledger 重点项目台账、monthly 月度调度表、problems 问题清单、summary 分类汇总。"""
+    import time
+
+    from ..reports import REPORTS, export_report
+
+    if group_by is None and report == "ledger":
+        group_by = "region"
+    started = time.perf_counter()
+    with ledger(ctx, db) as store:
+        ids = [p.id for p in store.list_projects(search=search) if p.id] if search else None
+        result = export_report(
+            store,
+            report,
+            output,
+            period=period_of(period),
+            group_by=group_by,
+            project_ids=ids,
+        )
+    what = "个问题" if report == "problems" else "个项目"
+    echo(
+        f"已导出{REPORTS[report]}：{result.path}（{result.items} {what}，"
+        f"用时 {time.perf_counter() - started:.1f} 秒）"
+    )
+
+
+@command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+@click.option("--dry-run", is_flag=True, help="只预览，不写入台账")
+@click.option(
+    "--kind",
+    type=click.Choice(["auto", "ledger", "monthly"]),
+    default="auto",
+    show_default=True,
+    help="文件内容：ledger 项目台账、monthly 月报（填报模板）；auto 自动识别",
+)
+@period_option("月报期间 YYYY-MM（模板已记录期间时不需要）")
+@click.option("--skip-rejected", is_flag=True, help="跳过有问题的行，导入其余各行")
+@click.option("--all", "show_all", is_flag=True, help="列出每一行（默认每类最多列 20 行）")
+def import_command(
+    ctx: click.Context,
+    file: Path,
+    db: Path | None,
+    dry_run: bool,
+    kind: str,
+    period: str | None,
+    skip_rejected: bool,
+    show_all: bool,
+) -> None:
+    """导入 Excel：各单位的项目台账，或填好的月度调度填报模板。先预览，全部无误才写入。"""
+    import time
+
+    from ..importers import ImportRefused, apply_preview, preview_file, rejected_text
+
+    started = time.perf_counter()
+    with ledger(ctx, db) as store:
+        preview = preview_file(store, file, kind=kind, period=period_of(period))
+        header = preview.header
+        rows = (
+            f"第 {header.top + 1} 行"
+            if header.depth == 1
+            else f"第 {header.top + 1}～{header.top + 2} 行"
+        )
+        what = "项目台账" if preview.kind == "ledger" else f"{preview.period} 月报"
+        echo(f"读取 {file.name}（{what}）：工作表“{preview.sheet}”，表头在{rows}")
+        mapped = [
+            f"{c.letter}列“{c.header}”" for c in preview.columns if c.target is None and c.header
+        ]
+        if mapped:
+            echo("未导入的列：" + "、".join(mapped))
+        for warning in preview.warnings:
+            echo(f"注意：{warning}")
+        echo(preview.summary())
+        limit = None if show_all else 20
+        for status, label in (("new", "新增"), ("changed", "修改"), ("rejected", "拒绝")):
+            items = preview.of(status)  # type: ignore[arg-type]
+            for r in items[:limit]:
+                detail = f"：{r.detail}" if r.detail else ""
+                echo(f"  {label} 第 {r.row} 行 {r.name}{detail}")
+            if limit is not None and len(items) > limit:
+                echo(f"  ……另有 {len(items) - limit} 行{label}（加 --all 查看全部）")
+        if dry_run:
+            echo(f"预览完毕，未写入台账（--dry-run），用时 {time.perf_counter() - started:.1f} 秒")
+            return
+        if preview.rejected and not skip_rejected:
+            raise ImportRefused(
+                f"有 {len(preview.rejected)} 行数据有问题，未导入任何内容（改正后重新导入，"
+                f"或加 --skip-rejected 只导入其余各行）：{rejected_text(preview)}"
+            )
+        result = apply_preview(store, preview, skip_rejected=skip_rejected)
+    echo(
+        f"已导入：新增 {result.added}，修改 {result.changed}，记入修改历史（来源：{result.action_source}），"
+        f"用时 {time.perf_counter() - started:.1f} 秒"
+    )
+
+
+@command("template")
+@db_option
+@period_option("填报期间 YYYY-MM", required=True)
+@click.option("--unit", "-u", "units", multiple=True, help="责任单位（可重复；默认每个单位一份）")
+@output_option("输出文件夹（只有一个单位时也可以是 .xlsx 文件）", file=False)
+def template_command(
+    ctx: click.Context, db: Path | None, period: str, units: tuple[str, ...], output: Path
+) -> None:
+    """生成各责任单位的月度调度填报模板（项目信息锁定，填报格有数据校验和说明）。"""
+    from ..reports.template import write_template, write_templates
+
+    month = Period.parse(period)
+    with ledger(ctx, db) as store:
+        if output.suffix.lower() == ".xlsx":
+            if len(units) != 1:
+                raise CliError("输出为单个 .xlsx 文件时，请用 --unit 指定一个责任单位")
+            results = [write_template(store, output, period=month, unit=units[0])]
+        else:
+            output.mkdir(parents=True, exist_ok=True)
+            results = write_templates(store, output, period=month, only=list(units) or None)
+    for r in results:
+        echo(f"{r.path}（{r.items} 个项目）")
+    written = {str(r.path.resolve()).casefold() for r in results if r.path.is_file()}
+    echo(f"已生成 {len(written)} 份 {month.label}填报模板")
+
+
+@command("returns")
+@db_option
+@period_option("期间 YYYY-MM（默认最近填报的月份）")
+def returns_command(ctx: click.Context, db: Path | None, period: str | None) -> None:
+    """各责任单位本期月报的报送情况。"""
+    from ..reports.template import reporting_status
+
+    with ledger(ctx, db) as store:
+        month = period_of(period) or store.default_period()
+        status = reporting_status(store, month)
+    names = [printable(s.unit) for s in status]
+    wide = max([width("责任单位")] + [width(n) for n in names])
+    echo(f"{month.label}月报报送情况")
+    echo(f"{pad('责任单位', wide, False)}  项目数  已报  状态")
+    for s, name in zip(status, names, strict=True):
+        echo(f"{pad(name, wide, False)}  {s.projects:>6}  {s.reported:>4}  {s.label}")
+    done = sum(s.complete for s in status)
+    echo(f"共 {len(status)} 个单位，已报齐 {done} 个")

@@ -1,0 +1,55 @@
+"""Printing what may come from the ledger: one line, escaped, widths of Chinese text."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from typing import Any
+
+import click
+
+from ..domain.text import printable
+
+
+def one_line(text: str) -> str:
+    """``text`` as one printable line (SQLite's reports run over several)."""
+    return printable("；".join(part.strip() for part in str(text).splitlines() if part.strip()))
+
+
+def echo(text: str = "", *, err: bool = False) -> None:
+    """Print a line whose text may come from the ledger: control characters escaped."""
+    click.echo(printable(text, keep_newlines=True), err=err)
+
+
+def json_text(data: Any) -> str:
+    """JSON of ``data`` with every control, direction and invisible character escaped
+    (``\\u001b``, ``\\u202e``): safe on a terminal, the same values when parsed."""
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch == "\n" or ch.isprintable() else _json_escape(ch) for ch in text)
+
+
+def _json_escape(ch: str) -> str:
+    code = ord(ch)
+    if unicodedata.category(ch) == "Zs":  # U+3000 and other spaces: harmless as they are
+        return ch
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{size / 1024:.0f} KB"
+
+
+def width(text: str) -> int:
+    """How many terminal columns ``text`` takes (Chinese characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, columns: int, right: bool) -> str:
+    """``text`` filled with spaces to ``columns`` terminal columns, on the left if ``right``."""
+    gap = " " * (columns - width(text))
+    return gap + text if right else text + gap
