@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
 from ..launch import open_ledger
 from ..paths import default_database, resources_dir
-from .fonts import ensure_cjk_font
+from .common.fonts import ensure_cjk_font
+from .common.settings import Settings
 from .jobs import Job
-from .settings import Settings
 
 if TYPE_CHECKING:  # the store is imported after the window's first paint (see run_app)
     from ..store import Store
@@ -155,7 +155,7 @@ class _Launch:
 
     def _start(self) -> None:
         if self.crash_handler:
-            from .crash import install_crash_handler
+            from .common.crash import install_crash_handler
 
             install_crash_handler()  # rotating logs; an exception shows a dialog, the app goes on
         if self.smoke:
@@ -181,11 +181,11 @@ class _Launch:
 
     def _opened(self, store: Store | None, error: Exception | None) -> None:
         from ..store import DatabaseDamaged, StoreError
-        from .instance_guard import InstanceGuard, notify_shared_use
+        from .common.instance_guard import InstanceGuard, notify_shared_use
 
         window = self.window
         if isinstance(error, DatabaseDamaged):  # offer the latest good backup, never a traceback
-            from .backup_dialog import offer_restore_on_damage
+            from .dialogs.backup import offer_restore_on_damage
 
             path = self.db or default_database()
             store = None if self.smoke else offer_restore_on_damage(window, path, error)
@@ -208,7 +208,7 @@ class _Launch:
             return self._end(0)
         window.open_ledger(store)
         from ..store.backup import backup_on_open_async
-        from .backup_dialog import check_in_background
+        from .dialogs.backup import check_in_background
 
         backup_on_open_async(store)  # skipped when unchanged since the newest backup
         check_in_background(store, window)  # large ledgers: quick_check after opening

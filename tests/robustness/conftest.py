@@ -15,8 +15,8 @@ import pytest
 @pytest.fixture
 def make_window(qtbot, tmp_path: Path):
     """Open the app's main window on a store, with its own settings file."""
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.settings import Settings
+    from desktop_app.ui.common.settings import Settings
+    from desktop_app.ui.window.main_window import MainWindow
 
     def make(store):
         window = MainWindow(store, Settings(tmp_path / "settings.ini"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop_app.ui.settings import Settings
+from desktop_app.ui.common.settings import Settings
 
 
 @pytest.fixture
@@ -48,8 +48,8 @@ def make_window(qtbot, settings_path, settings, message_boxes, monkeypatch):
     """Open a MainWindow on a store (a new Settings object over the same file each time).
 
     Forms left open with changes are discarded when the test ends instead of asking."""
-    from desktop_app.ui.main_window import MainWindow
-    from desktop_app.ui.project_dialog import ProjectDialog
+    from desktop_app.ui.dialogs.project import ProjectDialog
+    from desktop_app.ui.window.main_window import MainWindow
 
     monkeypatch.setattr(ProjectDialog, "ask_unsaved", lambda self: "discard")
 

@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.window.main_window import MainWindow
 
 
 def test_window_opens_on_a_fresh_database_and_shows_xinda(qtbot, store):

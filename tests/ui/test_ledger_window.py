@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.query import ProjectQuery
 from desktop_app.store import MonthlyReport, Store
-from desktop_app.ui.project_model import COLUMN_INDEX, ProjectTableModel
+from desktop_app.ui.models.project import COLUMN_INDEX, ProjectTableModel
 
 NAME = COLUMN_INDEX["name"]
 

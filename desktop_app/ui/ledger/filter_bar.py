@@ -8,9 +8,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget
 
-from ..domain.derived import Light
-from ..domain.query import FILTER_FIELDS, ProjectQuery
-from .labels import light_label
+from ...domain.derived import Light
+from ...domain.query import FILTER_FIELDS, ProjectQuery
+from ..common.labels import light_label
 
 #: Filter buttons in order: field → label.  "lights" filters by status light.
 FILTER_LABELS = {

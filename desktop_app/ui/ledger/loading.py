@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from ...domain.periods import Period
     from ...store import Store
     from ...views.ledger import LedgerData, MonthlyData
-    from ..monthly_grid import MonthlyGrid
-    from ..settings import Settings
+    from ..common.settings import Settings
+    from ..monthly.grid import MonthlyGrid
     from .page import LedgerPage
 
 

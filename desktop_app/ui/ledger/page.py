@@ -17,18 +17,18 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QVBoxLay
 from ... import APP_NAME
 from ...domain.query import ProjectQuery
 from ...store import NotFound, StoreError
-from ..filter_bar import FilterBar
-from ..project_dialog import ProjectDialog
-from ..project_model import COLUMN_INDEX, COLUMN_KEYS, ProjectTableModel
+from ..dialogs.project import ProjectDialog
+from ..models.project import COLUMN_INDEX, COLUMN_KEYS, ProjectTableModel
 from . import tr
+from .filter_bar import FilterBar
 from .table import LedgerTable
 
 if TYPE_CHECKING:
     from ...domain.periods import Period
     from ...store import Store
+    from ...views.ledger import Figs, LedgerData
     from ..commands import LedgerEditor
-    from ..ledger_data import Figs, LedgerData
-    from ..settings import Settings
+    from ..common.settings import Settings
 
 _CHOICE_FIELDS = ("region", "sector", "chain", "status", "nature")
 

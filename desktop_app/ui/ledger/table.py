@@ -7,11 +7,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QPoint, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTableView, QWidget
 
-from ..labels import tr_field
-from ..project_model import COLUMN_INDEX, COLUMN_KEYS, COLUMNS, DEFAULT_HIDDEN
+from ..common.labels import tr_field
+from ..models.project import COLUMN_INDEX, COLUMN_KEYS, COLUMNS, DEFAULT_HIDDEN
 
 if TYPE_CHECKING:
-    from ..project_model import ProjectTableModel
+    from ..models.project import ProjectTableModel
 
 #: Default widths (pixels) by column key; others get 100.
 WIDTHS = {

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ... import APP_NAME, __version__
 from ...paths import resources_dir
-from ..settings import Settings
+from ..common.settings import Settings
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction, QUndoStack
@@ -39,14 +39,14 @@ if TYPE_CHECKING:
     from ...domain.query import ProjectQuery
     from ...store import Store
     from ..commands import LedgerEditor
-    from ..filter_bar import FilterBar
+    from ..dialogs.project import ProjectDialog
+    from ..dialogs.settings import SettingsDialog
+    from ..ledger.filter_bar import FilterBar
     from ..ledger.loading import LedgerLoader
     from ..ledger.page import LedgerPage
     from ..ledger.table import LedgerTable
-    from ..monthly_grid import MonthlyGrid
-    from ..project_dialog import ProjectDialog
-    from ..project_model import ProjectTableModel
-    from ..settings_dialog import SettingsDialog
+    from ..models.project import ProjectTableModel
+    from ..monthly.grid import MonthlyGrid
     from .dashboard_tab import DashboardTab
 
 
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         from ..commands import LedgerEditor
         from ..ledger.loading import LedgerLoader
         from ..ledger.page import LedgerPage
-        from ..monthly_grid import MonthlyGrid
+        from ..monthly.grid import MonthlyGrid
         from . import actions
         from .dashboard_tab import DashboardTab
 
@@ -399,7 +399,7 @@ class MainWindow(QMainWindow):
     def open_export(self, *, only_visible: bool = False) -> Any:
         """The export dialog; it offers "当前筛选的项目" when the ledger is filtered, and starts
         on it for 导出当前视图."""
-        from ..export_dialog import ExportDialog
+        from ..dialogs.export import ExportDialog
 
         dialog = ExportDialog(
             self.store,
@@ -417,7 +417,7 @@ class MainWindow(QMainWindow):
         return self.open_export(only_visible=True)
 
     def open_templates(self) -> Any:
-        from ..template_dialog import TemplateDialog
+        from ..dialogs.template import TemplateDialog
 
         return _show_modal(
             TemplateDialog(
@@ -426,14 +426,14 @@ class MainWindow(QMainWindow):
         )
 
     def open_import(self) -> Any:
-        from ..import_wizard import ImportWizard
+        from ..dialogs.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.store, settings=self.settings, parent=self)
         wizard.imported.connect(lambda _result: self.reload_after_outside_change())
         return _show_modal(wizard)
 
     def open_backups(self) -> Any:
-        from ..backup_dialog import BackupDialog
+        from ..dialogs.backup import BackupDialog
 
         dialog = BackupDialog(self.store, self)
         dialog.restored.connect(lambda _result: self.reload_after_outside_change())
@@ -448,7 +448,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> SettingsDialog:
         from PySide6.QtCore import Qt
 
-        from ..settings_dialog import SettingsDialog
+        from ..dialogs.settings import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
