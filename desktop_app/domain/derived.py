@@ -7,7 +7,7 @@ These functions are pure: the store feeds them, the UI, reports and charts displ
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -163,6 +163,48 @@ def light_from_cents(
     return Light.GREEN
 
 
+#: ``(newest report period at or before the period or None, its 本年累计, its 开工以来累计,
+#: 年度计划, 计划开工, 实际开工, 状态)`` → ``(light, 本年累计, 开工以来累计)``, amounts in 百元.
+CentsRule = Callable[
+    [str | None, int | None, int | None, int | None, str | None, str | None, str | None],
+    tuple[Light, int, int],
+]
+
+
+def cents_rule(period: Period, thresholds: LightThresholds | None = None) -> CentsRule:
+    """The light and running sums of one project for ``period``, from the running sums the
+    newest report at or before ``period`` carries, in whole 百元 (the store's fast path over
+    whole portfolios; equal to :func:`project_figures`).
+
+    That report's 开工以来累计 is the project's at ``period``; its 本年累计 only when it is of
+    the same year (else nothing was done this year yet).  The light is
+    :func:`status_light`: red when the start is overdue, else :func:`light_from_cents`.
+    """
+    t = thresholds or LightThresholds()
+    year = f"{period.year:04d}"
+    month = period.month
+    overdue_months = t.start_overdue_months
+
+    def rule(
+        last: str | None,
+        ytd: int | None,
+        cum: int | None,
+        plan: int | None,
+        planned_start: str | None,
+        actual_start: str | None,
+        status: str | None,
+    ) -> tuple[Light, int, int]:
+        ytd = (ytd or 0) if last and last[:4] == year else 0
+        cum = (cum or 0) if last else 0
+        if planned_start and start_overdue(
+            planned_start, actual_start, status, period, overdue_months
+        ):
+            return Light.RED, ytd, cum
+        return light_from_cents(ytd, plan, month, t), ytd, cum
+
+    return rule
+
+
 @dataclass(slots=True)
 class ProjectFigures:
     """Every derived figure of one project for one period."""
@@ -177,6 +219,37 @@ class ProjectFigures:
     lagging: bool
     light: Light
     reported: bool
+
+
+def figures_from_cents(
+    period: Period,
+    month: int | None,
+    ytd: int,
+    since_start: int,
+    annual_plan: int | None,
+    total_investment: int | None,
+    light: Light,
+    reported: bool,
+    *,
+    time_share: Decimal | None = None,
+) -> ProjectFigures:
+    """:class:`ProjectFigures` from amounts in whole 百元 (as :func:`cents_rule` gives them):
+    the rates are exact fractions of the integers, amounts become 万元.  ``time_share`` is
+    :func:`time_progress` of ``period`` when the caller has it already (whole portfolios)."""
+    rate = Decimal(ytd) / Decimal(annual_plan) if annual_plan else None
+    share = time_progress(period) if time_share is None else time_share
+    return ProjectFigures(
+        period=period,
+        month=None if month is None else Decimal(month).scaleb(-2),
+        ytd=Decimal(ytd).scaleb(-2) if ytd else Decimal(0),
+        since_start=Decimal(since_start).scaleb(-2) if since_start else Decimal(0),
+        annual_rate=rate,
+        total_share=Decimal(since_start) / Decimal(total_investment) if total_investment else None,
+        time_progress=share,
+        lagging=rate is not None and rate < share,
+        light=light,
+        reported=reported,
+    )
 
 
 def project_figures(
