@@ -24,10 +24,10 @@ import time
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from .. import __version__
-from .connection import APPLICATION_ID, BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error
+from .connection import BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error
 from .errors import (
     DatabaseDamaged,
     ForeignSchema,
@@ -37,9 +37,21 @@ from .errors import (
     WriteFailed,
 )
 from .integrity import QUICK_CHECK_LIMIT, CheckResult, check_file, header_problem
+from .schema import APPLICATION_ID
 
-if TYPE_CHECKING:
-    from .store import Store
+
+class OpenLedger(Protocol):
+    """What this module needs of an open :class:`~.store.Store` (typed by its shape, so the
+    store, which backs up before migrating, and this module do not import each other)."""
+
+    path: Path
+    conn: sqlite3.Connection
+
+    @property
+    def in_action(self) -> bool: ...
+
+    def migrate(self) -> list[str]: ...
+
 
 DEFAULT_KEEP = 10
 MAX_KEEP = 1000
@@ -116,7 +128,7 @@ def set_keep_count(db_path: str | Path, keep: int, root: str | Path | None = Non
 
 # ------------------------------------------------------------------------- make
 def make_backup(
-    db: Store | str | Path,
+    db: OpenLedger | str | Path,
     reason: str,
     *,
     keep: int | None = None,
@@ -163,7 +175,7 @@ def make_backup(
     return backup
 
 
-def backup_before(store: Store, reason: str, *, root: str | Path | None = None) -> Backup:
+def backup_before(store: OpenLedger, reason: str, *, root: str | Path | None = None) -> Backup:
     """Back up a ledger before an import or another large change (the importers call this).
 
     Safe inside an action: the backup holds what was committed before it began.
@@ -171,7 +183,7 @@ def backup_before(store: Store, reason: str, *, root: str | Path | None = None) 
     return make_backup(store, reason, root=root)
 
 
-def backup_on_open(db: Store | str | Path, *, root: str | Path | None = None) -> Backup | None:
+def backup_on_open(db: OpenLedger | str | Path, *, root: str | Path | None = None) -> Backup | None:
     """The backup made when the app opens a ledger; skipped when nothing changed since the
     newest backup (same schema and newest action)."""
     db_path = Path(db.path if not isinstance(db, str | Path) else db)
@@ -187,7 +199,7 @@ def backup_on_open(db: Store | str | Path, *, root: str | Path | None = None) ->
 
 
 def backup_on_open_async(
-    db: Store | str | Path, *, root: str | Path | None = None
+    db: OpenLedger | str | Path, *, root: str | Path | None = None
 ) -> threading.Thread | None:
     """:func:`backup_on_open` without keeping the window waiting on a large ledger.
 
@@ -398,7 +410,7 @@ def identity_problem(path: Path) -> StoreError | None:
 
 # ------------------------------------------------------------------------- restore
 def restore_backup(
-    target: Store | str | Path,
+    target: OpenLedger | str | Path,
     backup: Backup | str | Path,
     *,
     root: str | Path | None = None,

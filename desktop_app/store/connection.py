@@ -25,7 +25,6 @@ from pathlib import Path
 
 from .errors import DatabaseDamaged, DatabaseMissing, NotOurDatabase, WriteFailed
 
-APPLICATION_ID = 0x4B505244  # "KPRD": marks a file as this app's ledger
 BUSY_TIMEOUT_MS = 5000
 
 _registry_lock = threading.Lock()

@@ -21,9 +21,10 @@ from ..domain.textmatch import FIELD_SEP, field_key, field_key_concat
 from ..errors_text import plain_os_error
 from ..leftovers import remove_stale, temp_name
 from . import schema
+from .actions import now_text
 from .errors import StoreError, WriteFailed
 from .seed import load_code_lists, read_portfolio
-from .store import Store, now_text
+from .store import Store
 
 DEFAULT_UNTIL = Period(2022, 6)
 
@@ -161,8 +162,7 @@ def make_demo(
         store = Store.create(tmp, portfolio=False, code_lists=False, user=SAMPLE_MARK)
         try:
             counts = _fill(store, rng, projects, years, until, progress)
-            store.conn.execute("ANALYZE")
-            store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            store.engine.finish_bulk_file(store.conn)
         finally:
             store.close()
         _move_into_place(tmp, target)
@@ -235,12 +235,13 @@ def _fill(
     stages = [(stage, f"{stage}进行中") for stage in _PROGRESS]
     first_year = periods[0].year if periods else until.year
     stamp = now_text()
-    conn.execute("PRAGMA synchronous = OFF")
-    conn.execute("PRAGMA cache_size = -262144")
     # A fresh file: build the period index once at the end instead of row by row.
     conn.execute(f"DROP INDEX {schema.PERIOD_INDEX_NAME}")
     report_count = problem_count = 0
-    with store.action(f"生成示例数据（{n}个项目，{years}年月报）", source=SAMPLE_MARK):
+    with (
+        store.engine.bulk_writes(conn),
+        store.action(f"生成示例数据（{n}个项目，{years}年月报）", source=SAMPLE_MARK),
+    ):
         load_code_lists(store, data)
         project_rows = []
         report_rows: list[tuple] = []
@@ -332,14 +333,13 @@ def _fill(
         )
         problem_count = len(problem_rows)
         conn.execute(schema.PERIOD_INDEX)
-        store._record_many(
+        store.record_changes(
             [
                 ("projects", None, None, None, f"{n}条示例数据"),
                 ("monthly_reports", None, None, None, f"{report_count}条示例数据"),
                 ("problems", None, None, None, f"{problem_count}条示例数据"),
             ]
         )
-    conn.execute("PRAGMA synchronous = FULL")
     if progress:
         progress(n, n)
     return {"projects": n, "monthly_reports": report_count, "problems": problem_count}

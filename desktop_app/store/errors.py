@@ -21,6 +21,11 @@ class NewerSchema(StoreError):
     """Written by a newer version of the app."""
 
 
+class OldSchema(StoreError):
+    """Opened for reading only, but its schema still needs migrating (which only a
+    writer's opening does)."""
+
+
 class DatabaseDamaged(StoreError):
     pass
 

@@ -186,8 +186,7 @@ def check_file(path: str | Path, level: str = "quick") -> CheckResult:
 def _with_schema_check(conn: sqlite3.Connection, result: CheckResult) -> CheckResult:
     """A file marked as this app's ledger whose schema is not exactly ours fails the check
     (it could run SQL of its own); other SQLite files are judged by SQLite's checks alone."""
-    from .connection import APPLICATION_ID
-    from .schema import SCHEMA_VERSION
+    from .schema import APPLICATION_ID, SCHEMA_VERSION
     from .schema_check import schema_problems
 
     try:

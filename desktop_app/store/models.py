@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from typing import Any
 
@@ -153,7 +153,3 @@ def history_text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value)
-
-
-def as_dict(record: Any) -> dict[str, Any]:
-    return asdict(record)

@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 
-from .connection import APPLICATION_ID
-
 if TYPE_CHECKING:
     from sqlite_utils import Database, Migrations
+
+APPLICATION_ID = 0x4B505244  # "KPRD": marks a file as this app's ledger
 
 _V1 = [
     """CREATE TABLE meta (
@@ -151,13 +151,13 @@ _V1 = [
 
 
 KNOWN_MIGRATIONS: list[str] = []
-_MIGRATIONS: list[Callable[[Database], None]] = []
+MIGRATION_FUNCTIONS: list[Callable[[Database], None]] = []
 
 
 def _migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
     """Remember a migration (registered with sqlite-utils when ``migrations`` is first used)."""
     KNOWN_MIGRATIONS.append(fn.__name__)
-    _MIGRATIONS.append(fn)
+    MIGRATION_FUNCTIONS.append(fn)
     return fn
 
 
@@ -169,7 +169,7 @@ def __getattr__(name: str) -> Any:
     from sqlite_utils import Migrations
 
     built: Migrations = Migrations("keyprojects")
-    for fn in _MIGRATIONS:
+    for fn in MIGRATION_FUNCTIONS:
         built(name=fn.__name__)(fn)
     globals()["migrations"] = built
     return built

@@ -67,7 +67,7 @@ def expected_schema(version: int) -> frozenset[Entry]:
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         replay = _Replay(conn)
-        for migration in schema._MIGRATIONS[:version]:
+        for migration in schema.MIGRATION_FUNCTIONS[:version]:
             migration(replay)  # type: ignore[arg-type]
         entries = set(_entries(conn))
     finally:

@@ -33,12 +33,12 @@ def load_code_lists(store: Any, data: dict[str, Any]) -> None:
                     note=entry.get("quote") or entry.get("note"),
                 )
             )
+    columns = ("kind", "name", "sort_order", "leader", "target_count", "note")
     store.conn.executemany(
-        "INSERT OR IGNORE INTO code_lists (kind, name, sort_order, leader, target_count, note) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
+        store.engine.insert_ignore_sql("code_lists", columns),
         [(r.kind, r.name, r.sort_order, r.leader, r.target_count, r.note) for r in rows],
     )
-    store._record_many(("code_lists", None, f"{r.kind}:{r.name}", None, "新增") for r in rows)
+    store.record_changes(("code_lists", None, f"{r.kind}:{r.name}", None, "新增") for r in rows)
 
 
 def load_portfolio(store: Any, path: Path | None = None) -> int:

@@ -144,7 +144,9 @@ def test_upgrade_sorts_in_memory_when_temporary_files_fail(tmp_path, monkeypatch
 
     monkeypatch.setattr(schema, "sorting_on_disk", no_temp_folder)
     with Store.open(path) as s:
-        assert s.schema_version == schema.SCHEMA_VERSION and schema.PERIOD_INDEX_NAME in _indexes(s.conn)
+        assert s.schema_version == schema.SCHEMA_VERSION and schema.PERIOD_INDEX_NAME in _indexes(
+            s.conn
+        )
 
 
 def test_new_ledgers_and_demo_ledgers_have_the_covering_index(store, demo_path):

@@ -1,0 +1,129 @@
+"""Code lists (县区, 产业类别, 产业链, 状态, 性质, 清单), indicators and the ``meta`` entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .actions import ActionsMixin
+from .errors import StoreError
+from .models import CodeEntry, Indicator
+
+
+class CodesMixin(ActionsMixin):
+    """Code lists, indicators and meta of :class:`~.store.Store`."""
+
+    # --------------------------------------------------------------------- meta
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # --------------------------------------------------------------- code lists
+    def codes(self, kind: str) -> list[CodeEntry]:
+        rows = self.conn.execute(
+            "SELECT kind, name, sort_order, leader, target_count, note FROM code_lists "
+            "WHERE kind = ? ORDER BY sort_order, name",
+            (kind,),
+        ).fetchall()
+        return [CodeEntry(*r) for r in rows]
+
+    def code_names(self, kind: str) -> list[str]:
+        return [c.name for c in self.codes(kind)]
+
+    def code_exists(self, kind: str, name: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM code_lists WHERE kind = ? AND name = ?", (kind, name)
+            ).fetchone()
+            is not None
+        )
+
+    def save_code(self, entry: CodeEntry) -> None:
+        """Add a code list entry or update its leader, order, count and note."""
+        with self.action(f"编辑代码表：{entry.name}"):
+            row = self.conn.execute(
+                "SELECT sort_order, leader, target_count, note FROM code_lists "
+                "WHERE kind = ? AND name = ?",
+                (entry.kind, entry.name),
+            ).fetchone()
+            values = (entry.sort_order, entry.leader, entry.target_count, entry.note)
+            if row is None:
+                self.conn.execute(
+                    "INSERT INTO code_lists (kind, name, sort_order, leader, target_count, note) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (entry.kind, entry.name, *values),
+                )
+                self.record_change("code_lists", None, f"{entry.kind}:{entry.name}", None, "新增")
+                return
+            self.conn.execute(
+                "UPDATE code_lists SET sort_order = ?, leader = ?, target_count = ?, note = ? "
+                "WHERE kind = ? AND name = ?",
+                (*values, entry.kind, entry.name),
+            )
+            for name, old, new in zip(
+                ("sort_order", "leader", "target_count", "note"), row, values, strict=True
+            ):
+                if old != new:
+                    self.record_change(
+                        "code_lists", None, f"{entry.kind}:{entry.name}.{name}", old, new
+                    )
+
+    def delete_code(self, kind: str, name: str) -> None:
+        """Remove a code list entry; refused while a project uses it."""
+        if kind == "list":
+            used = self.engine.count_in_list(self.conn, "projects", "lists", name)
+        else:
+            used = self.conn.execute(
+                f"SELECT count(*) FROM projects WHERE {kind} = ?", (name,)
+            ).fetchone()[0]
+        if used:
+            raise StoreError(f"“{name}”仍被 {used} 个项目使用，不能删除")
+        with self.action(f"删除代码：{name}"):
+            self.conn.execute("DELETE FROM code_lists WHERE kind = ? AND name = ?", (kind, name))
+            self.record_change("code_lists", None, f"{kind}:{name}", "存在", None)
+
+    # --------------------------------------------------------------- indicators
+    def indicators(self, period: str | None = None) -> list[Indicator]:
+        sql = (
+            "SELECT name, period, kind, measure, value, unit, qualifier, source, quote, id "
+            "FROM indicators"
+        )
+        params: list[Any] = []
+        if period is not None:
+            sql += " WHERE period = ?"
+            params.append(period)
+        return [Indicator(*r) for r in self.conn.execute(sql + " ORDER BY period DESC, id", params)]
+
+    def save_indicator(self, indicator: Indicator) -> None:
+        """Add an indicator value or change it (matched by name, period, kind and measure)."""
+        with self.action(f"编辑指标：{indicator.name}"):
+            key = (indicator.name, indicator.period, indicator.kind, indicator.measure)
+            row = self.conn.execute(
+                "SELECT id, value, unit, qualifier, source, quote FROM indicators "
+                "WHERE name = ? AND period = ? AND kind = ? AND measure = ?",
+                key,
+            ).fetchone()
+            values = (
+                indicator.value,
+                indicator.unit,
+                indicator.qualifier,
+                indicator.source,
+                indicator.quote,
+            )
+            if row is None:
+                new_id = self.engine.insert_id(
+                    self.conn,
+                    "INSERT INTO indicators (name, period, kind, measure, value, unit, qualifier, "
+                    "source, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*key, *values),
+                )
+                self.record_change("indicators", new_id, "value", None, indicator.value)
+                return
+            names = ("value", "unit", "qualifier", "source", "quote")
+            diff = {n: v for n, o, v in zip(names, row[1:], values, strict=True) if o != v}
+            if diff:
+                self.conn.execute(
+                    f"UPDATE indicators SET {', '.join(f'{k} = ?' for k in diff)} WHERE id = ?",
+                    (*diff.values(), row[0]),
+                )
+                old = dict(zip(names, row[1:], strict=True))
+                self.record_changes(("indicators", row[0], k, old[k], v) for k, v in diff.items())

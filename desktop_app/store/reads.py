@@ -1,0 +1,186 @@
+"""Bulk reads for tables and charts over large ledgers: raw tuples, whole 百元 integers.
+
+Nothing here builds a record per row unless asked (:meth:`ReadsMixin.figures`): the UI
+compacts each tuple as it arrives, the charts sum integers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..domain import derived
+from ..domain.fields import PROJECT_FIELD_NAMES
+from ..domain.money import from_cents
+from ..domain.periods import Period
+from .models import MonthlyReport
+from .rows import MONTHLY_COLUMNS, PROJECT_COLUMNS, monthly_from_row
+from .sqlite_engine import SQLiteEngine
+
+_PROJECT_ROW_SQL = (
+    "SELECT id, version, search_key, " + ", ".join(PROJECT_FIELD_NAMES) + " FROM projects"
+)
+#: Every project with the newest report at or before the period, which carries the running
+#: sums (schema v2): one index seek per project.
+_FIGURE_ROWS_SQL = """
+SELECT p.id, p.annual_plan, p.total_investment, p.planned_start, p.actual_start, p.status,
+       m.period, m.month_investment, m.ytd_investment, m.cum_investment
+FROM projects p
+LEFT JOIN monthly_reports m ON m.id = (
+    SELECT id FROM monthly_reports
+    WHERE project_id = p.id AND period <= ?
+    ORDER BY period DESC LIMIT 1)
+"""
+
+FigureRow = tuple[int, derived.Light, int | None, int, int, int | None, int | None, bool]
+
+
+class ReadsMixin:
+    """Bulk reads of :class:`~.store.Store`."""
+
+    conn: Any
+    engine: SQLiteEngine
+
+    #: Column order of :meth:`monthly_rows` tuples (the fields of MonthlyReport).
+    MONTHLY_ROW_COLUMNS = MONTHLY_COLUMNS
+
+    # ----------------------------------------------------------------- projects
+    def project_rows(self, ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+        """Every project (or those of ``ids``) as one raw tuple, in code order, for tables over
+        large ledgers: ``(id, version, search_key, *values of PROJECT_FIELD_NAMES)`` with amounts
+        as whole 百元 integers (see money.from_cents) and 项目清单 as JSON text."""
+        if ids is None:
+            return list(self.each_project_row())
+        return self.conn.execute(
+            _PROJECT_ROW_SQL + " WHERE " + self.engine.ids_filter("id") + " ORDER BY code",
+            (self.engine.ids_param(ids),),
+        ).fetchall()
+
+    def each_project_row(self) -> Iterator[tuple[Any, ...]]:
+        """The tuples of :meth:`project_rows` for every project, one at a time (a loader can
+        compact each row before the next is read)."""
+        return self.conn.execute(_PROJECT_ROW_SQL + " ORDER BY code")
+
+    def project_columns(self, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+        """Raw values of some columns of every project, in id order, for whole-portfolio
+        aggregation (charts): amounts stay whole 百元 integers, ``lists`` stays JSON text."""
+        unknown = [c for c in columns if c not in (*PROJECT_COLUMNS, "search_key")]
+        if unknown or not columns:
+            raise ValueError(f"unknown project columns: {unknown}")
+        return self.conn.execute(
+            f"SELECT {', '.join(columns)} FROM projects ORDER BY id"
+        ).fetchall()
+
+    def totals(self, project_ids: Iterable[int] | None = None) -> dict[str, Decimal]:
+        """Exact sums of 总投资 and 年度计划 (万元) over all projects or the given ones."""
+        where, params = "", ()
+        if project_ids is not None:
+            where = " WHERE " + self.engine.ids_filter("id")
+            params = (self.engine.ids_param(project_ids),)
+        try:
+            row = self.conn.execute(
+                "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) "
+                "FROM projects" + where,
+                params,
+            ).fetchone()
+        except self.engine.OperationalError as exc:
+            if not self.engine.is_overflow(exc):
+                raise
+            # amounts above today's ceiling written by an older version: sum them in Python
+            rows = self.conn.execute(
+                "SELECT total_investment, annual_plan FROM projects" + where, params
+            ).fetchall()
+            row = (sum(r[0] or 0 for r in rows), sum(r[1] or 0 for r in rows))
+        return {
+            "total_investment": from_cents(row[0]) or Decimal(0),
+            "annual_plan": from_cents(row[1]) or Decimal(0),
+        }
+
+    # ------------------------------------------------------------------ reports
+    def monthly_rows(
+        self, period: Period | str, project_ids: Iterable[int] | None = None
+    ) -> dict[int, tuple[Any, ...]]:
+        """The reports of one period (or of ``project_ids`` only) as raw tuples by project id,
+        in MONTHLY_ROW_COLUMNS order with 本月完成投资 in whole 百元 — for grids over large
+        ledgers; :meth:`report_from_row` turns one into its MonthlyReport."""
+        sql = f"SELECT {', '.join(MONTHLY_COLUMNS)} FROM monthly_reports WHERE period = ?"
+        params: list[Any] = [str(period)]
+        if project_ids is not None:
+            sql += " AND " + self.engine.ids_filter("project_id")
+            params.append(self.engine.ids_param(project_ids))
+        return {r[0]: r for r in self.conn.execute(sql, params)}
+
+    @staticmethod
+    def report_from_row(row: Sequence[Any]) -> MonthlyReport:
+        """The MonthlyReport of one :meth:`monthly_rows` tuple."""
+        return monthly_from_row(row)
+
+    def reported_ids(self, period: Period | str) -> set[int]:
+        """The projects with a report for ``period`` (an index scan: fast on any size)."""
+        rows = self.conn.execute(
+            "SELECT project_id FROM monthly_reports WHERE period = ?", (str(period),)
+        )
+        return {r[0] for r in rows}
+
+    def monthly_amounts(self, first: Period, last: Period) -> list[tuple[int, str, int]]:
+        """``(project_id, period, 本月完成 in whole 百元)`` of every report with an amount from
+        ``first`` to ``last`` (inclusive), for whole-portfolio aggregation (charts)."""
+        return self.conn.execute(
+            "SELECT project_id, period, month_investment FROM monthly_reports "
+            "WHERE period BETWEEN ? AND ? AND month_investment IS NOT NULL",
+            (str(first), str(last)),
+        ).fetchall()
+
+    def each_amount(self, period: Period | str) -> Iterator[tuple[int, int]]:
+        """``(project_id, 本月完成 in whole 百元)`` of every report of ``period`` with an
+        amount, one at a time: read from the covering period index alone (schema v3), for
+        whole-portfolio charts."""
+        return self.conn.execute(
+            "SELECT project_id, month_investment FROM monthly_reports "
+            "WHERE period = ? AND month_investment IS NOT NULL",
+            (str(period),),
+        )
+
+    # ---------------------------------------------------------- derived figures
+    def figures(
+        self,
+        period: Period,
+        thresholds: derived.LightThresholds | None = None,
+        project_ids: Iterable[int] | None = None,
+    ) -> dict[int, derived.ProjectFigures]:
+        """Every derived figure of every project (or of ``project_ids``) for ``period``."""
+        wanted = None if project_ids is None else set(project_ids)
+        share = derived.time_progress(period)
+        make = derived.figures_from_cents
+        return {
+            pid: make(period, *values, light, reported, time_share=share)
+            for pid, light, *values, reported in self.figure_rows(period, thresholds)
+            if wanted is None or pid in wanted
+        }
+
+    def figure_rows(
+        self, period: Period, thresholds: derived.LightThresholds | None = None
+    ) -> Iterator[FigureRow]:
+        """The figures of every project for ``period`` as raw values, one tuple at a time
+        (no Decimal, nothing held: for tables over large ledgers): ``(id, light, 本月完成 or
+        None when not reported, 本年累计, 开工以来累计, 年度计划, 总投资, reported)``, amounts
+        in whole 百元.  :meth:`figures` is built from these; the rules are
+        :func:`derived.cents_rule`."""
+        rule = derived.cents_rule(period, thresholds)
+        this = str(period)
+        for (
+            pid,
+            plan,
+            total,
+            planned_start,
+            actual_start,
+            status,
+            last,
+            month,
+            ytd,
+            cum,
+        ) in self.conn.execute(_FIGURE_ROWS_SQL, (this,)):
+            light, ytd, cum = rule(last, ytd, cum, plan, planned_start, actual_start, status)
+            reported = last == this
+            yield pid, light, month if reported else None, ytd, cum, plan, total, reported

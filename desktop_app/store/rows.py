@@ -1,0 +1,102 @@
+"""How records are laid out in the tables, and turned from rows into records and back.
+
+Shared by the per-concern modules of the store (no SQL here).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from ..domain.fields import AMOUNT_FIELDS, MONTHLY_FIELDS, PROJECT_FIELD_NAMES
+from ..domain.money import from_cents, to_cents
+from .models import MonthlyReport, Project
+
+#: The columns of ``projects`` a :class:`Project` is read from, in its field order.
+PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
+PROJECT_SELECT = "SELECT " + ", ".join(PROJECT_COLUMNS) + " FROM projects"
+
+#: The values of a monthly report a user fills in.
+MONTHLY_VALUE_FIELDS = (
+    "month_investment",
+    "progress_pct",
+    "progress_text",
+    "progress_notes",
+    "problems",
+    "reporter",
+    "report_date",
+)
+#: The columns of ``monthly_reports`` a :class:`MonthlyReport` is read from, in its field order.
+MONTHLY_COLUMNS = (
+    "project_id",
+    "period",
+    *MONTHLY_VALUE_FIELDS,
+    "id",
+    "is_sample",
+    "version",
+    "updated_at",
+)
+MONTHLY_LABELS = {f.name: f.label for f in MONTHLY_FIELDS}
+
+
+def project_from_row(row: Sequence[Any]) -> Project:
+    """The :class:`Project` of one row of :data:`PROJECT_COLUMNS`."""
+    data = dict(zip(PROJECT_COLUMNS, row, strict=True))
+    for name in AMOUNT_FIELDS:
+        data[name] = from_cents(data[name])
+    data["lists"] = json.loads(data["lists"]) if data["lists"] else []
+    data["is_sample"] = bool(data["is_sample"])
+    return Project(**data)
+
+
+def project_db_value(name: str, value: Any) -> Any:
+    """A project field as stored: amounts in whole 百元, 项目清单 as JSON text."""
+    if name in AMOUNT_FIELDS:
+        return to_cents(value)
+    if name == "lists":
+        return json.dumps(value or [], ensure_ascii=False)
+    return value
+
+
+def monthly_from_row(row: Sequence[Any]) -> MonthlyReport:
+    """The :class:`MonthlyReport` of one row of :data:`MONTHLY_COLUMNS`."""
+    data = dict(zip(MONTHLY_COLUMNS, row, strict=True))
+    data["month_investment"] = from_cents(data["month_investment"])
+    data["is_sample"] = bool(data["is_sample"])
+    return MonthlyReport(**data)
+
+
+def wan(cents: int | None) -> Decimal | None:
+    """Whole 百元 → 万元 (the fast path of money.from_cents for whole portfolios)."""
+    return None if cents is None else Decimal(cents).scaleb(-2)
+
+
+def clean(value: str | None) -> str | None:
+    """Text as stored: stripped, and None when nothing is left."""
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def shown(value: Any) -> str:
+    """A field value as a conflict message shows it."""
+    if value is None or value == []:
+        return "（空）"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def record_summary(record: Any) -> str:
+    """A deleted record as the one history value that keeps all of it."""
+    data = {
+        k: getattr(record, k)
+        for k in record.__slots__
+        if k not in ("is_sample", "version", "updated_at")
+    }
+    return json.dumps(data, ensure_ascii=False, default=str)
