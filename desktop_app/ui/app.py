@@ -15,7 +15,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_ID, APP_NAME, ORG_NAME, __version__
-from ..launch import open_ledger
 from ..paths import default_database, resources_dir
 from .common.fonts import ensure_cjk_font
 from .common.settings import Settings
@@ -125,7 +124,7 @@ class _Launch:
         db: Path | None,
         *,
         smoke: bool,
-        opener: Opener = open_ledger,
+        opener: Opener,
         crash_handler: bool = True,
     ) -> None:
         self.window = window
@@ -235,15 +234,16 @@ def run_app(
     db: Path | None,
     argv: list[str],
     *,
+    opener: Opener,
     smoke: bool = False,
-    opener: Opener = open_ledger,
     crash_handler: bool = True,
 ) -> int:
     """Show the main window until it is closed.  ``smoke``: open, paint once, report, exit.
 
     The window is painted first — title, size and "正在打开台账…" — and the ledger (the store,
     the tables, the menus) is opened into it right after, so the window appears at once.
-    ``opener(db)`` opens the ledger (in the background; tests give a slow or failing one);
+    ``opener(db)`` opens the ledger, in the background (:func:`desktop_app.launch.open_ledger`;
+    tests give a slow or failing one: this module does not import the launcher, which calls it);
     ``crash_handler`` False leaves ``sys.excepthook`` alone (tests)."""
     settings = Settings()
     app = make_application(argv, settings)

@@ -55,6 +55,15 @@ def test_start_backs_up_the_ledger_and_logs(ledger_path, tmp_path):
     assert again.returncode == 0 and len(list(folder.glob("*.sqlite"))) == 1  # unchanged: none
 
 
+def run(app_module, db, opener=None) -> int:
+    """The app started on ``db`` in this process, the crash reporter left alone."""
+    from desktop_app.launch import open_ledger
+
+    return app_module.run_app(
+        db, ["keyprojects"], opener=opener or open_ledger, crash_handler=False
+    )
+
+
 def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch, capsys):
     from desktop_app.ui import app as app_module
     from desktop_app.ui.dialogs import backup as backup_dialog
@@ -67,7 +76,7 @@ def test_declined_restore_ends_the_start_cleanly(ledger_path, qapp, monkeypatch,
     monkeypatch.setattr(
         backup_dialog, "offer_restore_on_damage", lambda *a, **k: offered.append(a) or None
     )
-    assert app_module.run_app(ledger_path, ["keyprojects"], crash_handler=False) == 1
+    assert run(app_module, ledger_path) == 1
     assert offered and offered[0][1] == ledger_path
     assert "已损坏" in capsys.readouterr().err
 
@@ -124,7 +133,7 @@ def test_a_ledger_that_cannot_be_opened_is_said_in_the_open_window(tmp_path, qap
     monkeypatch.setattr(
         app_module.QMessageBox, "critical", lambda parent, title, text: said.append((parent, text))
     )
-    assert app_module.run_app(not_a_ledger, ["keyprojects"], crash_handler=False) == 1
+    assert run(app_module, not_a_ledger) == 1
     assert len(said) == 1
     parent, text = said[0]
     assert parent is not None and parent.windowTitle().endswith("笔记.sqlite")
@@ -143,7 +152,7 @@ def test_a_bug_while_opening_ends_the_start_instead_of_a_frozen_window(
     monkeypatch.setattr(
         app_module.QMessageBox, "critical", lambda parent, title, text: said.append(text)
     )
-    assert app_module.run_app(ledger_path, ["keyprojects"], opener=broken, crash_handler=False) == 1
+    assert run(app_module, ledger_path, opener=broken) == 1
     assert len(said) == 1 and "程序内部错误" in said[0]
     assert "无法打开台账" in capsys.readouterr().err
 
@@ -191,9 +200,7 @@ def test_the_window_answers_while_a_slow_ledger_opens(ledger_path, qapp):
     timer.timeout.connect(tick)
     timer.start(50)
     QTimer.singleShot(30_000, released.set)  # never hang the suite
-    assert (
-        app_module.run_app(ledger_path, ["keyprojects"], opener=slow_open, crash_handler=False) == 0
-    )
+    assert run(app_module, ledger_path, opener=slow_open) == 0
     timer.stop()
     assert ticks.count(False) >= 10  # the window answered while the opening waited
     assert seen["busy"] and "升级数据结构" in seen["notice"]

@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+
+class Host(Protocol):
+    """What the tab needs of the window (:class:`~.main_window.MainWindow` is one)."""
+
+    store: Any
+    settings: Any
+    model: Any  # the ledger's table model: the dashboard reads its loaded rows
+    queryChanged: Any
+    periodChanged: Any
+    ledgerChanged: Any
+
+    def current_period(self) -> Any: ...
+    def current_query(self) -> Any: ...
+    def set_filter(self, field: str, values: set[str]) -> None: ...
+    def set_period(self, period: Any) -> None: ...
+    def show_ledger(self) -> None: ...
+    def select_project(self, project_id: int) -> bool: ...
+    def edit_project(self, project_id: int | None = None) -> Any: ...
 
 
 class DashboardTab(QWidget):
     """Holds the dashboard (pyqtgraph is imported on first view) and connects it to the
     window: the ledger's filter and period in, clicks on bars and projects out."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, window: Host, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setObjectName("dashboardTab")
         self._window = window
         self.dashboard: Any = None

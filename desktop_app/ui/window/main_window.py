@@ -152,7 +152,7 @@ class MainWindow(QMainWindow):
         self.ledger.queryChanged.connect(self.queryChanged)
         self.ledger.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.monthly = MonthlyGrid(self.editor, self)
-        self.dashboard_tab = DashboardTab(self)
+        self.dashboard_tab = DashboardTab(self, self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("mainTabs")
         self.tabs.addTab(self.ledger, self.tr("项目台账"))
