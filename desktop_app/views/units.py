@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..domain.money import format_wan
+from ..domain.money import format_wan, wan_to_yi
 
 YI = Decimal(10000)
 
@@ -39,7 +39,7 @@ def format_money(wan: Decimal | None) -> str:
         return "—"
     text = f"{format_wan(wan)}万元"
     if abs(wan) >= YI:
-        text += f"（{wan / YI:,.2f}亿元）"
+        text += f"（{wan_to_yi(wan):,.2f}亿元）"
     return text
 
 

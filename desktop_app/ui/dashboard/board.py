@@ -24,9 +24,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor, QShowEvent
@@ -45,21 +43,20 @@ from PySide6.QtWidgets import (
 
 from ...domain.derived import LightThresholds
 from ...domain.fields import FIELD_BY_NAME
-from ...domain.money import format_wan
+from ...domain.money import format_wan, wan_to_yi
 from ...domain.periods import Period
 from ...domain.query import ProjectQuery
 from ...store import Store
 from ...views.dashboard import GROUP_FIELDS, DashboardData, LaggingProject, dashboard_data
 from ...views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
 from ...views.units import YI, format_pct
+from .. import jobs
 from ..common.fonts import ensure_cjk_font
 from ..common.labels import light_label, tr_field
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
 from .plot import ChartPanel, section_label
 
-#: Above this many projects the period's data is read in a worker thread.
-BACKGROUND_ABOVE = 20_000
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -68,7 +65,7 @@ def _money(wan: Any) -> str:
     if wan is None:
         return "—"
     if abs(wan) >= YI:
-        return QCoreApplication.translate("Dashboard", "{n}亿元").format(n=f"{wan / YI:,.2f}")
+        return QCoreApplication.translate("Dashboard", "{n}亿元").format(n=f"{wan_to_yi(wan):,.2f}")
     return QCoreApplication.translate("Dashboard", "{n}万元").format(n=format_wan(wan))
 
 
@@ -147,40 +144,6 @@ def _lagging_tooltip(p: LaggingProject) -> str:
     )
 
 
-# ------------------------------------------------------------------ worker thread
-class _LoadSignals(QObject):
-    done = Signal(object, object, float)  # key, snapshot or exception, seconds
-
-
-class _LoadJob(QRunnable):
-    """Read a period's snapshot on a connection of its own (SQLite objects stay in one thread)."""
-
-    def __init__(
-        self,
-        path: str,
-        key: tuple[Any, ...],
-        period: Period,
-        t: LightThresholds,
-        loaded: LoadedRows | None = None,
-    ) -> None:
-        super().__init__()
-        self.signals = _LoadSignals()
-        self.path, self.key, self.period, self.thresholds = path, key, period, t
-        self.loaded = loaded
-
-    def run(self) -> None:
-        start = time.perf_counter()
-        try:
-            with Store.open(self.path) as store:
-                result: Any = load_portfolio(
-                    store, self.period, self.thresholds, loaded=self.loaded
-                )
-                self.loaded = None
-        except Exception as exc:  # reported to the widget, shown in its status line
-            result = exc
-        self.signals.done.emit(self.key, result, time.perf_counter() - start)
-
-
 # ---------------------------------------------------------------------- dashboard
 class Dashboard(QWidget):
     """The scheduling-meeting dashboard for one period and the ledger's current filter."""
@@ -214,7 +177,7 @@ class Dashboard(QWidget):
         self.settings = settings
         self._ledger = ledger
         self.background = (
-            store.project_count() > BACKGROUND_ABOVE if background is None else background
+            store.project_count() > jobs.BACKGROUND_ABOVE if background is None else background
         )
         self._period = store.default_period()
         self._query = ProjectQuery()
@@ -223,8 +186,6 @@ class Dashboard(QWidget):
         self._snapshots: dict[tuple[Any, ...], PortfolioSnapshot] = {}
         self._pending: tuple[Any, ...] | None = None
         self._stale = False  # something changed while hidden: redraw when shown
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
         self.data: DashboardData | None = None
         self.last_load_seconds: float | None = None
         self.last_redraw_seconds: float | None = None
@@ -390,7 +351,7 @@ class Dashboard(QWidget):
 
         deadline = QDeadlineTimer(timeout_ms)
         while self._pending is not None and not deadline.hasExpired():
-            self._pool.waitForDone(50)
+            jobs.wait_all(self, max(1, deadline.remainingTime()))
             QCoreApplication.processEvents()
         return self._pending is None
 
@@ -427,9 +388,21 @@ class Dashboard(QWidget):
             return
         self._pending = key
         self.status.setText(self.tr("正在统计 {period} …").format(period=self._period.label))
-        job = _LoadJob(str(self.store.path), key, self._period, self.thresholds, loaded)
-        job.signals.done.connect(self._loaded)
-        self._pool.start(job)
+        period, thresholds = self._period, self.thresholds
+
+        def read(store: Store) -> tuple[PortfolioSnapshot, float]:
+            # in a worker, on a read-only opening of its own (SQLite objects stay in one thread)
+            start = time.perf_counter()
+            snapshot = load_portfolio(store, period, thresholds, loaded=loaded)
+            return snapshot, time.perf_counter() - start
+
+        jobs.read_job(
+            self,
+            self.store.path,
+            read,
+            on_done=lambda done: self._loaded(key, *done),
+            on_failed=lambda exc: self._loaded(key, exc, 0.0),
+        ).run()
 
     def _store_snapshot(self, key: tuple[Any, ...], snapshot: PortfolioSnapshot) -> None:
         # snapshots of an older ledger state are never shown again: let them go

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...views.units import MoneyScale
+from ..common.buttons import dialog_buttons
 from ..common.fonts import cjk_font, ensure_cjk_font
 
 PLAN_COLOR = "#A9C4E2"  # 年度计划: pale blue
@@ -322,17 +322,11 @@ class ExportSizeDialog(QDialog):
         form.addRow(QCoreApplication.translate("Charts", "尺寸："), self.presets)
         form.addRow(QCoreApplication.translate("Charts", "宽度："), self.width_box)
         form.addRow(QCoreApplication.translate("Charts", "高度："), self.height_box)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = dialog_buttons(
+            self,
+            QCoreApplication.translate("Charts", "保存…"),
+            QCoreApplication.translate("Charts", "取消"),
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("Charts", "保存…")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("Charts", "取消")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def _preset(self) -> None:

@@ -7,7 +7,6 @@ Thin over :mod:`desktop_app.store.backup`; every question to the user is a metho
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +41,7 @@ from ... import APP_NAME
 from ...store import Store, StoreError
 from ...store import backup as backups
 from ...store.integrity import CheckResult, check_file
+from .. import jobs
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -371,8 +371,9 @@ def _ask_restore(parent: QWidget | None, text: str, can_restore: bool) -> bool:
 
 # ------------------------------------------------- deferred check of large ledgers
 class BackgroundCheck(QObject):
-    """``quick_check`` of a large ledger in a thread after it opened (only its header was
-    checked on opening); ``finished`` carries the result to the GUI thread."""
+    """``quick_check`` of a large ledger in the background (:class:`~desktop_app.ui.jobs.Job`)
+    after it opened (only its header was checked on opening); ``finished`` carries the result
+    to the GUI thread."""
 
     finished = Signal(object)  # CheckResult
 
@@ -380,18 +381,19 @@ class BackgroundCheck(QObject):
         super().__init__(parent)
         self.path = path
         self.result: CheckResult | None = None
-        self._thread = threading.Thread(target=self._run, name="integrity-check", daemon=True)
+        self._job: jobs.Job[CheckResult] | None = None
 
     def start(self) -> BackgroundCheck:
-        self._thread.start()
+        self._job = jobs.Job(self, self._run, on_done=self.finished.emit).run()
         return self
 
     def wait(self, timeout: float | None = None) -> None:
-        self._thread.join(timeout)
+        if self._job is not None:
+            self._job.wait(None if timeout is None else int(timeout * 1000))
 
-    def _run(self) -> None:
+    def _run(self) -> CheckResult:  # in the worker
         self.result = check_file(self.path, "quick")
-        self.finished.emit(self.result)
+        return self.result
 
 
 def check_in_background(store: Store, parent: QWidget | None = None) -> BackgroundCheck | None:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,6 +38,7 @@ from ...reports import (
 from ...reports.common import GROUPINGS
 from ...reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 from ...store import Store
+from .. import jobs
 from ..common.labels import tr_field
 
 FOLDER_KEY = "reports/folder"
@@ -47,38 +48,57 @@ class Cancelled(Exception):
     """The user stopped the export."""
 
 
-class ExportWorker(QThread):
-    """Writes one report on its own connection to the ledger; reports progress."""
+class ExportWorker(QObject):
+    """Writes one report in the background (:func:`~desktop_app.ui.jobs.read_job`: a read-only
+    opening of the ledger of its own); reports progress and can be cancelled.  ``finished``
+    comes last, after ``succeeded`` or ``failed``."""
 
     progressed = Signal(int, int)
     succeeded = Signal(object)  # ExportResult
     failed = Signal(str)
+    finished = Signal()
 
-    def __init__(self, db: Path, kind: str, path: Path, options: dict[str, Any]) -> None:
-        super().__init__()
+    def __init__(
+        self, db: Path, kind: str, path: Path, options: dict[str, Any], parent: Any = None
+    ) -> None:
+        super().__init__(parent)
         self._db, self._kind, self._path, self._options = db, kind, path, options
         self._cancel = False
+        self._job: jobs.Job[ExportResult] | None = None
+
+    def start(self) -> None:
+        self._job = jobs.read_job(self, self._db, self._write, self._done, self._fail).run()
+
+    def isRunning(self) -> bool:
+        return self._job is not None and not self._job.delivered
+
+    def wait(self) -> None:
+        if self._job is not None:
+            self._job.wait()
 
     def cancel(self) -> None:
         self._cancel = True
 
-    def _progress(self, done: int, total: int) -> None:
+    def _progress(self, done: int, total: int) -> None:  # in the worker
         if self._cancel:
             raise Cancelled
         self.progressed.emit(done, total)
 
-    def run(self) -> None:
-        try:
-            with Store.open(self._db) as store:
-                result = export_report(
-                    store, self._kind, self._path, progress=self._progress, **self._options
-                )
-        except Cancelled:
+    def _write(self, store: Store) -> ExportResult:  # in the worker
+        return export_report(
+            store, self._kind, self._path, progress=self._progress, **self._options
+        )
+
+    def _done(self, result: ExportResult) -> None:
+        self.succeeded.emit(result)
+        self.finished.emit()
+
+    def _fail(self, exc: Exception) -> None:
+        if isinstance(exc, Cancelled):
             self.failed.emit(self.tr("已取消，未生成文件"))
-        except Exception as exc:  # every error reaches the user as one line
+        else:  # every error reaches the user as one line
             self.failed.emit(str(exc) or type(exc).__name__)
-        else:
-            self.succeeded.emit(result)
+        self.finished.emit()
 
 
 class ExportDialog(QDialog):

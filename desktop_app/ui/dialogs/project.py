@@ -31,6 +31,7 @@ from ...domain.text import clean_text, clean_text_report
 from ...domain.validation import Issue
 from ...store import ConflictError, Project, Store, StoreError, ValidationFailed
 from ..commands import LedgerEditor
+from ..common.buttons import dialog_buttons
 from ..common.labels import field_label, tr_field
 from .project_records import ERROR_COLOR, ProjectRecordTabs
 
@@ -116,17 +117,13 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet(f"color: {ERROR_COLOR};")
         self.banner.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = dialog_buttons(
+            self,
+            QCoreApplication.translate("ProjectDialog", "保存"),
+            QCoreApplication.translate("ProjectDialog", "取消"),
+            ok=QDialogButtonBox.StandardButton.Save,
+            on_ok=self.try_save,
         )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText(
-            QCoreApplication.translate("ProjectDialog", "保存")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ProjectDialog", "取消")
-        )
-        buttons.accepted.connect(self.try_save)
-        buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)

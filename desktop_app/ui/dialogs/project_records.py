@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +32,7 @@ from ...domain.money import format_wan
 from ...domain.periods import PeriodError, parse_office_date
 from ...domain.text import clean_text
 from ...store import Milestone, Problem, StoreError
+from ..common.buttons import dialog_buttons
 from ..common.labels import field_label, monthly_label, tr_field
 from ..models.records import RecordTableModel
 
@@ -340,17 +340,11 @@ class ChildDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet(f"color: {ERROR_COLOR};")
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = dialog_buttons(
+            self,
+            QCoreApplication.translate("ProjectDialog", "确定"),
+            QCoreApplication.translate("ProjectDialog", "取消"),
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("ProjectDialog", "确定")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("ProjectDialog", "取消")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.resize(460, 0)
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.derived import LightThresholds
+from ..common.buttons import dialog_buttons
 from ..common.settings import GROUPINGS, LANGUAGES, Settings
 
 
@@ -82,17 +82,11 @@ class SettingsDialog(QDialog):
         self.message = QLabel()
         self.message.setStyleSheet("color: #C62828;")
         form.addRow(self.message)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        buttons = dialog_buttons(
+            self,
+            QCoreApplication.translate("SettingsDialog", "确定"),
+            QCoreApplication.translate("SettingsDialog", "取消"),
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("SettingsDialog", "确定")
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            QCoreApplication.translate("SettingsDialog", "取消")
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
     def thresholds(self) -> LightThresholds:
