@@ -1,6 +1,9 @@
 """Fill keyprojects_en.ts with the English texts below (run after pyside6-lupdate).
 
-    uv run pyside6-lupdate $(ls desktop_app/ui/*.py | grep -v __init__) \
+The interface is in subpackages (desktop_app/ui/**/*.py); the contexts are class names (or
+the context given to ``QCoreApplication.translate``), so moving a file changes no message.
+
+    uv run pyside6-lupdate $(find desktop_app/ui -name '*.py' ! -name __init__.py | sort) \
         -ts resources/translations/keyprojects_en.ts -source-language zh_CN -target-language en
     uv run python resources/translations/fill_en.py
     uv run pyside6-lrelease resources/translations/keyprojects_en.ts
