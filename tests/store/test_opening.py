@@ -1,4 +1,4 @@
-"""Store.open_reader: the cheap read-only opening of background readers."""
+"""Opening for reading only (Store.open_reader): the cheap opening of background readers."""
 
 from __future__ import annotations
 
