@@ -17,7 +17,14 @@ import numpy as np
 import pytest
 from python_calamine import CalamineWorkbook
 
-from desktop_app.importers import ImportRefused, open_import, safety
+from desktop_app.importers import (
+    ImportRefused,
+    exact_scan,
+    fast_scan,
+    open_import,
+    safety,
+    scan_parts,
+)
 from desktop_app.importers.headers import find_header
 from desktop_app.importers.safety import Limits, check_xlsx
 from desktop_app.importers.workbook import SheetData, read_sheets
@@ -182,15 +189,15 @@ def test_a_ledger_in_an_unusual_but_legal_form_imports_too(tmp_path, prefix, num
     assert len(rows) == 4 + 5_000 + 50 and rows[4][2] == "项目0号厂房建设"
 
 
-def _scan(data: bytes, strings: bool = False, chunk: int = 1 << 20) -> safety._PartScan:
-    part = safety._PartScan(strings)
+def _scan(data: bytes, strings: bool = False, chunk: int = 1 << 20) -> fast_scan.PartScan:
+    part = fast_scan.PartScan(strings)
     for i in range(0, len(data), chunk):
         part.feed(data[i : i + chunk])
     part.finish()
     return part
 
 
-def _summary(stats: safety._SheetStats) -> tuple:
+def _summary(stats: scan_parts.SheetStats) -> tuple:
     refs = [np.asarray(r, dtype=np.int64) for r in stats.refs]
     refs = np.concatenate(refs) if refs else np.zeros(0, dtype=np.int64)
     return (stats.cells, stats.max_row, stats.max_col, stats.merges, refs.sum())
@@ -204,10 +211,10 @@ def test_the_fast_scan_and_the_exact_one_agree(big_ledger, chunk):
         shared = z.read("xl/sharedStrings.xml")
     fast = _scan(sheet, chunk=chunk).sheet
     assert fast is not None, "an ordinary sheet takes the fast scan"
-    assert _summary(fast) == _summary(safety._exact_sheet(sheet, Limits()))
+    assert _summary(fast) == _summary(exact_scan.exact_sheet(sheet, Limits()))
     assert _summary(fast)[:4] == (606_120, 20_204, 30, 219)
     strings = _scan(shared, strings=True, chunk=chunk).strings
-    exact = safety._exact_strings(shared)
+    exact = exact_scan.exact_strings(shared)
     assert strings is not None and strings.count == exact.count == strings.declared
     assert (np.concatenate(strings.lengths) == np.concatenate(exact.lengths)).all()
 
@@ -330,10 +337,10 @@ def test_the_measurement_never_falls_short_of_what_calamine_reads(tmp_path):
             continue
         height, width = (end[0] + 1, end[1] + 1) if end else (0, 0)
         text = sum(len(v.encode()) for row in rows for v in row if str(v).startswith("S"))
-        table = _scan(shared, strings=True, chunk=97).strings or safety._exact_strings(shared)
+        table = _scan(shared, strings=True, chunk=97).strings or exact_scan.exact_strings(shared)
         lengths = np.concatenate(table.lengths)
         part = _scan(sheet, chunk=97)  # small chunks: every cut position is tried
-        scans = [safety._exact_sheet(sheet, Limits())] + ([part.sheet] if part.sheet else [])
+        scans = [exact_scan.exact_sheet(sheet, Limits())] + ([part.sheet] if part.sheet else [])
         fast += part.sheet is not None
         for stats in scans:
             assert stats.max_row >= height and stats.max_col >= width, (seed, sheet)
