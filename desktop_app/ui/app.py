@@ -7,8 +7,9 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QIcon
@@ -110,32 +111,24 @@ class _AfterFirstPaint(QObject):
 Opener = Callable[[Path | None], "Store"]
 
 
+@dataclass(eq=False)
 class _Launch:
     """Opening the ledger into the window that is already on screen: the store (in a thread,
     the window answering meanwhile), the check that nobody else has it open, then the ledger
     interface.  ``code`` is the exit code when it could not be opened (the app then ends)."""
 
     #: After this long the window says the opening takes a while (and why it may).
-    SLOW_MS = 400
+    SLOW_MS: ClassVar[int] = 400
 
-    def __init__(
-        self,
-        window: MainWindow,
-        db: Path | None,
-        *,
-        smoke: bool,
-        opener: Opener,
-        crash_handler: bool = True,
-    ) -> None:
-        self.window = window
-        self.db = db
-        self.smoke = smoke
-        self.opener = opener
-        self.crash_handler = crash_handler
-        self.code: int | None = None
-        self.store: Store | None = None
-        self.guard: Any = None
-        self.job: Job[Store] | None = None
+    window: MainWindow
+    db: Path | None
+    smoke: bool
+    opener: Opener
+    crash_handler: bool = True
+    code: int | None = None
+    store: Store | None = None
+    guard: Any = None
+    job: Job[Store] | None = None
 
     def __call__(self) -> None:
         self._guarded(self._start)
@@ -250,7 +243,7 @@ def run_app(
     from .window.main_window import MainWindow
 
     window = MainWindow.opening(db or default_database(), settings)
-    launch = _Launch(window, db, smoke=smoke, opener=opener, crash_handler=crash_handler)
+    launch = _Launch(window, db, smoke, opener, crash_handler)
     deferred = _AfterFirstPaint(window, launch)
     window.show()
     if smoke:

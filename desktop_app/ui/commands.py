@@ -46,19 +46,13 @@ class _EditProject(_StoreCommand):
         self._id, self._old, self._new = project_id, old, new
 
     def _redo(self) -> tuple[str, list[int]]:
-        self._editor.store.update_project(
-            self._id,
-            self._new,
-            description=QCoreApplication.translate("LedgerEditor", "重做：") + self.text(),
-        )
-        return "projects", [self._id]
+        return self._put(self._new, QCoreApplication.translate("LedgerEditor", "重做："))
 
     def _undo(self) -> tuple[str, list[int]]:
-        self._editor.store.update_project(
-            self._id,
-            self._old,
-            description=QCoreApplication.translate("LedgerEditor", "撤销：") + self.text(),
-        )
+        return self._put(self._old, QCoreApplication.translate("LedgerEditor", "撤销："))
+
+    def _put(self, values: dict, prefix: str) -> tuple[str, list[int]]:
+        self._editor.store.update_project(self._id, values, description=prefix + self.text())
         return "projects", [self._id]
 
 

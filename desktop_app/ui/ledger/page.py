@@ -25,7 +25,7 @@ from .table import LedgerTable
 
 if TYPE_CHECKING:
     from ...domain.periods import Period
-    from ...store import Store
+    from ...store import Project, Store
     from ...views.ledger import Figs, LedgerData
     from ..commands import LedgerEditor
     from ..common.settings import Settings
@@ -183,10 +183,22 @@ class LedgerPage(QWidget):
         return True
 
     def _chosen(self, project_id: int | None) -> int | None:
+        """``project_id``, else the selected project's; None (and a word why) if neither."""
         pid = project_id if project_id is not None else self.current_project_id()
         if pid is None:
             self.message.emit(self.tr("请先在台账中选择一个项目"), 4000)
         return pid
+
+    def _project(self, project_id: int | None) -> Project | None:
+        """The chosen project (see :meth:`_chosen`), or None, said, if it is gone."""
+        pid = self._chosen(project_id)
+        if pid is None:
+            return None
+        try:
+            return self.store.get_project(pid)
+        except NotFound as exc:
+            QMessageBox.warning(self, APP_NAME, str(exc))
+            return None
 
     # ================================================================= editing
     def _open_dialog(
@@ -216,15 +228,10 @@ class LedgerPage(QWidget):
         return self._open_dialog(None, self.editor.add_project, initial)
 
     def edit_project(self, project_id: int | None = None) -> ProjectDialog | None:
-        pid = self._chosen(project_id)
-        if pid is None:
+        project = self._project(project_id)
+        if project is None:
             return None
-        try:
-            project = self.store.get_project(pid)
-        except NotFound as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
-            return None
-        original = project.values()
+        pid, original = int(project.id or 0), project.values()
 
         def save(values: dict[str, Any]) -> Any:
             changes = {k: v for k, v in values.items() if v != original.get(k)}
@@ -245,18 +252,11 @@ class LedgerPage(QWidget):
         self, project_id: int | None = None, confirm: Callable[[str], bool] | None = None
     ) -> bool:
         """Delete after ``confirm(name)`` (default: :meth:`confirm_delete`) says yes."""
-        pid = self._chosen(project_id)
-        if pid is None:
+        project = self._project(project_id)
+        if project is None or not (confirm or self.confirm_delete)(project.name):
             return False
         try:
-            project = self.store.get_project(pid)
-        except NotFound as exc:
-            QMessageBox.warning(self, APP_NAME, str(exc))
-            return False
-        if not (confirm or self.confirm_delete)(project.name):
-            return False
-        try:
-            self.editor.delete_project(pid)
+            self.editor.delete_project(int(project.id or 0))
         except StoreError as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return False

@@ -50,6 +50,16 @@ if TYPE_CHECKING:
     from .dashboard_tab import DashboardTab
 
 
+class _OfPage:
+    """A window attribute that is the ledger page's attribute of the same name."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None) -> Any:
+        return self if window is None else getattr(window.page, self.name)
+
+
 class MainWindow(QMainWindow):
     """The ledger window.  Others extend it through :meth:`add_tab`, the named menus and the
     signals ``queryChanged(ProjectQuery)``, ``periodChanged(Period)``, ``ledgerChanged`` and
@@ -233,25 +243,17 @@ class MainWindow(QMainWindow):
         return self.menus["menuFile"]
 
     @property
-    def model(self) -> ProjectTableModel:
-        """The ledger page's table model."""
-        assert self.ledger is not None
-        return self.ledger.model
+    def page(self) -> LedgerPage:
+        """The ledger page (once a ledger is open)."""
+        if self.ledger is None:
+            raise RuntimeError("no ledger is open in this window")
+        return self.ledger
 
-    @property
-    def table(self) -> LedgerTable:
-        assert self.ledger is not None
-        return self.ledger.table
-
-    @property
-    def filter_bar(self) -> FilterBar:
-        assert self.ledger is not None
-        return self.ledger.filter_bar
-
-    @property
-    def footer(self) -> QLabel:
-        assert self.ledger is not None
-        return self.ledger.footer
+    # the ledger page's parts, as the window's (the dashboard, the tests, the benchmarks)
+    model: ProjectTableModel = _OfPage()  # type: ignore[assignment]
+    table: LedgerTable = _OfPage()  # type: ignore[assignment]
+    filter_bar: FilterBar = _OfPage()  # type: ignore[assignment]
+    footer: QLabel = _OfPage()  # type: ignore[assignment]
 
     @property
     def dialog(self) -> ProjectDialog | None:
@@ -266,31 +268,25 @@ class MainWindow(QMainWindow):
 
     def current_query(self) -> ProjectQuery:
         """The search text and filters the ledger shows."""
-        assert self.ledger is not None
-        return self.ledger.current_query()
+        return self.page.current_query()
 
     def set_query(self, query: ProjectQuery) -> None:
-        assert self.ledger is not None
-        self.ledger.set_query(query)
+        self.page.set_query(query)
 
     def set_filter(self, field: str, values: set[str]) -> None:
         """Filter the ledger on one field ('region', ..., or 'light') and show the ledger."""
-        assert self.ledger is not None
-        self.ledger.set_filter(field, values)
+        self.page.set_filter(field, values)
         self.show_ledger()
 
     def visible_project_ids(self) -> list[int]:
         """The ids of the projects the ledger shows, in the order shown."""
-        assert self.ledger is not None
-        return self.ledger.visible_ids()
+        return self.page.visible_ids()
 
     def current_project_id(self) -> int | None:
-        assert self.ledger is not None
-        return self.ledger.current_project_id()
+        return self.page.current_project_id()
 
     def select_project(self, project_id: int) -> bool:
-        assert self.ledger is not None
-        return self.ledger.select_project(project_id)
+        return self.page.select_project(project_id)
 
     def current_period(self) -> Period:
         assert self.loader is not None
@@ -324,20 +320,18 @@ class MainWindow(QMainWindow):
 
     def save_view(self, name: str) -> None:
         """Remember the current filters and columns under ``name``."""
-        assert self.ledger is not None
-        self.ledger.save_view(name)
+        self.page.save_view(name)
 
     def apply_view(self, name: str) -> bool:
-        assert self.ledger is not None
-        if not self.ledger.apply_view(name):
+        if not self.page.apply_view(name):
             return False
         self.show_ledger()
         return True
 
     # ============================================================ the slots
     def show_ledger(self) -> None:
-        assert self.tabs is not None and self.ledger is not None
-        self.tabs.setCurrentWidget(self.ledger)
+        assert self.tabs is not None
+        self.tabs.setCurrentWidget(self.page)
 
     def show_monthly(self) -> None:
         assert self.tabs is not None and self.monthly is not None
@@ -348,34 +342,27 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.dashboard_tab)
 
     def new_project(self, initial: dict[str, Any] | None = None) -> ProjectDialog:
-        assert self.ledger is not None
-        return self.ledger.new_project(initial)
+        return self.page.new_project(initial)
 
     def edit_project(self, project_id: int | None = None) -> ProjectDialog | None:
-        assert self.ledger is not None
-        return self.ledger.edit_project(project_id)
+        return self.page.edit_project(project_id)
 
     def duplicate_project(self, project_id: int | None = None) -> ProjectDialog | None:
-        assert self.ledger is not None
-        return self.ledger.duplicate_project(project_id)
+        return self.page.duplicate_project(project_id)
 
     def delete_project(self, project_id: int | None = None) -> bool:
-        assert self.ledger is not None
-        return self.ledger.delete_project(project_id, self.confirm_delete)
+        return self.page.delete_project(project_id, self.confirm_delete)
 
     def confirm_delete(self, name: str) -> bool:
         """Ask before deleting (a method so tests can answer it)."""
-        assert self.ledger is not None
-        return self.ledger.confirm_delete(name)
+        return self.page.confirm_delete(name)
 
     def focus_search(self) -> None:
-        assert self.ledger is not None
         self.show_ledger()
-        self.ledger.focus_search()
+        self.page.focus_search()
 
     def clear_filters(self) -> None:
-        assert self.ledger is not None
-        self.ledger.clear_filters()
+        self.page.clear_filters()
 
     def reset_columns(self) -> None:
         self.table.apply_default_columns()
@@ -384,16 +371,13 @@ class MainWindow(QMainWindow):
         return self.table.fill_column_menu(menu or self.menus["menuColumns"])
 
     def fill_views_menu(self, menu: QMenu) -> None:
-        assert self.ledger is not None
-        self.ledger.fill_views_menu(menu, self.apply_view)
+        self.page.fill_views_menu(menu, self.apply_view)
 
     def fill_delete_views_menu(self, menu: QMenu) -> None:
-        assert self.ledger is not None
-        self.ledger.fill_delete_views_menu(menu)
+        self.page.fill_delete_views_menu(menu)
 
     def save_view_interactive(self) -> None:
-        assert self.ledger is not None
-        self.ledger.save_view_interactive()
+        self.page.save_view_interactive()
 
     # -- the features: dashboard, Excel dialogs, backups, settings
     def open_export(self, *, only_visible: bool = False) -> Any:
