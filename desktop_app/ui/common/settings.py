@@ -24,6 +24,26 @@ def default_settings_file() -> Path:
     return Path(platformdirs.user_config_dir(APP_ID, ORG_NAME)) / "settings.ini"
 
 
+class _Choice:
+    """A setting that is one of a few values: anything else stored reads as ``default``, and
+    setting anything else raises ValueError."""
+
+    def __init__(self, key: str, allowed: Any, default: str, what: str, doc: str) -> None:
+        self.key, self.allowed, self.default, self.what = key, allowed, default, what
+        self.__doc__ = doc
+
+    def __get__(self, settings: Settings | None, owner: type | None = None) -> Any:
+        if settings is None:
+            return self
+        value = str(settings._get(self.key, self.default))
+        return value if value in self.allowed else self.default
+
+    def __set__(self, settings: Settings, value: str) -> None:
+        if value not in self.allowed:
+            raise ValueError(f"unknown {self.what} {value!r}")
+        settings.qsettings.setValue(self.key, value)
+
+
 class Settings:
     """Typed access to the app's QSettings (an INI file in the user's config folder).
 
@@ -91,29 +111,20 @@ class Settings:
         self._q.setValue("lights/red_points", str(value.red_points))
         self._q.setValue("lights/start_overdue_months", value.start_overdue_months)
 
-    @property
-    def default_grouping(self) -> str:
-        """The field ledger reports group by unless told otherwise (region, chain, ...)."""
-        value = str(self._get("reports/grouping", "region"))
-        return value if value in GROUPINGS else "region"
-
-    @default_grouping.setter
-    def default_grouping(self, value: str) -> None:
-        if value not in GROUPINGS:
-            raise ValueError(f"unknown grouping {value!r}")
-        self._q.setValue("reports/grouping", value)
-
-    @property
-    def language(self) -> str:
-        """Interface language: 'zh_CN' (the source language) or 'en'; applies on restart."""
-        value = str(self._get("ui/language", "zh_CN"))
-        return value if value in LANGUAGES else "zh_CN"
-
-    @language.setter
-    def language(self, value: str) -> None:
-        if value not in LANGUAGES:
-            raise ValueError(f"unknown language {value!r}")
-        self._q.setValue("ui/language", value)
+    default_grouping = _Choice(
+        "reports/grouping",
+        GROUPINGS,
+        "region",
+        "grouping",
+        "The field ledger reports group by unless told otherwise (region, chain, ...).",
+    )
+    language = _Choice(
+        "ui/language",
+        LANGUAGES,
+        "zh_CN",
+        "language",
+        "Interface language: 'zh_CN' (the source language) or 'en'; applies on restart.",
+    )
 
     @property
     def last_database(self) -> str | None:

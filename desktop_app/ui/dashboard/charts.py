@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF
 from PySide6.QtGui import (
     QFontMetrics,
 )
@@ -192,24 +192,8 @@ class SCurveChart(ChartWidget):
         months = np.arange(1, 13, dtype=float)
         plan = np.array([scaled(v, self.scale) for v in curve.plan], dtype=float)
         actual = np.array([scaled(v, self.scale) for v in curve.actual], dtype=float)
-        plan_line = self.plot.plot(
-            months,
-            plan,
-            pen=pg.mkPen(EXPECTED_COLOR, width=2, style=Qt.PenStyle.DashLine),
-            symbol="o",
-            symbolSize=5,
-            symbolBrush=EXPECTED_COLOR,
-            symbolPen=None,
-        )
-        done_line = self.plot.plot(
-            months[: len(actual)],
-            actual,
-            pen=pg.mkPen(DONE_COLOR, width=3),
-            symbol="o",
-            symbolSize=8,
-            symbolBrush=DONE_COLOR,
-            symbolPen="w",
-        )
+        plan_line = self._line(months, plan, EXPECTED_COLOR, width=2, dot=5, dashed=True, ring=None)
+        done_line = self._line(months[: len(actual)], actual, DONE_COLOR, dot=8)
         self.items.update(plan=plan_line, done=done_line)
         self.legend.addItem(done_line, QCoreApplication.translate("Charts", "本年累计完成"))
         self.legend.addItem(

@@ -165,6 +165,29 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self.labels.append(item)
         return item
 
+    def _line(
+        self,
+        xs: Any,
+        ys: Any,
+        color: str,
+        *,
+        width: int = 3,
+        dot: int = 7,
+        dashed: bool = False,
+        ring: str | None = "w",
+    ) -> Any:
+        """A line with round dots at its points (``ring``: the dots' outline colour)."""
+        style = Qt.PenStyle.DashLine if dashed else Qt.PenStyle.SolidLine
+        return self.plot.plot(
+            xs,
+            ys,
+            pen=pg.mkPen(color, width=width, style=style),
+            symbol="o",
+            symbolSize=dot,
+            symbolBrush=color,
+            symbolPen=ring,
+        )
+
     def _axis_label(self, name: str, text: str) -> None:
         self.plot.setLabel(name, text, color=TEXT_COLOR, **{"font-size": "9pt"})
 

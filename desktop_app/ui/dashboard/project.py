@@ -67,15 +67,7 @@ class MonthlyInvestmentChart(ChartWidget):
         self.items["bars"] = bars
         self.legend.addItem(bars, QCoreApplication.translate("Charts", "本月完成"))
         cumulative = np.array([scaled(v, self.scale) for v in s.cumulative], dtype=float)
-        line = self.plot.plot(
-            months[: len(cumulative)],
-            cumulative,
-            pen=pg.mkPen(DONE_COLOR, width=3),
-            symbol="o",
-            symbolSize=7,
-            symbolBrush=DONE_COLOR,
-            symbolPen="w",
-        )
+        line = self._line(months[: len(cumulative)], cumulative, DONE_COLOR)
         self.items["cumulative"] = line
         self.legend.addItem(line, QCoreApplication.translate("Charts", "本年累计完成"))
         top = float(max(amounts.max(initial=0), cumulative.max(initial=0)))
@@ -181,15 +173,7 @@ class ProgressChart(ChartWidget):
         xs = np.arange(len(points), dtype=float)
         pcts = np.array([p.pct for p in points], dtype=float)
         if len(points):
-            self.items["progress"] = self.plot.plot(
-                xs,
-                pcts,
-                pen=pg.mkPen(PROGRESS_COLOR, width=3),
-                symbol="o",
-                symbolSize=7,
-                symbolBrush=PROGRESS_COLOR,
-                symbolPen="w",
-            )
+            self.items["progress"] = self._line(xs, pcts, PROGRESS_COLOR)
             self._text(f"{pcts[-1]:.1f}%", float(xs[-1]), float(pcts[-1]), PROGRESS_COLOR, (1, 1))
         else:
             self._text(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -55,6 +56,15 @@ def _busy() -> Iterator[None]:
         yield
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def _described(b: backups.Backup) -> dict[str, Any]:
+    """The fields a question about one backup names: when, reason, projects."""
+    return {
+        "when": f"{b.created:%Y-%m-%d %H:%M:%S}",
+        "reason": b.reason,
+        "projects": b.projects if b.projects is not None else "?",
+    }
 
 
 def _size(size: int) -> str:
@@ -220,11 +230,7 @@ class BackupDialog(QDialog):
             "BackupDialog",
             "用 {when} 的备份（{reason}，{projects} 个项目）替换当前台账的全部内容？\n\n"
             "当前台账会先自动备份，恢复后仍可从备份列表中找回。",
-        ).format(
-            when=f"{chosen.created:%Y-%m-%d %H:%M:%S}",
-            reason=chosen.reason,
-            projects=chosen.projects if chosen.projects is not None else "?",
-        )
+        ).format(**_described(chosen))
         if not self.confirm(question):
             return None
         try:
@@ -301,11 +307,7 @@ def damaged_text(path: Path, error: BaseException, good: backups.Backup | None) 
             "BackupDialog",
             "是否用最近一个完好的备份恢复？\n备份时间：{when}（{reason}，{projects} 个项目）\n"
             "损坏的文件会改名保留在原文件夹中。",
-        ).format(
-            when=f"{good.created:%Y-%m-%d %H:%M:%S}",
-            reason=good.reason,
-            projects=good.projects if good.projects is not None else "?",
-        )
+        ).format(**_described(good))
     )
 
 
