@@ -185,6 +185,15 @@ def data(raw_text):
 
 @pytest.fixture(scope="module")
 def seeds():
+    """The source documents, squashed; the quote checks skip (saying why) when they are not
+    beside the checkout, as in a fresh clone: they live in the workspace's ../shared/seeds,
+    not in the repository."""
+    missing = [name for name in (REPORT, REVIEW) if not (SEEDS_DIR / name).is_file()]
+    if missing:
+        pytest.skip(
+            f"the source documents are not beside this checkout ({SEEDS_DIR} lacks "
+            f"{', '.join(missing)}): the quotes cannot be checked against them"
+        )
     return {p.name: squash(p.read_text(encoding="utf-8")) for p in SEEDS_DIR.glob("*.txt")}
 
 
@@ -232,12 +241,15 @@ def test_file_is_utf8_json_with_two_space_indent_and_no_ascii_escapes(raw_text, 
     assert "\\u" not in raw_text
 
 
-def test_top_level_layout(data, seeds):
+def test_top_level_layout(data):
     assert data["source"] == SOURCE
     assert set(data) == {"source", "documents", "code_lists", "projects", "indicators"}
     assert set(data["documents"]) == {REPORT, REVIEW}
-    assert set(data["documents"]) <= set(seeds), "documents must name files in shared/seeds"
     assert data["documents"][REPORT] == SOURCE
+
+
+def test_documents_name_files_in_the_seeds(data, seeds):
+    assert set(data["documents"]) <= set(seeds), "documents must name files in shared/seeds"
     assert set(data["code_lists"]) == {"region", "sector", "status", "nature", "chain", "list"}
 
 
