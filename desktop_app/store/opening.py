@@ -10,10 +10,10 @@ read-only connection whose identity and schema are verified (~1 ms) and nothing 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from . import schema
-from .actions import default_user, now_text
+from .actions import ActionsMixin, default_user, now_text
 from .errors import NewerSchema, NotOurDatabase, OldSchema, StoreError
 from .integrity import CheckResult
 from .sqlite_engine import SQLiteEngine
@@ -22,13 +22,12 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-class OpeningMixin:
-    """Opening, creating, migrating and closing of :class:`~.store.Store`."""
+class OpeningMixin(ActionsMixin):
+    """Opening, creating, migrating and closing of :class:`~.store.Store` (whose
+    constructor takes the connection, path, user, engine and ``readonly``)."""
 
     #: The engine every store of this class opens its ledgers with.
     ENGINE: ClassVar[SQLiteEngine]
-    conn: Any
-    engine: SQLiteEngine
     path: Path
     open_check: CheckResult | None
     _db: Database | None = None
@@ -50,7 +49,7 @@ class OpeningMixin:
         try:
             engine.check_identity(conn, path)  # ours, not newer, exactly our schema
             check = engine.check_on_open(conn, path)  # quick_check on files up to 64 MB
-            store = cls(conn, path, user or default_user(), engine=engine)  # type: ignore[call-arg]
+            store = cls(conn, path, user or default_user(), engine=engine)
             store.open_check = check
             store.migrate()
         except engine.DatabaseError as exc:
@@ -83,9 +82,7 @@ class OpeningMixin:
                     f"“{path.name}”的数据结构（v{engine.schema_version(conn)}）需要先升级："
                     "请先正常打开一次台账"
                 )
-            store = cls(  # type: ignore[call-arg]
-                conn, path, user or default_user(), engine=engine, readonly=True
-            )
+            store = cls(conn, path, user or default_user(), engine=engine, readonly=True)
         except engine.DatabaseError as exc:
             conn.close()
             raise engine.open_error(exc, path) from exc
@@ -116,7 +113,7 @@ class OpeningMixin:
             if portfolio:
                 load_portfolio(store)
             elif code_lists:
-                with store.action("载入代码表"):  # type: ignore[attr-defined]
+                with store.action("载入代码表"):
                     load_code_lists(store, read_portfolio())
         except BaseException:
             store.close()
@@ -138,11 +135,11 @@ class OpeningMixin:
         if pending and "m001_initial" not in pending:
             from .backup import make_backup
 
-            make_backup(self, f"升级前自动备份（数据结构 v{self.schema_version}）")  # type: ignore[arg-type]
+            make_backup(self, f"升级前自动备份（数据结构 v{self.schema_version}）")
         if pending:
             engine.apply_migrations(self.conn, self.db, pending)
             if "m001_initial" in pending:
-                with self.action("创建数据库"):  # type: ignore[attr-defined]
+                with self.action("创建数据库"):
                     self._set_meta("created_at", now_text())
                     self._set_meta("app", "keyprojects")
         return pending
@@ -154,7 +151,7 @@ class OpeningMixin:
         if old == value:
             return
         self.conn.execute(self.engine.upsert_sql("meta", ("key",), ("value",)), (key, value))
-        self.record_change("meta", None, key, old, value)  # type: ignore[attr-defined]
+        self.record_change("meta", None, key, old, value)
 
     @property
     def schema_version(self) -> int:

@@ -26,7 +26,11 @@ _INSERT_COLUMNS = (*PROJECT_FIELD_NAMES, "is_sample", "search_key", "created_at"
 
 
 class ProjectsMixin(ActionsMixin):
-    """The projects of :class:`~.store.Store`."""
+    """The projects of :class:`~.store.Store`.
+
+    Uses, through the composed store, the figures of :mod:`.reads` (filtering by light), the
+    code lists of :mod:`.codes` (validation), and the reports, milestones and problems of
+    :mod:`.monthly` and :mod:`.children` (a deleted project's snapshot and its restore)."""
 
     # -------------------------------------------------------------------- reads
     def project_count(self) -> int:
@@ -69,7 +73,7 @@ class ProjectsMixin(ActionsMixin):
             return projects
         lights: dict[int, str] = {}
         if query.lights:
-            figures = self.figures(period or self.default_period())  # type: ignore[attr-defined]
+            figures = self.figures(period or self.default_period())
             lights = {pid: f.light.value for pid, f in figures.items()}
         return [p for p in projects if query.matches(p.values(), None, lights.get(p.id or 0))]
 
@@ -80,7 +84,7 @@ class ProjectsMixin(ActionsMixin):
             row = self.conn.execute("SELECT id FROM projects WHERE code = ?", (code,)).fetchone()
             return row is not None and row[0] != project_id
 
-        return validate_project(values, code_exists=self.code_exists, code_taken=taken)  # type: ignore[attr-defined]
+        return validate_project(values, code_exists=self.code_exists, code_taken=taken)
 
     def next_code(self, year: int | None = None) -> str:
         """A new unique 项目编号 such as LY2022-061."""
@@ -179,7 +183,7 @@ class ProjectsMixin(ActionsMixin):
             raise ValidationFailed([Issue("code", self._integrity_message(exc, full))]) from exc
 
     def _integrity_message(self, exc: Exception, values: Mapping[str, Any]) -> str:
-        column = self.engine.failed_column(exc)  # type: ignore[arg-type]
+        column = self.engine.failed_column(exc)
         if column == "projects.code":
             return f"项目编号“{values.get('code')}”已被其他项目使用"
         if column == "projects.name":
@@ -276,9 +280,9 @@ class ProjectsMixin(ActionsMixin):
         project = self.get_project(project_id)
         return {
             "project": project,
-            "monthly": self.project_monthly(project_id),  # type: ignore[attr-defined]
-            "milestones": self.milestones(project_id),  # type: ignore[attr-defined]
-            "problems": self.problems(project_id=project_id),  # type: ignore[attr-defined]
+            "monthly": self.project_monthly(project_id),
+            "milestones": self.milestones(project_id),
+            "problems": self.problems(project_id=project_id),
         }
 
     def delete_project(self, project_id: int, *, description: str | None = None) -> dict[str, Any]:
@@ -317,11 +321,11 @@ class ProjectsMixin(ActionsMixin):
             )
             reports = [replace(r, id=None) for r in snapshot.get("monthly", [])]
             if reports:  # joins this action
-                self.save_monthly_reports(reports)  # type: ignore[attr-defined]
+                self.save_monthly_reports(reports)
             for milestone in snapshot.get("milestones", []):
-                self.save_milestone(replace(milestone, id=None))  # type: ignore[attr-defined]
+                self.save_milestone(replace(milestone, id=None))
             for problem in snapshot.get("problems", []):
-                self.save_problem(replace(problem, id=None))  # type: ignore[attr-defined]
+                self.save_problem(replace(problem, id=None))
         return self.get_project(pid)
 
     def import_projects(

@@ -96,7 +96,7 @@ class SQLiteEngine:
         return DatabaseDamaged(f"数据库文件“{path.name}”已损坏：{exc}")
 
     @staticmethod
-    def failed_column(exc: sqlite3.IntegrityError) -> str | None:
+    def failed_column(exc: Exception) -> str | None:
         """The ``table.column`` a UNIQUE or NOT NULL violation names, if any."""
         match = _FAILED_COLUMN.search(str(exc))
         return match.group(1) if match else None
