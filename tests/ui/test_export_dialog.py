@@ -106,7 +106,7 @@ def test_template_dialog_writes_the_chosen_units(
     qtmodeltester.check(dialog.units)
     assert dialog.period == Period(2022, 7)  # the month after the newest reports
     assert dialog.units.rowCount() == 15
-    first = dialog.units.index(0)
+    first = dialog.units.index(0, 0)
     assert "个项目" in first.data() and "未报" in first.data()
     dialog.units.set_all(False)
     dialog.units.setData(first, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)

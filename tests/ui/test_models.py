@@ -13,6 +13,7 @@ from desktop_app.store import Milestone, MonthlyReport, Problem
 from desktop_app.ui.dashboard.board import LaggingModel
 from desktop_app.ui.dialogs.backup import BackupTableModel
 from desktop_app.ui.dialogs.import_wizard import ColumnMappingModel, PreviewModel
+from desktop_app.ui.dialogs.template import UnitListModel
 from desktop_app.ui.models.base import CENTER, RIGHT, ColumnSpec, SpecTableModel
 from desktop_app.ui.models.project import ProjectTableModel
 from desktop_app.ui.models.records import RecordTableModel
@@ -71,6 +72,7 @@ def test_every_table_model_is_built_on_the_base():
         ProjectTableModel,
         RecordTableModel,
         MonthlyGridModel,
+        UnitListModel,
     ):
         assert issubclass(model, SpecTableModel), model
     assert SpecTableModel.__mro__[1] is QAbstractTableModel

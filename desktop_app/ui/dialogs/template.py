@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,39 +27,39 @@ from PySide6.QtWidgets import (
 from ...domain.periods import Period
 from ...reports.template import UnitStatus, reporting_status, write_templates
 from ...store import Store
+from ..models.base import ColumnSpec, SpecTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 FOLDER_KEY = "templates/folder"
 
 
-class UnitListModel(QAbstractListModel):
-    """The responsible units, checkable, with their reporting status for the period."""
+class UnitListModel(SpecTableModel):
+    """The responsible units, checkable, with their reporting status for the period (one
+    column, shown in a list view)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.units: list[UnitStatus] = []
+        super().__init__(parent, (ColumnSpec("", self._text),))
         self.checked: set[str] = set()
 
-    def set_units(self, units: list[UnitStatus]) -> None:
-        self.beginResetModel()
-        self.units = units
-        self.checked = {u.unit for u in units}
-        self.endResetModel()
+    @property
+    def units(self) -> list[UnitStatus]:
+        return self.rows
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.units)
+    def set_units(self, units: list[UnitStatus]) -> None:
+        self.checked = {u.unit for u in units}
+        self.set_rows(units)
+
+    @staticmethod
+    def _text(unit: UnitStatus) -> str:
+        return QCoreApplication.translate("UnitListModel", "{u}（{n} 个项目，{s}）").format(
+            u=unit.unit, n=unit.projects, s=unit.label
+        )
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        unit = self.units[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("{u}（{n} 个项目，{s}）").format(
-                u=unit.unit, n=unit.projects, s=unit.label
-            )
-        if role == Qt.ItemDataRole.CheckStateRole:
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid():
+            unit = self.rows[index.row()]
             return Qt.CheckState.Checked if unit.unit in self.checked else Qt.CheckState.Unchecked
-        return None
+        return super().data(index, role)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -69,7 +69,7 @@ class UnitListModel(QAbstractListModel):
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
             return False
-        name = self.units[index.row()].unit
+        name = self.rows[index.row()].unit
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self.checked.add(name)
         else:
@@ -78,12 +78,12 @@ class UnitListModel(QAbstractListModel):
         return True
 
     def set_all(self, checked: bool) -> None:
-        self.checked = {u.unit for u in self.units} if checked else set()
-        if self.units:
-            self.dataChanged.emit(self.index(0), self.index(len(self.units) - 1))
+        self.checked = {u.unit for u in self.rows} if checked else set()
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 0))
 
     def chosen(self) -> list[str]:
-        return [u.unit for u in self.units if u.unit in self.checked]
+        return [u.unit for u in self.rows if u.unit in self.checked]
 
 
 class TemplateDialog(QDialog):
