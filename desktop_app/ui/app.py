@@ -214,6 +214,7 @@ class _Launch:
 
     def release(self) -> None:
         if self.job is not None and not self.job.delivered:  # closed while opening
+            self.job.cancel()
             self.job.wait()  # let it finish, then close its store
             if self.job.result is not None:
                 self.job.result.close()

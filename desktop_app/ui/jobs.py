@@ -165,6 +165,12 @@ class Job(Generic[T]):
     def finished(self) -> bool:
         return self._finished.is_set()
 
+    def cancel(self) -> None:
+        """Call neither ``on_done`` nor ``on_failed`` (the work itself runs to its end; its
+        :attr:`result` is then the caller's to dispose of)."""
+        self._on_done = self._on_failed = None
+        self.delivered = True
+
     # ----------------------------------------------------------------- inside
     def _work_now(self) -> None:  # in the worker thread
         try:
@@ -179,13 +185,12 @@ class Job(Generic[T]):
     def _deliver(self) -> None:  # on the interface thread
         _running.discard(self)
         self._bridge = None
-        if self.delivered:
-            return
-        self.delivered = True
         if self._busy is not None and _alive(self._busy):
             self._busy.job_ended()
-        if not _alive(self.parent):
+        if self.delivered or not _alive(self.parent):  # cancelled, or nobody to tell
+            self.delivered = True
             return
+        self.delivered = True
         if self.error is not None:
             if self._on_failed is not None:
                 self._on_failed(self.error)
@@ -193,6 +198,7 @@ class Job(Generic[T]):
                 sys.excepthook(type(self.error), self.error, self.error.__traceback__)
         elif self._on_done is not None:
             self._on_done(self.result)  # type: ignore[arg-type]
+        self._on_done = self._on_failed = None  # let go of what they hold
 
 
 def read_job(

@@ -72,6 +72,17 @@ def test_nothing_is_delivered_to_a_parent_that_is_gone(qapp):
     assert job.delivered and got == []
 
 
+def test_a_cancelled_job_calls_nothing_and_keeps_its_result(qapp):
+    parent = QWidget()
+    gate = threading.Event()
+    got = []
+    job = Job(parent, lambda: gate.wait(5) and "store", got.append, got.append).run()
+    job.cancel()
+    gate.set()
+    assert job.wait(5000) and jobs.wait_all(parent)
+    assert got == [] and job.result == "store"
+
+
 def test_a_read_job_reads_the_ledger_on_its_own_connection(qapp, store):
     parent = QWidget()
     got = []
