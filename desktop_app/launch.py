@@ -43,4 +43,4 @@ def run_window(
     the application's exit code."""
     from .ui.app import run_app
 
-    return run_app(db, argv if argv is not None else sys.argv[:1], smoke=smoke)
+    return run_app(db, argv if argv is not None else sys.argv[:1], opener=open_ledger, smoke=smoke)

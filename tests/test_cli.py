@@ -151,3 +151,16 @@ def test_template_count_is_the_files_written(run, tmp_path):
     assert len({p.name.casefold() for p in written}) == len(units)
     assert result.output.splitlines()[-1] == f"已生成 {len(written)} 份 2022年7月填报模板"
     assert "\x00" not in result.output
+
+
+def test_no_subcommand_opens_the_window_with_the_launcher_opener(run, tmp_path, monkeypatch):
+    """``keyprojects --db FILE`` through click (as after an option only click knows) reaches
+    the window's start-up with the ledger, the flags and launch.open_ledger as the opener."""
+    from desktop_app import launch
+    from desktop_app.ui import app
+
+    calls = []
+    monkeypatch.setattr(app, "run_app", lambda db, argv, **kw: calls.append((db, kw)) or 0)
+    result = run("--db", tmp_path / "x.sqlite", "--smoke")
+    assert result.exit_code == 0, result.output
+    assert calls == [(tmp_path / "x.sqlite", {"opener": launch.open_ledger, "smoke": True})]
