@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..domain import derived
 from ..domain.fields import FIELD_BY_NAME
+from ..domain.periods import Period
 from ..store import Project, Store
 from .form import DEFAULT_UNIT_NAME, Column, Styles, write_head
 from .xlsx import Sheet, Workbook
@@ -82,6 +84,20 @@ def select_projects(store: Store, project_ids: Iterable[int] | None = None) -> l
     chosen = [p for p in projects if p.id in order]
     chosen.sort(key=lambda p: order[p.id or 0])
     return chosen
+
+
+def period_projects(
+    store: Store,
+    period: Period | None,
+    project_ids: Iterable[int] | None,
+    thresholds: derived.LightThresholds | None,
+) -> tuple[Period, list[Project], dict[int, derived.ProjectFigures]]:
+    """The period of a report (default: the newest reported month), its projects
+    (:func:`select_projects`) and their figures for that period."""
+    period = period or store.default_period()
+    projects = select_projects(store, project_ids)
+    figures = store.figures(period, thresholds, [p.id for p in projects if p.id is not None])
+    return period, projects, figures
 
 
 def check_grouping(group_by: str | None) -> str | None:

@@ -47,6 +47,12 @@ class Column:
     max_width: float = 30
 
 
+#: The columns every project report starts with.
+SEQ = Column("序号", "seq", min_width=5, max_width=7)
+CODE = Column("项目编号", "center", min_width=10, max_width=14)
+NAME = Column("项目名称", "wrap", min_width=16, max_width=30)
+
+
 class Styles:
     """The xf indices of one workbook's report styles."""
 

@@ -24,9 +24,9 @@ from .form import Column
 from .xlsx import Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", "seq", min_width=5, max_width=7),
-    Column("项目编号", "center", min_width=10, max_width=14),
-    Column("项目名称", "wrap", min_width=16, max_width=30),
+    form.SEQ,
+    form.CODE,
+    form.NAME,
     Column("建设单位", "wrap", min_width=10, max_width=18),
     Column("所属县区", "center", "项目分类", max_width=16),
     Column("产业类别", "center", "项目分类", max_width=20),

@@ -17,17 +17,17 @@ from .common import (
     Progress,
     group_projects,
     open_sheet,
+    period_projects,
     report_title,
-    select_projects,
     tick,
 )
 from .form import Column
 from .xlsx import Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", "seq", min_width=5, max_width=7),
-    Column("项目编号", "center", min_width=10, max_width=14),
-    Column("项目名称", "wrap", min_width=16, max_width=30),
+    form.SEQ,
+    form.CODE,
+    form.NAME,
     Column("所属县区", "center", max_width=16),
     Column("责任单位", "center", max_width=16),
     Column("包保市级领导", "center", max_width=14),
@@ -82,9 +82,7 @@ def write_monthly(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write 月度调度表 of ``period`` (default: the newest reported month) to ``path``."""
-    period = period or store.default_period()
-    projects = select_projects(store, project_ids)
-    figures = store.figures(period, thresholds, [p.id for p in projects if p.id is not None])
+    period, projects, figures = period_projects(store, period, project_ids, thresholds)
     reports = store.monthly_reports(period)
     groups = group_projects(store, projects, group_by)
     title = report_title(f"{period.year}年{period.month}月重点项目月度调度表", project_ids)

@@ -14,9 +14,9 @@ from .form import Column
 from .xlsx import CellStyle, Value, Workbook
 
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", "seq", min_width=5, max_width=7),
-    Column("项目编号", "center", min_width=10, max_width=14),
-    Column("项目名称", "wrap", min_width=16, max_width=30),
+    form.SEQ,
+    form.CODE,
+    form.NAME,
     Column("所属县区", "center", max_width=16),
     Column("存在问题", "wrap", "问题情况", min_width=24, max_width=40),
     Column("提出时间", "center", "问题情况", min_width=11, max_width=12),

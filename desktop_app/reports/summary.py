@@ -15,7 +15,7 @@ from ..domain.money import wan_to_yi
 from ..domain.periods import Period
 from ..store import Project, Store
 from . import form
-from .common import UNFILLED, ExportResult, Progress, open_sheet, select_projects
+from .common import UNFILLED, ExportResult, Progress, open_sheet, period_projects
 from .form import FIRST_BODY_ROW, HEAD_BOTTOM, Column, Styles
 from .xlsx import Value, Workbook
 
@@ -35,7 +35,7 @@ SHEET_NAMES = {
 
 def columns(label: str) -> tuple[Column, ...]:
     return (
-        Column("序号", "seq", min_width=5, max_width=7),
+        form.SEQ,
         Column(label, "text", min_width=14, max_width=24),
         Column("项目个数", "int", min_width=9, max_width=10),
         Column("总投资", "amount", "投资情况（亿元）", min_width=12, max_width=16),
@@ -118,9 +118,7 @@ def write_summary(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write 分类汇总 for ``period``: one sheet (table and bar chart) per dimension."""
-    period = period or store.default_period()
-    projects = select_projects(store, project_ids)
-    figures = store.figures(period, thresholds, [p.id for p in projects if p.id is not None])
+    period, projects, figures = period_projects(store, period, project_ids, thresholds)
     title_base = f"重点项目分类汇总（{period.year}年{period.month}月）"
     if project_ids is not None:
         title_base = f"重点项目分类汇总（{period.year}年{period.month}月，筛选结果）"

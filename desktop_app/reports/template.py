@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -33,9 +33,9 @@ LOCKED_FILL = "#F2F2F2"
 NO_UNIT = "未填写责任单位"
 
 COLUMNS: tuple[Column, ...] = (
-    Column("序号", "seq", min_width=5, max_width=7),
-    Column("项目编号", "center", min_width=10, max_width=14),
-    Column("项目名称", "wrap", min_width=18, max_width=30),
+    form.SEQ,
+    form.CODE,
+    replace(form.NAME, min_width=18),
     Column("建设单位", "wrap", min_width=10, max_width=18),
     Column("年度计划投资", "amount", "台账信息（万元）", min_width=12, max_width=15),
     Column("截至上月本年累计", "amount", "台账信息（万元）", min_width=12, max_width=15),
@@ -268,48 +268,33 @@ def _cell_styles(book: Workbook) -> list[int]:
     return out
 
 
+#: The input checks Excel makes on the filled cells: column, type, bounds, the error shown,
+#: and the prompt shown while typing (None: none).
+_VALIDATIONS: tuple[tuple[str, str, str, str | None, str, str, str | None], ...] = (
+    ("G", "decimal", "0", None, "本月完成投资", "请填写不小于 0 的数字，单位万元", "单位：万元，只填数字"),
+    ("H", "decimal", "0", "100", "形象进度(%)", "请填写 0～100 之间的数字，65 表示 65%", "填 0～100 的数字"),
+    ("M", "date", "DATE(2000,1,1)", "DATE(2100,12,31)", "填报日期", "请填写日期，如 2022-07-05", None),
+)  # fmt: skip
+
+
 def _validate(ws: object, first: int, last: int) -> None:
     if last < first:
         return
-    amount = DataValidation(
-        type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorTitle="本月完成投资",
-        error="请填写不小于 0 的数字，单位万元",
-        promptTitle="本月完成投资",
-        prompt="单位：万元，只填数字",
-    )
-    amount.add(f"G{first}:G{last}")
-    pct = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1="0",
-        formula2="100",
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorTitle="形象进度(%)",
-        error="请填写 0～100 之间的数字，65 表示 65%",
-        promptTitle="形象进度(%)",
-        prompt="填 0～100 的数字",
-    )
-    pct.add(f"H{first}:H{last}")
-    day = DataValidation(
-        type="date",
-        operator="between",
-        formula1="DATE(2000,1,1)",
-        formula2="DATE(2100,12,31)",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle="填报日期",
-        error="请填写日期，如 2022-07-05",
-    )
-    day.add(f"M{first}:M{last}")
-    for validation in (amount, pct, day):
+    for col, kind, low, high, title, error, prompt in _VALIDATIONS:
+        validation = DataValidation(
+            type=kind,
+            operator="greaterThanOrEqual" if high is None else "between",
+            formula1=low,
+            formula2=high,
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=prompt is not None,
+            errorTitle=title,
+            error=error,
+            promptTitle=title if prompt is not None else None,
+            prompt=prompt,
+        )
+        validation.add(f"{col}{first}:{col}{last}")
         ws.data_validations.append(validation)  # type: ignore[attr-defined]
 
 
