@@ -8,10 +8,9 @@ from pathlib import Path
 
 def run(db: Path | None = None, argv: list[str] | None = None, *, smoke: bool = False) -> int:
     """Open the main window on ``db`` (default: the user's ledger, created on first launch)."""
-    from .launch import open_ledger
-    from .ui.app import run_app
+    from .launch import run_window
 
-    return run_app(db, argv if argv is not None else sys.argv[:1], opener=open_ledger, smoke=smoke)
+    return run_window(db, argv, smoke=smoke)
 
 
 def window_args(args: list[str]) -> tuple[Path | None, bool] | None:

@@ -12,6 +12,7 @@ Texts are translated in the window's context (``MainWindow`` in keyprojects_en.t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING, Union
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -32,7 +33,8 @@ def _t(text: str) -> str:
 
 @dataclass(frozen=True)
 class ActionSpec:
-    """One action.  ``slot`` names a method of the window, called without arguments;
+    """One action.  ``slot`` names a method of the window (or, dotted, of one of its parts:
+    ``page.clear_filters`` is the ledger page's), called without arguments;
     ``undo`` ('undo' or 'redo') makes it the undo stack's own action instead (its text follows
     the command to undo, it is enabled when there is one).  ``fallback`` is the shortcut when
     the platform has none for the standard key."""
@@ -54,7 +56,8 @@ class Separator:
 
 @dataclass(frozen=True)
 class Submenu:
-    """A submenu filled by the window method ``fill(menu)`` each time it is about to show."""
+    """A submenu filled by the window method ``fill(menu)`` (dotted as a slot) each time it is
+    about to show."""
 
     id: str
     title: str
@@ -98,18 +101,18 @@ ACTIONS: tuple[Entry, ...] = (
     ),
     Separator(_E),
     ActionSpec("actionFind", _t("查找"), "focus_search", (K.Find,), _E),
-    ActionSpec("actionClearFilters", _t("清除筛选"), "clear_filters", ("Ctrl+Shift+L",), _E),
+    ActionSpec("actionClearFilters", _t("清除筛选"), "page.clear_filters", ("Ctrl+Shift+L",), _E),
     # 视图
     ActionSpec("actionLedgerTab", _t("项目台账"), "show_ledger", ("Ctrl+1",), _V),
     ActionSpec("actionMonthlyTab", _t("月度调度"), "show_monthly", ("Ctrl+2",), _V),
     ActionSpec("actionDashboardTab", _t("调度看板"), "show_dashboard", ("Ctrl+3",), _V),
     Separator(_V),
-    Submenu("menuColumns", _t("显示的列"), _V, "fill_column_menu"),
-    ActionSpec("actionResetColumns", _t("恢复默认列"), "reset_columns", (), _V),
+    Submenu("menuColumns", _t("显示的列"), _V, "page.table.fill_column_menu"),
+    ActionSpec("actionResetColumns", _t("恢复默认列"), "page.table.apply_default_columns", (), _V),
     Separator(_V),
-    ActionSpec("actionSaveView", _t("保存当前视图…"), "save_view_interactive", (), _V),
+    ActionSpec("actionSaveView", _t("保存当前视图…"), "page.save_view_interactive", (), _V),
     Submenu("menuSavedViews", _t("打开视图"), _V, "fill_views_menu"),
-    Submenu("menuDeleteViews", _t("删除视图"), _V, "fill_delete_views_menu"),
+    Submenu("menuDeleteViews", _t("删除视图"), _V, "page.fill_delete_views_menu"),
     # 报表
     ActionSpec("actionExportReport", _t("导出报表…"), "open_export", ("Ctrl+P",), _R),
     ActionSpec(
@@ -160,7 +163,7 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAction]:
         if spec.tip:
             action.setStatusTip(_tr(spec.tip))
         if spec.slot is not None:
-            slot = getattr(window, spec.slot)
+            slot = attrgetter(spec.slot)(window)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
         window.addAction(action)
         actions[spec.id] = action
@@ -181,7 +184,7 @@ def assemble(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMen
         elif isinstance(entry, Submenu):
             sub = menu.addMenu(_tr(entry.title))
             sub.setObjectName(entry.id)
-            fill = getattr(window, entry.fill)
+            fill = attrgetter(entry.fill)(window)
             sub.aboutToShow.connect(lambda fill=fill, sub=sub: fill(sub))
             menus[entry.id] = sub
         elif entry.menu is not None:

@@ -361,23 +361,8 @@ class MainWindow(QMainWindow):
         self.show_ledger()
         self.page.focus_search()
 
-    def clear_filters(self) -> None:
-        self.page.clear_filters()
-
-    def reset_columns(self) -> None:
-        self.table.apply_default_columns()
-
-    def fill_column_menu(self, menu: QMenu | None = None) -> QMenu:
-        return self.table.fill_column_menu(menu or self.menus["menuColumns"])
-
     def fill_views_menu(self, menu: QMenu) -> None:
         self.page.fill_views_menu(menu, self.apply_view)
-
-    def fill_delete_views_menu(self, menu: QMenu) -> None:
-        self.page.fill_delete_views_menu(menu)
-
-    def save_view_interactive(self) -> None:
-        self.page.save_view_interactive()
 
     # -- the features: dashboard, Excel dialogs, backups, settings
     def open_export(self, *, only_visible: bool = False) -> Any:
