@@ -215,8 +215,7 @@ def read_job(
     def work() -> T:
         from ..store import Store
 
-        opener = getattr(Store, "open_reader", None) or Store.open  # until the store has it
-        with opener(path) as store:
+        with Store.open_reader(path) as store:
             return read(store)
 
     return Job(parent, work, on_done, on_failed, **options)
