@@ -34,9 +34,9 @@ def _t(text: str) -> str:
 @dataclass(frozen=True)
 class ActionSpec:
     """One action.  ``slot`` names a method of the window (or, dotted, of one of its parts:
-    ``page.clear_filters`` is the ledger page's), called without arguments;
-    ``undo`` ('undo' or 'redo') makes it the undo stack's own action instead (its text follows
-    the command to undo, it is enabled when there is one).  ``fallback`` is the shortcut when
+    ``page.clear_filters`` is the ledger page's), called without arguments.  Enabled always,
+    except ``undo`` ('undo' or 'redo'): the undo stack's own action, enabled when there is a
+    step to undo or redo (its text then names it).  ``fallback`` is the shortcut when
     the platform has none for the standard key."""
 
     id: str
@@ -46,7 +46,6 @@ class ActionSpec:
     menu: str | None = None
     fallback: str = ""
     undo: str | None = None
-    tip: str = ""
 
 
 @dataclass(frozen=True)
@@ -160,8 +159,6 @@ def build(window: QMainWindow, undo_stack: QUndoStack) -> dict[str, QAction]:
         )
         if keys:
             action.setShortcuts(keys)
-        if spec.tip:
-            action.setStatusTip(_tr(spec.tip))
         if spec.slot is not None:
             slot = attrgetter(spec.slot)(window)
             action.triggered.connect(lambda _checked=False, slot=slot: slot())
