@@ -9,7 +9,7 @@ import pytest
 
 from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period as P
-from desktop_app.ui.project_model import ProjectTableModel
+from desktop_app.ui.models.project import ProjectTableModel
 from desktop_app.views.dashboard import dashboard_data
 from desktop_app.views.portfolio import load_portfolio
 from tests.views.test_chart_portfolio_store import QUERIES
