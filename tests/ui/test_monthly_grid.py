@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QLineEdit
 from desktop_app.domain.periods import Period
 from desktop_app.store import MonthlyReport
 from desktop_app.ui.models.project import COLUMN_INDEX
-from desktop_app.ui.monthly.grid import GRID_INDEX, parse_percent, split_clipboard
+from desktop_app.ui.monthly.cells import parse_percent, split_clipboard
+from desktop_app.ui.monthly.grid import GRID_INDEX
 
 JUNE = Period(2022, 6)
 
