@@ -230,7 +230,6 @@ def figures_from_cents(
     total_investment: int | None,
     light: Light,
     reported: bool,
-    *,
     time_share: Decimal | None = None,
 ) -> ProjectFigures:
     """:class:`ProjectFigures` from amounts in whole 百元 (as :func:`cents_rule` gives them):

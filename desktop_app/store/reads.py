@@ -154,8 +154,10 @@ class ReadsMixin:
         share = derived.time_progress(period)
         make = derived.figures_from_cents
         return {
-            pid: make(period, *values, light, reported, time_share=share)
-            for pid, light, *values, reported in self.figure_rows(period, thresholds)
+            pid: make(period, month, ytd, cum, plan, total, light, reported, share)
+            for pid, light, month, ytd, cum, plan, total, reported in self.figure_rows(
+                period, thresholds
+            )
             if wanted is None or pid in wanted
         }
 
