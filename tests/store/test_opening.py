@@ -121,6 +121,12 @@ def test_a_reader_refuses_what_open_refuses(tmp_path, ledger_path):
     with pytest.raises(NotOurDatabase, match="不是重点项目调度台"):
         Store.open_reader(other)
 
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()
+    with pytest.raises(NotOurDatabase, match="空文件"):
+        Store.open_reader(empty)
+    assert empty.stat().st_size == 0  # a reader made nothing of it
+
     text = tmp_path / "notes.sqlite"
     text.write_text("不是数据库" * 100, encoding="utf-8")
     with pytest.raises(NotOurDatabase):
