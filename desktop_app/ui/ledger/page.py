@@ -42,20 +42,19 @@ class LedgerPage(QWidget):
 
     def __init__(
         self,
-        store: Store,
         editor: LedgerEditor,
         settings: Settings,
         period: Period,
         parent: QWidget | None = None,
     ) -> None:
+        """The page on ``editor``'s store; edits go through ``editor`` (undo), figures are
+        of ``period``."""
         super().__init__(parent)
         self.setObjectName("ledgerPage")
-        self.store = store
-        self.editor = editor
-        self.settings = settings
-        self.period = period
+        self.editor, self.settings, self.period = editor, settings, period
+        self.store: Store = editor.store
         self.dialog: ProjectDialog | None = None  # the form last opened
-        self.model = ProjectTableModel(store, self, load=False)
+        self.model = ProjectTableModel(self.store, self, load=False)
         self.table = LedgerTable(self.model, self)
         self.table.activated.connect(
             lambda index: self.edit_project(self.model.project_id(index.row()))

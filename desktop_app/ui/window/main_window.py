@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} {__version__} — {store.path.name}")
         self.editor = LedgerEditor(store, self)
         self.undo_stack = self.editor.undo_stack
-        self.ledger = LedgerPage(store, self.editor, self.settings, store.default_period(), self)
+        self.ledger = LedgerPage(self.editor, self.settings, store.default_period(), self)
         self.ledger.queryChanged.connect(self.queryChanged)
         self.ledger.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.monthly = MonthlyGrid(self.editor, self)
