@@ -1,11 +1,12 @@
-"""The button row of a dialog: OK (or Save) and Cancel with Chinese texts, wired."""
+"""The button row of a dialog (OK or Save, and Cancel, with Chinese texts, wired) and the
+two-button question of a message box."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
 
 _Button = QDialogButtonBox.StandardButton
 
@@ -26,3 +27,13 @@ def dialog_buttons(
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def ask(box: QMessageBox, yes: str, no: str) -> bool:
+    """Show ``box`` with the buttons ``yes`` (the default) and ``no``; True when ``yes`` was
+    clicked (False for ``no`` or closing the box)."""
+    go_on = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(go_on)
+    box.exec()
+    return box.clickedButton() is go_on

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ... import APP_NAME
 from ...store.integrity import network_warning
+from .buttons import ask
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,8 @@ def notify_shared_use(parent: QWidget | None, guard: InstanceGuard) -> bool:
     box.setWindowTitle(APP_NAME)
     box.setObjectName("sharedUseNotice")
     box.setText("\n\n".join(notices))
-    go_on = box.addButton(
-        QApplication.translate("InstanceGuard", "继续打开"), QMessageBox.ButtonRole.AcceptRole
+    return ask(
+        box,
+        QApplication.translate("InstanceGuard", "继续打开"),
+        QApplication.translate("InstanceGuard", "退出"),
     )
-    box.addButton(
-        QApplication.translate("InstanceGuard", "退出"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(go_on)
-    box.exec()
-    return box.clickedButton() is go_on

@@ -43,6 +43,7 @@ from ...store import Store, StoreError
 from ...store import backup as backups
 from ...store.integrity import CheckResult, check_file
 from .. import jobs
+from ..common.buttons import ask
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -360,15 +361,11 @@ def _ask_restore(parent: QWidget | None, text: str, can_restore: bool) -> bool:
         )
         box.exec()
         return False
-    restore = box.addButton(
-        QApplication.translate("BackupDialog", "恢复备份"), QMessageBox.ButtonRole.AcceptRole
+    return ask(
+        box,
+        QApplication.translate("BackupDialog", "恢复备份"),
+        QApplication.translate("BackupDialog", "不恢复，退出"),
     )
-    box.addButton(
-        QApplication.translate("BackupDialog", "不恢复，退出"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(restore)
-    box.exec()
-    return box.clickedButton() is restore
 
 
 # ------------------------------------------------- deferred check of large ledgers
