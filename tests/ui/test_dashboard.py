@@ -297,7 +297,16 @@ def test_grouping_is_remembered_in_the_settings(qtbot, ledger, tmp_path):
     assert second.group_box.currentData() == "sector"
 
 
-def test_background_loading_gives_the_same_charts(qtbot, ledger):
+def test_background_loading_gives_the_same_charts(qtbot, ledger, monkeypatch):
+    from desktop_app.store import Store
+
+    readers = []
+    open_reader = Store.open_reader
+    monkeypatch.setattr(
+        Store,
+        "open_reader",
+        classmethod(lambda cls, path, **kw: readers.append(path) or open_reader(path, **kw)),
+    )
     dash = Dashboard(ledger, background=True)
     qtbot.addWidget(dash)
     dash.show()
@@ -309,6 +318,20 @@ def test_background_loading_gives_the_same_charts(qtbot, ledger):
     assert dash.wait_until_ready(20_000)
     assert dash.data.ytd == D(640)
     assert floats(dash.group_chart.items["done"].opts["width"]) == [640, 0, 0]
+    assert readers == [ledger.path, ledger.path]  # each load on a cheap read-only opening
+
+
+def test_the_dashboard_goes_to_the_background_above_the_one_cut_off(qtbot, ledger, monkeypatch):
+    from desktop_app.ui import jobs
+
+    here = Dashboard(ledger)
+    qtbot.addWidget(here)
+    assert not here.background
+    monkeypatch.setattr(jobs, "BACKGROUND_ABOVE", ledger.project_count() - 1)
+    there = Dashboard(ledger)
+    qtbot.addWidget(there)
+    assert there.background
+    assert there.wait_until_ready(20_000) and there.snapshot is not None
 
 
 def test_double_click_on_a_lagging_project(qtbot, dashboard, ledger):
