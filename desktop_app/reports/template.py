@@ -143,11 +143,6 @@ def template_file_names(period: Period, units: Sequence[str]) -> list[str]:
     return names
 
 
-def template_file_name(period: Period, unit: str) -> str:
-    """The file name of one unit's template on its own (see :func:`template_file_names`)."""
-    return template_file_names(period, [unit])[0]
-
-
 def write_template(
     store: Store,
     path: str | Path,
