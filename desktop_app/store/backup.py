@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .. import __version__
+from ..errors_text import plain_os_error
 from .connection import BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error
 from .errors import (
     DatabaseDamaged,
@@ -146,7 +147,7 @@ def make_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise WriteFailed(f"无法创建备份文件夹 {folder}：{exc.strerror or exc}") from exc
+        raise WriteFailed(f"无法创建备份文件夹 {folder}：{plain_os_error(exc, '')}") from exc
     with _lock:
         now = dt.datetime.now()
         final = _free_name(folder, db_path, now)
@@ -264,9 +265,9 @@ def _write_snapshot(db_path: Path, dest: Path) -> tuple[int, dict[str, object]]:
         _fsync(dest)
         return size, info
     except sqlite3.OperationalError as exc:
-        raise WriteFailed(f"备份失败，台账未受影响：{_plain_write_error(exc)}") from exc
+        raise WriteFailed(f"备份失败，台账未受影响：{plain_sqlite_error(exc)}") from exc
     except OSError as exc:
-        raise WriteFailed(f"备份失败，台账未受影响：{exc.strerror or exc}") from exc
+        raise WriteFailed(f"备份失败，台账未受影响：{plain_os_error(exc, '')}") from exc
     finally:
         if dst is not None:
             dst.close()
@@ -467,7 +468,7 @@ def restore_backup(
     except sqlite3.OperationalError as exc:
         raise WriteFailed(
             f"恢复失败，台账未改变（已备份于 {safety.path if safety else moved}）："
-            f"{_plain_write_error(exc)}"
+            f"{plain_sqlite_error(exc)}"
         ) from exc
     finally:
         src.close()
@@ -539,7 +540,7 @@ def _move_aside(db_path: Path) -> Path:
             if companion.exists():
                 os.replace(companion, Path(f"{aside}{extra}"))
     except OSError as exc:
-        raise WriteFailed(f"无法移开已损坏的台账：{exc.strerror or exc}") from exc
+        raise WriteFailed(f"无法移开已损坏的台账：{plain_os_error(exc, '')}") from exc
     return aside
 
 
@@ -620,16 +621,3 @@ def _db_size(path: Path) -> int:
     from .integrity import file_size
 
     return file_size(Path(path))
-
-
-def _plain_write_error(exc: sqlite3.Error) -> str:
-    text = str(exc).lower()
-    if "full" in text:
-        return "磁盘空间已满"
-    if "readonly" in text or "read-only" in text:
-        return "文件或文件夹是只读的"
-    if "locked" in text or "busy" in text:
-        return "台账正被另一个程序写入，请稍后再试"
-    if "unable to open" in text:
-        return "无法打开文件"
-    return str(exc)

@@ -13,6 +13,7 @@ from .rows import clean
 
 _MILESTONE_FIELDS = ("name", "planned_date", "actual_date", "department", "note", "sort_order")
 _PROBLEM_FIELDS = ("text", "department", "deadline", "status", "solution", "raised_on", "solved_on")
+_MULTILINE_CHILD_FIELDS = frozenset({"note", "text", "solution"})
 
 
 class ChildrenMixin(ActionsMixin):
@@ -33,7 +34,7 @@ class ChildrenMixin(ActionsMixin):
         ]
 
     def save_milestone(self, milestone: Milestone) -> Milestone:
-        if not (milestone.name or "").strip():
+        if not clean(milestone.name):
             raise ValidationFailed([Issue("name", "节点名称不能为空")])
         rid = self._save_child("milestones", "节点", milestone, _MILESTONE_FIELDS)
         return next(r for r in self.milestones(milestone.project_id) if r.id == rid)
@@ -65,7 +66,7 @@ class ChildrenMixin(ActionsMixin):
         ]
 
     def save_problem(self, problem: Problem) -> Problem:
-        if not (problem.text or "").strip():
+        if not clean(problem.text, multiline=True):
             raise ValidationFailed([Issue("text", "问题内容不能为空")])
         if problem.status not in ("open", "solved"):
             raise ValidationFailed([Issue("status", "问题状态只能是“未解决”或“已解决”")])
@@ -79,7 +80,7 @@ class ChildrenMixin(ActionsMixin):
     def _save_child(self, table: str, label: str, record: Any, names: Sequence[str]) -> int:
         """Insert or update one child record with its history; returns its id."""
         values = {
-            n: clean(getattr(record, n))
+            n: clean(getattr(record, n), multiline=n in _MULTILINE_CHILD_FIELDS)
             if isinstance(getattr(record, n), str)
             else getattr(record, n)
             for n in names

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from .actions import ActionsMixin
 from .errors import StoreError
 from .models import CodeEntry, Indicator
+from .rows import clean
 
 
 class CodesMixin(ActionsMixin):
@@ -39,6 +41,10 @@ class CodesMixin(ActionsMixin):
 
     def save_code(self, entry: CodeEntry) -> None:
         """Add a code list entry or update its leader, order, count and note."""
+        name = clean(entry.name) or ""
+        entry = replace(
+            entry, name=name, leader=clean(entry.leader), note=clean(entry.note, multiline=True)
+        )
         with self.action(f"编辑代码表：{entry.name}"):
             row = self.conn.execute(
                 "SELECT sort_order, leader, target_count, note FROM code_lists "

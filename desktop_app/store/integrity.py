@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors_text import plain_os_error
 from .connection import BUSY_TIMEOUT_MS, open_sqlite, plain_sqlite_error, read_header
 from .errors import DatabaseDamaged, ForeignSchema, NotOurDatabase, WriteFailed
 
@@ -42,6 +43,7 @@ class CheckResult:
     size: int = 0
     deferred: bool = False  # only the header was checked; a deeper check is still due
     could_not_check: bool = False  # locked, I/O error, no access: no verdict on the file
+    foreign_schema: bool = False  # whole, but its schema is not exactly this app's
     details: tuple[str, ...] = field(default=(), repr=False)  # SQLite's own words
 
     @property
@@ -53,6 +55,8 @@ class CheckResult:
             return f"“{name}”{what}通过（{_size_text(self.size)}，用时 {self.seconds:.2f} 秒）"
         if self.could_not_check:
             return f"无法检查“{name}”（这不表示文件已损坏）：{self.problems[0]}"
+        if self.foreign_schema:
+            return f"“{name}”未通过检查：{self.problems[0]}"
         if self.problems[0] == _NOT_SQLITE:
             return f"“{name}”{_NOT_SQLITE}"
         return f"数据库文件“{name}”已损坏：{self.problems[0]}"
@@ -86,7 +90,7 @@ def header_problem(path: str | Path) -> str | None:
         size = p.stat().st_size
         wal_live = wal_before or _wal_size(p)
     except OSError as exc:
-        return f"无法读取文件：{exc.strerror or exc}"
+        return f"无法读取文件：{plain_os_error(exc, '')}"
     if size == 0:
         return None  # SQLite treats an empty file as an empty database
     if len(head) < 100 or not head.startswith(_MAGIC):
@@ -171,7 +175,8 @@ def check_file(path: str | Path, level: str = "quick") -> CheckResult:
         conn = open_sqlite(p, mode="ro", uri_params="&immutable=1" if readonly_folder else "")
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     except ForeignSchema as exc:
-        return CheckResult(p, level, False, (str(exc),), 0.0, file_size(p))
+        text = "数据结构与本程序的不符：" + "；".join(exc.problems[:3])
+        return CheckResult(p, level, False, (text,), 0.0, file_size(p), foreign_schema=True)
     except sqlite3.Error as exc:
         return _could_not_check(p, level, exc, time.perf_counter() - started, file_size(p))
     try:
@@ -208,6 +213,7 @@ def _with_schema_check(conn: sqlite3.Connection, result: CheckResult) -> CheckRe
         result.seconds,
         result.size,
         details=tuple(problems),
+        foreign_schema=True,
     )
 
 

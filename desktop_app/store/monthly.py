@@ -99,8 +99,8 @@ class MonthlyMixin(ActionsMixin):
             "month_investment": to_cents(report.month_investment),
             "progress_pct": report.progress_pct,
             "progress_text": clean(report.progress_text),
-            "progress_notes": clean(report.progress_notes),
-            "problems": clean(report.problems),
+            "progress_notes": clean(report.progress_notes, multiline=True),
+            "problems": clean(report.problems, multiline=True),
             "reporter": clean(report.reporter),
             "report_date": report.report_date,
         }

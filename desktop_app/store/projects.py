@@ -17,7 +17,14 @@ from ..domain.validation import Issue, errors_only, validate_project
 from .actions import ActionsMixin, Change, now_text
 from .errors import ConflictError, NotFound, ValidationFailed
 from .models import Project
-from .rows import PROJECT_SELECT, project_db_value, project_from_row, record_summary, shown
+from .rows import (
+    PROJECT_SELECT,
+    clean,
+    project_db_value,
+    project_from_row,
+    record_summary,
+    shown,
+)
 
 #: (code_exists, code_taken): the checks of :func:`validate_project`.
 Checks = tuple[Callable[[str, str], bool], Callable[[str], bool]]
@@ -413,13 +420,13 @@ def _normalised(values: Mapping[str, Any]) -> dict[str, Any]:
             continue
         value = values[name]
         if isinstance(value, str):
-            value = value.strip() or None
+            value = clean(value, multiline=name)
         if name in AMOUNT_FIELDS and value is not None and not isinstance(value, Decimal):
             value = _amount(name, value)
         if name in AMOUNT_FIELDS and value is not None:
             value = from_cents(_cents(name, value))
         if name == "lists":
-            value = list(dict.fromkeys(v.strip() for v in (value or []) if v and v.strip()))
+            value = list(dict.fromkeys(c for v in (value or []) if v and (c := clean(v))))
         out[name] = value
     return out
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..domain.fields import AMOUNT_FIELDS, MONTHLY_FIELDS, PROJECT_FIELD_NAMES
 from ..domain.money import from_cents, to_cents
+from ..domain.text import clean_text
 from .models import MonthlyReport, Project
 
 #: The columns of ``projects`` a :class:`Project` is read from, in its field order.
@@ -73,11 +74,15 @@ def wan(cents: int | None) -> Decimal | None:
     return None if cents is None else Decimal(cents).scaleb(-2)
 
 
-def clean(value: str | None) -> str | None:
-    """Text as stored: stripped, and None when nothing is left."""
+def clean(value: str | None, multiline: bool | str = False) -> str | None:
+    """Text as stored, whichever way it came in (form, grid, import, a script): control,
+    direction and invisible characters removed (domain.text.clean_text -- the importers and the
+    form already said what they removed; this is the last line of defence), line breaks kept
+    only in multi-line fields (``multiline``: a bool or the field's name), stripped, and None
+    when nothing is left."""
     if value is None:
         return None
-    value = value.strip()
+    value = clean_text(value, multiline=multiline)
     return value or None
 
 
