@@ -16,8 +16,8 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop_app.store import Store
 from desktop_app.ui.app import make_application
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.settings import Settings
+from desktop_app.ui.common.settings import Settings
+from desktop_app.ui.window.main_window import MainWindow
 
 
 def main() -> None:

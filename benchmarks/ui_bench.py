@@ -27,9 +27,9 @@ from PySide6.QtWidgets import QApplication
 
 from desktop_app.store import Store
 from desktop_app.ui.app import make_application
-from desktop_app.ui.main_window import MainWindow
-from desktop_app.ui.project_model import COLUMN_INDEX
-from desktop_app.ui.settings import Settings
+from desktop_app.ui.common.settings import Settings
+from desktop_app.ui.models.project import COLUMN_INDEX
+from desktop_app.ui.window.main_window import MainWindow
 
 results: dict[str, list[float]] = {}
 

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 import pytest
 
-from desktop_app.charts.dashboard_data import group_progress, s_curve
-from desktop_app.charts.portfolio import load_portfolio
 from desktop_app.domain.money import MAX_AMOUNT, AmountError, parse_amount
 from desktop_app.domain.periods import Period
 from desktop_app.store import MonthlyReport, Store, ValidationFailed
+from desktop_app.views.dashboard import group_progress, s_curve
+from desktop_app.views.portfolio import load_portfolio
 
 
 def test_the_ceiling_is_just_under_a_trillion_yuan():

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from desktop_app.ui.monthly_grid import GRID_INDEX, parse_cell
+from desktop_app.ui.monthly.cells import parse_cell
+from desktop_app.ui.monthly.grid import GRID_INDEX
 
 
 def _clean(value: str) -> bool:

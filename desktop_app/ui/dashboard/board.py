@@ -5,7 +5,7 @@ completion grouped by region / chain / sector, the portfolio's S-curve, light an
 counts, and the ten most lagging projects.  Clicking a bar asks the ledger to filter to that
 group (:attr:`Dashboard.groupClicked`).
 
-The period's data is read once into a :class:`~desktop_app.charts.PortfolioSnapshot` — in a
+The period's data is read once into a :class:`~desktop_app.views.portfolio.PortfolioSnapshot` — in a
 worker thread with its own connection on large ledgers — and every filter or grouping change
 is redrawn from it without touching the database.  In the main window the snapshot points at
 the ledger table's own rows and search keys (``ledger=``) and reads only the year's amounts,
