@@ -33,7 +33,7 @@ def _private_user_dirs(
 @pytest.fixture(scope="session", autouse=True)
 def _cjk_font(qapp):
     """The app's CJK font for every test that draws (no CJK font is installed on CI)."""
-    from desktop_app.ui.fonts import ensure_cjk_font
+    from desktop_app.ui.common.fonts import ensure_cjk_font
 
     ensure_cjk_font()
 

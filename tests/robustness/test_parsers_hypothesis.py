@@ -28,7 +28,7 @@ from desktop_app.importers import values
 from desktop_app.importers.headers import find_header, header_key, match_label
 from desktop_app.importers.values import CellError
 from desktop_app.importers.workbook import SheetData
-from desktop_app.ui.monthly_grid import parse_percent
+from desktop_app.ui.monthly.cells import parse_percent
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 CASES = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
