@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -97,10 +98,13 @@ def test_exception_in_a_thread_is_reported_on_the_gui_thread(qtbot, reporter):
         (PermissionError(13, "Permission denied", "台账.sqlite"), "没有权限访问文件：台账.sqlite"),
         (WriteFailed("数据库文件或所在文件夹是只读的"), "数据库文件或所在文件夹是只读的"),
         (KeyError("x"), "程序内部错误（KeyError: 'x'）"),
+        (OSError(errno.ENOSPC, "No space left on device", "报表.xlsx"), "磁盘空间已满"),
+        (OSError(errno.EIO, "Input/output error"), "磁盘读写错误"),
     ],
 )
 def test_known_failures_are_told_in_plain_chinese(exc, expected):
     assert expected in crash.what(exc)
+    assert not any(word in crash.what(exc) for word in ("No space", "Input/output", "Errno"))
 
 
 @pytest.mark.qt_no_exception_capture

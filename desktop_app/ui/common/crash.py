@@ -27,6 +27,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ... import APP_NAME, __version__
+from ...errors_text import plain_os_error
 
 LOG_NAME = "keyprojects.log"
 NATIVE_LOG = "native-crash.log"
@@ -151,7 +152,7 @@ def what(exc: BaseException) -> str:
         )
     if isinstance(exc, OSError):
         return QApplication.translate("CrashReporter", "文件操作失败：{reason}").format(
-            reason=exc.strerror or text
+            reason=plain_os_error(exc) if exc.errno is not None else text
         )
     detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
     return QApplication.translate("CrashReporter", "程序内部错误（{detail}）").format(detail=detail)

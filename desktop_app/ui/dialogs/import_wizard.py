@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.periods import Period, PeriodError
+from ...errors_text import plain_error
 from ...importers import (
     LEDGER_LABELS,
     MONTHLY_LABELS,
@@ -283,7 +284,7 @@ class FilePage(QWizardPage):
             try:
                 self.wiz.source = open_import(path, self.kind_box.currentData())
             except (ValueError, OSError) as exc:
-                self.error.setText(str(exc))
+                self.error.setText(plain_error(exc) if getattr(exc, "errno", None) else str(exc))
                 return False
         if self.wiz.settings is not None:
             self.wiz.settings.set_value(FOLDER_KEY, str(path.parent))

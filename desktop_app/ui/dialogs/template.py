@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.periods import Period
+from ...errors_text import plain_error
 from ...reports.template import UnitStatus, reporting_status, write_templates
 from ...store import Store
 from ..models.base import ColumnSpec, SpecTableModel
@@ -184,7 +185,8 @@ class TemplateDialog(QDialog):
             folder.mkdir(parents=True, exist_ok=True)
             results = write_templates(self.store, folder, period=self.period, only=chosen)
         except (OSError, ValueError) as exc:
-            self.status.setText(self.tr("生成失败：{msg}").format(msg=exc))
+            msg = plain_error(exc) if getattr(exc, "errno", None) else str(exc)
+            self.status.setText(self.tr("生成失败：{msg}").format(msg=msg))
             return []
         finally:
             QGuiApplication.restoreOverrideCursor()
