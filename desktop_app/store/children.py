@@ -9,7 +9,7 @@ from ..domain.validation import Issue
 from .actions import ActionsMixin, now_text
 from .errors import ConflictError, NotFound, StoreError, ValidationFailed
 from .models import Milestone, Problem
-from .rows import clean
+from .rows import clean, equal_filters
 
 _MILESTONE_FIELDS = ("name", "planned_date", "actual_date", "department", "note", "sort_order")
 _PROBLEM_FIELDS = ("text", "department", "deadline", "status", "solution", "raised_on", "solved_on")
@@ -52,14 +52,8 @@ class ChildrenMixin(ActionsMixin):
             + ", id, is_sample, version, updated_at "
             "FROM problems WHERE 1 = 1"
         )
-        params: list[Any] = []
-        if project_id is not None:
-            sql += " AND project_id = ?"
-            params.append(project_id)
-        if status is not None:
-            sql += " AND status = ?"
-            params.append(status)
-        rows = self.conn.execute(sql + " ORDER BY project_id, id", params).fetchall()
+        where, params = equal_filters({"project_id": project_id, "status": status})
+        rows = self.conn.execute(sql + where + " ORDER BY project_id, id", params).fetchall()
         return [
             Problem(*r[:8], id=r[8], is_sample=bool(r[9]), version=r[10], updated_at=r[11])
             for r in rows

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .models import HistoryEntry
+from .rows import equal_filters
 
 
 class HistoryMixin:
@@ -38,13 +39,9 @@ class HistoryMixin:
                 " (SELECT id FROM problems WHERE project_id = ?)))"
             )
             params += [project_id] * 4
-        if table is not None:
-            sql += " AND h.table_name = ?"
-            params.append(table)
-        if record_id is not None:
-            sql += " AND h.record_id = ?"
-            params.append(record_id)
-        sql += " ORDER BY h.id DESC LIMIT ?"
+        where, more = equal_filters({"h.table_name": table, "h.record_id": record_id})
+        sql += where + " ORDER BY h.id DESC LIMIT ?"
+        params += more
         params.append(limit)
         return [HistoryEntry(*r) for r in self.conn.execute(sql, params)]
 

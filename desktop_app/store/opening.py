@@ -9,8 +9,10 @@ read-only connection whose identity and schema are verified (~1 ms) and nothing 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from . import schema
 from .actions import ActionsMixin, default_user, now_text
@@ -46,18 +48,12 @@ class OpeningMixin(ActionsMixin):
         engine = cls.ENGINE
         engine.refuse_bad_file(path)  # truncated or foreign: refused before SQLite opens it
         conn = engine.connect(path, create=create)
-        try:
+        with _closed_on_failure(engine, conn, path):
             engine.check_identity(conn, path)  # ours, not newer, exactly our schema
             check = engine.check_on_open(conn, path)  # quick_check on files up to 64 MB
             store = cls(conn, path, user or default_user(), engine=engine)
             store.open_check = check
             store.migrate()
-        except engine.DatabaseError as exc:
-            conn.close()
-            raise engine.open_error(exc, path) from exc
-        except BaseException:
-            conn.close()
-            raise
         return store
 
     @classmethod
@@ -73,7 +69,7 @@ class OpeningMixin(ActionsMixin):
         path = Path(path)
         engine = cls.ENGINE
         conn = engine.connect(path, readonly=True)
-        try:
+        with _closed_on_failure(engine, conn, path):
             engine.check_identity(conn, path)
             if engine.schema_version(conn) == 0:
                 raise NotOurDatabase(f"“{path.name}”是空文件，还不是台账")
@@ -83,12 +79,6 @@ class OpeningMixin(ActionsMixin):
                     "请先正常打开一次台账"
                 )
             store = cls(conn, path, user or default_user(), engine=engine, readonly=True)
-        except engine.DatabaseError as exc:
-            conn.close()
-            raise engine.open_error(exc, path) from exc
-        except BaseException:
-            conn.close()
-            raise
         return store
 
     @classmethod
@@ -165,3 +155,16 @@ class OpeningMixin(ActionsMixin):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+@contextmanager
+def _closed_on_failure(engine: SQLiteEngine, conn: Any, path: Path) -> Iterator[None]:
+    """Close a connection whose opening failed; the engine's errors as the store's."""
+    try:
+        yield
+    except engine.DatabaseError as exc:
+        conn.close()
+        raise engine.open_error(exc, path) from exc
+    except BaseException:
+        conn.close()
+        raise

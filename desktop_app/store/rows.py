@@ -6,7 +6,7 @@ Shared by the per-concern modules of the store (no SQL here).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -105,3 +105,10 @@ def record_summary(record: Any) -> str:
         if k not in ("is_sample", "version", "updated_at")
     }
     return json.dumps(data, ensure_ascii=False, default=str)
+
+
+def equal_filters(conditions: Mapping[str, Any]) -> tuple[str, list[Any]]:
+    """``" AND column = ?"`` for each condition that is not None, and their parameters: the
+    optional filters of a listing."""
+    given = [(column, value) for column, value in conditions.items() if value is not None]
+    return "".join(f" AND {column} = ?" for column, _ in given), [v for _, v in given]
