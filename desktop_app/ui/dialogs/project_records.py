@@ -43,6 +43,13 @@ class ProjectRecordTabs:
     """The child-record tabs of :class:`~.project.ProjectDialog` (which provides ``tabs``,
     ``_store``, ``_editor`` and ``_period``)."""
 
+    def _tab(self, model: RecordTableModel, name: str, title: str, kind: str = "") -> QTableView:
+        """A tab of child records: their table (with 新增/修改/删除 buttons for ``kind``)."""
+        view = self._table(model)
+        view.setObjectName(name)
+        self.tabs.addTab(self._with_buttons(view, kind) if kind else view, title)
+        return view
+
     def _table(self, model: RecordTableModel) -> QTableView:
         view = QTableView()
         view.setModel(model)
@@ -80,10 +87,10 @@ class ProjectRecordTabs:
             ],
             self,
         )
-        self.monthly_view = self._table(self.monthly_model)
-        self.monthly_view.setObjectName("monthlyHistory")
-        self.tabs.addTab(
-            self.monthly_view, QCoreApplication.translate("ProjectDialog", "月度调度记录")
+        self.monthly_view = self._tab(
+            self.monthly_model,
+            "monthlyHistory",
+            QCoreApplication.translate("ProjectDialog", "月度调度记录"),
         )
 
         # milestones
@@ -99,11 +106,11 @@ class ProjectRecordTabs:
             self,
             foreground=lambda m: QBrush(QColor(ERROR_COLOR)) if self._milestone_late(m) else None,
         )
-        self.milestone_view = self._table(self.milestone_model)
-        self.milestone_view.setObjectName("milestoneTable")
-        self.tabs.addTab(
-            self._with_buttons(self.milestone_view, "milestone"),
+        self.milestone_view = self._tab(
+            self.milestone_model,
+            "milestoneTable",
             QCoreApplication.translate("ProjectDialog", "关键节点"),
+            "milestone",
         )
 
         # problems
@@ -127,11 +134,11 @@ class ProjectRecordTabs:
             self,
             foreground=lambda p: None if p.status == "solved" else QBrush(QColor(ERROR_COLOR)),
         )
-        self.problem_view = self._table(self.problem_model)
-        self.problem_view.setObjectName("problemTable")
-        self.tabs.addTab(
-            self._with_buttons(self.problem_view, "problem"),
+        self.problem_view = self._tab(
+            self.problem_model,
+            "problemTable",
             QCoreApplication.translate("ProjectDialog", "问题"),
+            "problem",
         )
 
         # change history
@@ -149,9 +156,11 @@ class ProjectRecordTabs:
             ],
             self,
         )
-        self.history_view = self._table(self.history_model)
-        self.history_view.setObjectName("historyTable")
-        self.tabs.addTab(self.history_view, QCoreApplication.translate("ProjectDialog", "修改记录"))
+        self.history_view = self._tab(
+            self.history_model,
+            "historyTable",
+            QCoreApplication.translate("ProjectDialog", "修改记录"),
+        )
         # charts: built on first view (pyqtgraph is loaded only then)
         self.charts: Any = None
         self._charts_page = QWidget()
