@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from ..domain.fields import AMOUNT_FIELDS, MONTHLY_FIELDS, PROJECT_FIELD_NAMES
+from ..domain.fields import AMOUNT_FIELDS, MONTHLY_FIELD_NAMES, MONTHLY_FIELDS, PROJECT_FIELD_NAMES
 from ..domain.money import from_cents, to_cents
 from ..domain.text import clean_text
 from .models import MonthlyReport, Project
@@ -19,16 +19,8 @@ from .models import MonthlyReport, Project
 PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
 PROJECT_SELECT = "SELECT " + ", ".join(PROJECT_COLUMNS) + " FROM projects"
 
-#: The values of a monthly report a user fills in.
-MONTHLY_VALUE_FIELDS = (
-    "month_investment",
-    "progress_pct",
-    "progress_text",
-    "progress_notes",
-    "problems",
-    "reporter",
-    "report_date",
-)
+#: The values of a monthly report a user fills in (one list for the store and the importers).
+MONTHLY_VALUE_FIELDS = MONTHLY_FIELD_NAMES
 #: The columns of ``monthly_reports`` a :class:`MonthlyReport` is read from, in its field order.
 MONTHLY_COLUMNS = (
     "project_id",

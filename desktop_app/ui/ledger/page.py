@@ -9,12 +9,14 @@ the code lists); loading the rows is :class:`~desktop_app.ui.ledger.loading.Ledg
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QVBoxLayout, QWidget
 
 from ... import APP_NAME
+from ...domain.money import wan_to_yi
 from ...domain.query import ProjectQuery
 from ...store import NotFound, StoreError
 from ..dialogs.project import ProjectDialog
@@ -114,7 +116,7 @@ class LedgerPage(QWidget):
         t = self.model.totals()
 
         def yi(value: Any) -> str:
-            return f"{value / 10000:,.2f}"
+            return f"{wan_to_yi(Decimal(value)):,.2f}"
 
         plan = t["annual_plan"]
         rate = f"{t['ytd'] / plan * 100:.1f}%" if plan else "—"
