@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QMessageBox
 
 _Button = QDialogButtonBox.StandardButton
+
+#: The red of what is wrong with an input (forms, the grid's message line, late records).
+ERROR_COLOR = "#C62828"
 
 
 def dialog_buttons(
@@ -27,6 +30,19 @@ def dialog_buttons(
     buttons.accepted.connect(on_ok or dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def finish_form(
+    form: QFormLayout, dialog: QDialog, ok_text: str, cancel_text: str
+) -> tuple[QLabel, QDialogButtonBox]:
+    """The last rows of a form dialog: a red line for what is wrong with the input (empty
+    until said) and the OK/Cancel buttons (:func:`dialog_buttons`)."""
+    message = QLabel()
+    message.setStyleSheet(f"color: {ERROR_COLOR};")
+    form.addRow(message)
+    buttons = dialog_buttons(dialog, ok_text, cancel_text)
+    form.addRow(buttons)
+    return message, buttons
 
 
 def ask(box: QMessageBox, yes: str, no: str) -> bool:

@@ -31,9 +31,9 @@ from ...domain.text import clean_text, clean_text_report
 from ...domain.validation import Issue
 from ...store import ConflictError, Project, Store, StoreError, ValidationFailed
 from ..commands import LedgerEditor
-from ..common.buttons import dialog_buttons
+from ..common.buttons import ERROR_COLOR, dialog_buttons
 from ..common.labels import field_label, tr_field
-from .project_records import ERROR_COLOR, ProjectRecordTabs
+from .project_records import ProjectRecordTabs
 
 LEFT_FIELDS = (
     "code",

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -32,11 +31,9 @@ from ...domain.money import format_wan
 from ...domain.periods import PeriodError, parse_office_date
 from ...domain.text import clean_text
 from ...store import Milestone, Problem, StoreError
-from ..common.buttons import dialog_buttons
+from ..common.buttons import ERROR_COLOR, finish_form
 from ..common.labels import field_label, monthly_label, tr_field
 from ..models.records import RecordTableModel
-
-ERROR_COLOR = "#C62828"
 
 
 class ProjectRecordTabs:
@@ -346,15 +343,12 @@ class ChildDialog(QDialog):
             widget.setObjectName(f"child_{name}")
             self.fields[name] = widget
             form.addRow(label, widget)
-        self.message = QLabel()
-        self.message.setStyleSheet(f"color: {ERROR_COLOR};")
-        form.addRow(self.message)
-        buttons = dialog_buttons(
+        self.message, _ = finish_form(
+            form,
             self,
             QCoreApplication.translate("ProjectDialog", "确定"),
             QCoreApplication.translate("ProjectDialog", "取消"),
         )
-        form.addRow(buttons)
         self.resize(460, 0)
 
     def accept(self) -> None:

@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
 )
 
 from ...domain.derived import LightThresholds
-from ..common.buttons import dialog_buttons
+from ..common.buttons import finish_form
 from ..common.settings import GROUPINGS, LANGUAGES, Settings
 
 
@@ -79,15 +78,12 @@ class SettingsDialog(QDialog):
             self.language,
         )
 
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #C62828;")
-        form.addRow(self.message)
-        buttons = dialog_buttons(
+        self.message, _ = finish_form(
+            form,
             self,
             QCoreApplication.translate("SettingsDialog", "确定"),
             QCoreApplication.translate("SettingsDialog", "取消"),
         )
-        form.addRow(buttons)
 
     def thresholds(self) -> LightThresholds:
         return LightThresholds(

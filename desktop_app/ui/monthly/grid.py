@@ -40,6 +40,7 @@ from ...domain.periods import Period
 from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from ..commands import LedgerEditor
+from ..common.buttons import ERROR_COLOR
 from ..common.labels import light_label, monthly_label, reported_label, tr_field
 from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
@@ -535,7 +536,7 @@ class MonthlyGrid(QWidget):
         self.summary.setObjectName("monthlySummary")
         self.message = QLabel()
         self.message.setObjectName("monthlyMessage")
-        self.message.setStyleSheet("color: #C62828;")
+        self.message.setStyleSheet(f"color: {ERROR_COLOR};")
         self.message.setWordWrap(True)
         self.message.hide()
         top = QHBoxLayout()
