@@ -103,21 +103,10 @@ class ImportPreview:
     def of(self, status: Status) -> list[RowResult]:
         return [r for r in self.rows if r.status == status]
 
-    @property
-    def new(self) -> list[RowResult]:
-        return self.of("new")
-
-    @property
-    def changed(self) -> list[RowResult]:
-        return self.of("changed")
-
-    @property
-    def unchanged(self) -> list[RowResult]:
-        return self.of("unchanged")
-
-    @property
-    def rejected(self) -> list[RowResult]:
-        return self.of("rejected")
+    new = property(lambda self: self.of("new"), doc="Rows that become new records.")
+    changed = property(lambda self: self.of("changed"), doc="Rows that change a record.")
+    unchanged = property(lambda self: self.of("unchanged"), doc="Rows equal to the ledger.")
+    rejected = property(lambda self: self.of("rejected"), doc="Rows refused, with reasons.")
 
     @property
     def columns(self) -> list[ColumnMap]:
