@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -35,7 +36,28 @@ from .plot import (
 
 
 # ---------------------------------------------------------------- dashboard charts
-class GroupBarChart(ChartWidget):
+class _BarHits:
+    """Clicks and hovers on a chart of one bar per group (``self._data``, each with
+    ``field`` and ``value``); ``_hit(x, y)`` says which bar and how far along it."""
+
+    _data: Sequence[Any]
+
+    def _hit(self, x: float, y: float) -> tuple[int | None, float]:
+        raise NotImplementedError
+
+    def _bar_under(self, x: float, y: float) -> Any:
+        index, _ = self._hit(x, y)
+        return None if index is None else self._data[index]
+
+    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
+        index, along = self._hit(x, y)
+        if index is None or along < 0:
+            return None
+        bar = self._data[index]
+        return None if bar.value is None else (bar.field, bar.value)
+
+
+class GroupBarChart(_BarHits, ChartWidget):
     """Annual plan against year-to-date completion, one pair of horizontal bars per group,
     the completion rate written beside each group in its light's colour."""
 
@@ -137,18 +159,13 @@ class GroupBarChart(ChartWidget):
         x = max(scaled(group.ytd, self.scale), scaled(group.plan, self.scale)) / 2
         return QPointF(x, self._y(index) - 0.19)
 
-    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
-        index = self._index(y)
-        if index is None or x < 0:
-            return None
-        group = self._data[index]
-        return None if group.value is None else (group.field, group.value)
+    def _hit(self, x: float, y: float) -> tuple[int | None, float]:
+        return self._index(y), x  # bars lie along x, one per row
 
     def tooltip_at(self, x: float, y: float) -> str | None:
-        index = self._index(y)
-        if index is None:
+        g = self._bar_under(x, y)
+        if g is None:
             return None
-        g = self._data[index]
         lines = [
             QCoreApplication.translate("Charts", "{label}（{n} 个项目）").format(
                 label=g.label, n=f"{g.count:,}"
@@ -262,7 +279,7 @@ class SCurveChart(ChartWidget):
         return "\n".join(lines)
 
 
-class CountChart(ChartWidget):
+class CountChart(_BarHits, ChartWidget):
     """Counts as vertical bars with the number above each (lights or statuses)."""
 
     title = QT_TRANSLATE_NOOP("Charts", "项目个数")
@@ -304,18 +321,13 @@ class CountChart(ChartWidget):
         i = next(k for k, b in enumerate(self._data) if b.value == value)
         return QPointF(float(i), max(self._data[i].count, 0) / 2)
 
-    def item_at(self, x: float, y: float) -> tuple[str, str] | None:
-        i = self._index(x)
-        if i is None or y < 0:
-            return None
-        bar = self._data[i]
-        return None if bar.value is None else (bar.field, bar.value)
+    def _hit(self, x: float, y: float) -> tuple[int | None, float]:
+        return self._index(x), y  # bars stand along y, one per column
 
     def tooltip_at(self, x: float, y: float) -> str | None:
-        i = self._index(x)
-        if i is None:
+        bar = self._bar_under(x, y)
+        if bar is None:
             return None
-        bar = self._data[i]
         total = sum(b.count for b in self._data)
         share = format_pct(Decimal(bar.count) / total if total else None)
         text = QCoreApplication.translate("Charts", "{label}：{n} 个项目（占 {share}）").format(

@@ -239,13 +239,26 @@ def _status_fill(row: RowResult) -> QBrush | None:
     return QBrush(QColor(color)) if color else None
 
 
-class FilePage(QWizardPage):
-    def __init__(self, wizard: ImportWizard) -> None:
+class _Page(QWizardPage):
+    """A page of the import wizard: its title and subtitle, and the wizard it serves."""
+
+    def __init__(self, wizard: ImportWizard, title: str, subtitle: str = "") -> None:
         super().__init__()
         self.wiz = wizard
-        self.setTitle(self.tr("选择要导入的 Excel 文件"))
-        self.setSubTitle(
-            self.tr("各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。")
+        self.setTitle(title)
+        if subtitle:
+            self.setSubTitle(subtitle)
+
+
+class FilePage(_Page):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(
+            wizard,
+            QCoreApplication.translate("FilePage", "选择要导入的 Excel 文件"),
+            QCoreApplication.translate(
+                "FilePage",
+                "各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。",
+            ),
         )
         self.file_edit = QLineEdit(objectName="importFile")
         self.file_edit.textChanged.connect(self.completeChanged)
@@ -291,12 +304,15 @@ class FilePage(QWizardPage):
         return True
 
 
-class MappingPage(QWizardPage):
+class MappingPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(self.tr("核对列的对应关系"))
-        self.setSubTitle(self.tr("程序已按表头文字识别各列；如有不对，点“导入为”一格改正。"))
+        super().__init__(
+            wizard,
+            QCoreApplication.translate("MappingPage", "核对列的对应关系"),
+            QCoreApplication.translate(
+                "MappingPage", "程序已按表头文字识别各列；如有不对，点“导入为”一格改正。"
+            ),
+        )
         self.info = QLabel(objectName="mappingInfo")
         self.info.setWordWrap(True)
         self.period_edit = QLineEdit(objectName="importPeriod")
@@ -374,12 +390,15 @@ class MappingPage(QWizardPage):
         return True
 
 
-class PreviewPage(QWizardPage):
+class PreviewPage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(self.tr("预览：导入后会怎样"))
-        self.setSubTitle(self.tr("核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。"))
+        super().__init__(
+            wizard,
+            QCoreApplication.translate("PreviewPage", "预览：导入后会怎样"),
+            QCoreApplication.translate(
+                "PreviewPage", "核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。"
+            ),
+        )
         self.summary = QLabel(objectName="previewSummary")
         self.summary.setWordWrap(True)
         self.filter_box = QComboBox(objectName="previewFilter")
@@ -480,11 +499,9 @@ class PreviewPage(QWizardPage):
         return True
 
 
-class DonePage(QWizardPage):
+class DonePage(_Page):
     def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(self.tr("导入完成"))
+        super().__init__(wizard, QCoreApplication.translate("DonePage", "导入完成"))
         self.label = QLabel(objectName="doneText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
