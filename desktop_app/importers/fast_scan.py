@@ -5,6 +5,7 @@ to :mod:`.exact_scan` (see :mod:`.safety`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .scan_parts import (
@@ -51,34 +52,25 @@ class PartScan:
                     )
                 if self._strings_cut is not None:
                     self._strings_cut.ends = (b"</si>", b"</%s:si>" % p, b">")
-        if self._sheet_cut is not None:
-            try:
-                body = self._sheet_cut.cut(chunk)
-                if body:
-                    self._sheet_body(body)
-            except Irregular:
-                self._sheet_cut, self.sheet = None, None
-        if self._strings_cut is not None:
-            try:
-                body = self._strings_cut.cut(chunk)
-                if body:
-                    self._strings_body(body)
-            except Irregular:
-                self._strings_cut, self.strings = None, None
+        self._each_part(lambda cutter: cutter.cut(chunk))
 
     def finish(self) -> None:
-        if self._sheet_cut is not None:
+        self._each_part(lambda cutter: cutter.carry)
+
+    def _each_part(self, take: Callable[[_Cutter], bytes]) -> None:
+        """Scan what ``take`` gives of the sheet's and of the shared strings' stream; a part
+        found irregular drops its fast scan (the exact reader takes over)."""
+        for part in ("sheet", "strings"):
+            cutter = getattr(self, f"_{part}_cut")
+            if cutter is None:
+                continue
             try:
-                if self._sheet_cut.carry:
-                    self._sheet_body(self._sheet_cut.carry)
+                body = take(cutter)
+                if body:
+                    getattr(self, f"_{part}_body")(body)
             except Irregular:
-                self._sheet_cut, self.sheet = None, None
-        if self._strings_cut is not None:
-            try:
-                if self._strings_cut.carry:
-                    self._strings_body(self._strings_cut.carry)
-            except Irregular:
-                self._strings_cut, self.strings = None, None
+                setattr(self, f"_{part}_cut", None)
+                setattr(self, part, None)
 
     # -------------------------------------------------------------------- worksheets, fast
     def _unprefixed(self, body: bytes) -> bytes:
