@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 from typing import overload
 
 __all__ = [
@@ -206,3 +207,17 @@ def printable(value: object, *, keep_newlines: bool = False) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def shown(value: object) -> str:
+    """A field value as a message shows it to the user: （空） for nothing, amounts with two
+    places and thousands separators, lists joined with 、, numbers without trailing zeros."""
+    if value is None or value == []:
+        return "（空）"
+    if isinstance(value, Decimal):
+        return f"{value:,.2f}"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

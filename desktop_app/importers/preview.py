@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
 from ..domain.periods import Period
+from ..domain.text import shown
 from .headers import ColumnMap, Header
 
 Status = Literal["new", "changed", "unchanged", "rejected"]
@@ -34,19 +34,6 @@ def cleaned_rows_warning(count: int) -> str:
     )
 
 
-def show(value: Any) -> str:
-    """A value as the preview shows it."""
-    if value is None or value == []:
-        return "（空）"
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    if isinstance(value, list):
-        return "、".join(value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
 @dataclass(frozen=True)
 class FieldChange:
     field: str
@@ -56,7 +43,7 @@ class FieldChange:
 
     @property
     def text(self) -> str:
-        return f"{self.label}：{show(self.old)} → {show(self.new)}"
+        return f"{self.label}：{shown(self.old)} → {shown(self.new)}"
 
 
 @dataclass

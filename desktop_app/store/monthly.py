@@ -8,6 +8,7 @@ from typing import Any
 
 from ..domain.money import AMOUNT_LIMIT_TEXT, MAX_AMOUNT, from_cents, to_cents
 from ..domain.periods import Period
+from ..domain.text import shown
 from ..domain.validation import Issue
 from .actions import ActionsMixin, now_text
 from .errors import ConflictError, StoreError, ValidationFailed
@@ -19,7 +20,6 @@ from .rows import (
     clean,
     monthly_from_row,
     record_summary,
-    shown,
 )
 
 

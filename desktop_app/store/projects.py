@@ -12,6 +12,7 @@ from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES, S
 from ..domain.money import AmountError, from_cents, parse_amount, to_cents
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
+from ..domain.text import shown
 from ..domain.textmatch import normalize_query, search_key
 from ..domain.validation import Issue, errors_only, validate_project
 from .actions import ActionsMixin, Change, now_text
@@ -23,7 +24,6 @@ from .rows import (
     project_db_value,
     project_from_row,
     record_summary,
-    shown,
 )
 
 #: (code_exists, code_taken): the checks of :func:`validate_project`.

@@ -78,17 +78,6 @@ def clean(value: str | None, multiline: bool | str = False) -> str | None:
     return value or None
 
 
-def shown(value: Any) -> str:
-    """A field value as a conflict message shows it."""
-    if value is None or value == []:
-        return "（空）"
-    if isinstance(value, Decimal):
-        return f"{value:,.2f}"
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return str(value)
-
-
 def record_summary(record: Any) -> str:
     """A deleted record as the one history value that keeps all of it."""
     data = {
