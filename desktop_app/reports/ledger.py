@@ -13,6 +13,7 @@ from .common import (
     GROUPINGS,
     ExportResult,
     Progress,
+    check_grouping,
     group_projects,
     open_sheet,
     report_title,
@@ -82,6 +83,7 @@ def write_ledger(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write 重点项目台账 to ``path``: a section per group with its 小计, then the 合计."""
+    group_by = check_grouping(group_by)  # "none" and "" mean no grouping
     projects = select_projects(store, project_ids)
     groups = group_projects(store, projects, group_by)
     as_of = as_of or today()

@@ -15,6 +15,7 @@ from .common import (
     GROUPINGS,
     ExportResult,
     Progress,
+    check_grouping,
     group_projects,
     open_sheet,
     period_projects,
@@ -82,6 +83,7 @@ def write_monthly(
     progress: Progress | None = None,
 ) -> ExportResult:
     """Write 月度调度表 of ``period`` (default: the newest reported month) to ``path``."""
+    group_by = check_grouping(group_by)  # "none" and "" mean no grouping
     period, projects, figures = period_projects(store, period, project_ids, thresholds)
     reports = store.monthly_reports(period)
     groups = group_projects(store, projects, group_by)
