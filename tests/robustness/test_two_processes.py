@@ -8,6 +8,8 @@ WAL under the open window, and the window's later commits went into an unlinked 
 
 from __future__ import annotations
 
+import builtins
+import io
 import os
 import sqlite3
 import subprocess
@@ -93,14 +95,20 @@ def test_nothing_reads_the_ledger_file_while_a_connection_is_open(tmp_path, monk
     ledger = tmp_path / "台账.sqlite"
     Store.create(ledger).close()
     opened: list[str] = []
-    real_open = open
 
-    def watching_open(file, *args, **kwargs):
-        if os.fspath(file) == os.fspath(ledger) and is_open_here(ledger):
-            opened.append(os.fspath(file))
-        return real_open(file, *args, **kwargs)
+    def watching(real):
+        def open_(file, *args, **kwargs):
+            ours = isinstance(file, str | os.PathLike) and os.fspath(file) == os.fspath(ledger)
+            if ours and is_open_here(ledger):
+                opened.append(f"{real.__name__}({os.fspath(file)})")
+            return real(file, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", watching_open)
+        return open_
+
+    # every way Python opens a file: open(), Path.open / io.open, os.open
+    monkeypatch.setattr("builtins.open", watching(builtins.open))
+    monkeypatch.setattr("io.open", watching(io.open))
+    monkeypatch.setattr("os.open", watching(os.open))
     with Store.open(ledger) as store:
         assert is_open_here(ledger)
         assert read_header(ledger) is None  # refused: reading it would drop our locks
@@ -110,8 +118,10 @@ def test_nothing_reads_the_ledger_file_while_a_connection_is_open(tmp_path, monk
         assert verify_backup(backup).ok
         with Store.open(ledger) as second:  # a background reader of the same window
             assert second.project_count() == store.project_count()
+        assert opened == []
+        ledger.open("rb").close()  # what the open-time check once did: the watch sees it
+        assert len(opened) == 1
     assert not is_open_here(ledger)
-    assert opened == []
     assert read_header(ledger)[:16] == b"SQLite format 3\x00"  # closed: reading is fine again
 
 
