@@ -190,9 +190,34 @@ def assemble(window: QMainWindow, actions: dict[str, QAction]) -> dict[str, QMen
 
 
 def add_toolbar(window: QMainWindow, actions: dict[str, QAction]) -> QToolBar:
+    """The toolbar of :data:`TOOLBAR`.  撤销/重做 appear under their short names: the undo
+    stack renames its actions after every edit ("撤销 修改项目“…”"), which would widen the
+    buttons and push what follows them; the full text is the button's tooltip instead."""
     bar = window.addToolBar(_tr("常用"))
     bar.setObjectName("mainToolBar")
     bar.setMovable(False)
+    undo_texts = {spec.id: _tr(spec.text) for spec in specs() if spec.undo}
     for name in TOOLBAR:
-        bar.addSeparator() if name is None else bar.addAction(actions[name])
+        if name is None:
+            bar.addSeparator()
+        elif name in undo_texts:
+            bar.addAction(_short_stand_in(window, actions[name], undo_texts[name]))
+        else:
+            bar.addAction(actions[name])
     return bar
+
+
+def _short_stand_in(window: QMainWindow, action: QAction, text: str) -> QAction:
+    """A toolbar action with the fixed ``text`` that triggers ``action`` and follows its
+    enabled state; its tooltip is ``action``'s current (full) text."""
+    stand_in = QAction(text, window)
+    stand_in.setObjectName(f"{action.objectName()}Button")
+
+    def follow() -> None:
+        stand_in.setEnabled(action.isEnabled())
+        stand_in.setToolTip(action.text().replace("&", ""))
+
+    action.changed.connect(follow)
+    stand_in.triggered.connect(lambda _checked=False: action.trigger())
+    follow()
+    return stand_in

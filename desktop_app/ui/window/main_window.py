@@ -50,6 +50,13 @@ if TYPE_CHECKING:
     from .dashboard_tab import DashboardTab
 
 
+def ledger_title(path: Path) -> str:
+    """The window's title on the ledger ``path``: its file name.  Qt's desktop platforms
+    append the application's display name (" — 重点项目调度台") themselves, so the title
+    must not carry it too; the version is in 关于."""
+    return path.name
+
+
 class _OfPage:
     """A window attribute that is the ledger page's attribute of the same name."""
 
@@ -91,7 +98,7 @@ class MainWindow(QMainWindow):
         self.menus: dict[str, QMenu] = {}
         self._busy = 0
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{APP_NAME} {__version__}")
+        self.setWindowTitle(APP_NAME)  # the frame before a ledger: the name alone
         icon = resources_dir() / "icons" / "keyprojects.svg"
         if icon.exists():
             self.setWindowIcon(QIcon(str(icon)))
@@ -108,7 +115,7 @@ class MainWindow(QMainWindow):
         """The window as the launcher first paints it: title, size and a notice that the
         ledger ``path`` is being opened; :meth:`open_ledger` fills it in."""
         window = cls(None, settings)
-        window.setWindowTitle(f"{APP_NAME} {__version__} — {path.name}")
+        window.setWindowTitle(ledger_title(path))
         page = QWidget(window)
         notice = QLabel(window.tr("正在打开台账“{name}”…").format(name=path.name), page)
         notice.setObjectName("openingNotice")
@@ -155,7 +162,7 @@ class MainWindow(QMainWindow):
 
         self.store = store
         store.user = self.settings.user_name
-        self.setWindowTitle(f"{APP_NAME} {__version__} — {store.path.name}")
+        self.setWindowTitle(ledger_title(store.path))
         self.editor = LedgerEditor(store, self)
         self.undo_stack = self.editor.undo_stack
         self.ledger = LedgerPage(self.editor, self.settings, store.default_period(), self)
