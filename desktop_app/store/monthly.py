@@ -47,9 +47,26 @@ class MonthlyMixin(ActionsMixin):
         return self.engine.periods(self.conn)
 
     def default_period(self) -> Period:
-        """The newest reported period, else the current month."""
+        """The period a ledger opens on: the one that has something to show.
+
+        1. The newest period with a monthly report (what was last reported on).
+        2. Else, when the latest year the ledger's indicators (目标/实际) name is over, December
+           of that year: the shipped portfolio (the 2022 work report, no reports yet) opens on
+           2022年12月, the year its projects and targets belong to, not on an empty month of
+           today's year.
+        3. Else the current month (a new ledger, or one whose plans are for this year).
+        """
         row = self.conn.execute("SELECT max(period) FROM monthly_reports").fetchone()
-        return Period.parse(row[0]) if row and row[0] else Period.of(dt.date.today())
+        if row and row[0]:
+            return Period.parse(row[0])
+        today = Period.of(dt.date.today())
+        years = [
+            int(text[:4])
+            for (text,) in self.conn.execute("SELECT DISTINCT period FROM indicators")
+            if str(text)[:4].isdigit()
+        ]
+        latest = max(years, default=today.year)
+        return Period(latest, 12) if 1900 < latest < today.year else today
 
     def save_monthly_report(
         self,
