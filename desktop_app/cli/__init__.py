@@ -6,14 +6,14 @@ from the ledger is printed through :func:`~desktop_app.domain.text.printable`: a
 character stored in a name shows as ``\\x1b`` instead of acting on the terminal.
 
 ``base`` holds the group and what its commands share; the commands are in
-``ledger_commands`` (init, projects, demo, check), ``backup_commands`` (backup, restore) and
-``excel_commands`` (export, import, template, returns); ``usage`` says click's errors in
-Chinese, ``output`` prints safely.
+``ledger_commands`` (init, projects, demo, check), ``backup_commands`` (backup, restore),
+``excel_commands`` (export, import, template, returns) and ``settings_commands`` (settings
+show, settings office); ``usage`` says click's errors in Chinese, ``output`` prints safely.
 """
 
 from __future__ import annotations
 
-from . import backup_commands, excel_commands, ledger_commands
+from . import backup_commands, excel_commands, ledger_commands, settings_commands
 from .base import cli
 from .usage import ChineseGroup, ChineseUsageError, CliError, chinese_usage_message
 
@@ -27,6 +27,7 @@ __all__ = [
     "excel_commands",
     "ledger_commands",
     "main",
+    "settings_commands",
 ]
 
 

@@ -11,6 +11,7 @@ from ..domain import derived
 from ..domain.fields import FIELD_BY_NAME
 from ..domain.periods import Period
 from ..store import Project, Store
+from ..store.codes import OFFICE_NAME_META
 from .form import DEFAULT_UNIT_NAME, Column, Styles, write_head
 from .xlsx import Sheet, Workbook
 
@@ -22,7 +23,7 @@ GROUPINGS: dict[str, str] = {
     "status": "项目状态",
 }
 UNFILLED = "未填写"
-UNIT_NAME_META = "report_unit"
+UNIT_NAME_META = OFFICE_NAME_META  # the ledger's 填报单位 (Store.office_name)
 
 Progress = Callable[[int, int], None]
 
@@ -37,8 +38,9 @@ class ExportResult:
 
 
 def unit_name(store: Store) -> str:
-    """The 填报单位 printed on reports (a ledger setting, else the commission's name)."""
-    return (store.meta(UNIT_NAME_META) or "").strip() or DEFAULT_UNIT_NAME
+    """The 填报单位 printed on reports (the ledger's :meth:`~desktop_app.store.Store.office_name`,
+    else the commission's name)."""
+    return store.office_name() or DEFAULT_UNIT_NAME
 
 
 def report_title(title: str, project_ids: Iterable[int] | None) -> str:

@@ -10,6 +10,11 @@ from .errors import StoreError
 from .models import CodeEntry, Indicator
 from .rows import clean
 
+#: The ``meta`` key of the office that fills in the reports (填报单位).
+OFFICE_NAME_META = "report_unit"
+#: The longest office name accepted (the widest header cell holds about this many).
+OFFICE_NAME_MAX = 40
+
 
 class CodesMixin(ActionsMixin):
     """Code lists, indicators and meta of :class:`~.store.Store`."""
@@ -18,6 +23,29 @@ class CodesMixin(ActionsMixin):
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def office_name(self) -> str | None:
+        """The office that fills in this ledger's reports (填报单位), None when never set
+        (the reports then print the commission's name)."""
+        return clean(self.meta(OFFICE_NAME_META))
+
+    def set_office_name(self, name: str) -> str:
+        """Set the 填报单位 of this ledger (one action, in the change history); returns the
+        name as stored.  Raises StoreError for an empty or over-long name."""
+        cleaned = clean(name)
+        if cleaned is None:
+            raise StoreError("填报单位不能为空")
+        if len(cleaned) > OFFICE_NAME_MAX:
+            raise StoreError(f"填报单位太长（{len(cleaned)} 个字），最多 {OFFICE_NAME_MAX} 个字")
+        old = self.meta(OFFICE_NAME_META)
+        if old == cleaned:
+            return cleaned
+        with self.action(f"修改填报单位：{cleaned}"):
+            self.conn.execute(
+                self.engine.upsert_sql("meta", ("key",), ("value",)), (OFFICE_NAME_META, cleaned)
+            )
+            self.record_change("meta", None, OFFICE_NAME_META, old, cleaned)
+        return cleaned
 
     # --------------------------------------------------------------- code lists
     def codes(self, kind: str) -> list[CodeEntry]:
