@@ -27,7 +27,6 @@ from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
 from .cells import PasteError, parse_cell, split_clipboard
 
-
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
