@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop_app.ui.models.project import COLUMN_INDEX
@@ -260,3 +261,141 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
     window.action_undo.trigger()
     assert store.problems(project_id=project.id)[0].status == "open"
     assert problems.index(0, 1).data() == "未解决"
+
+
+# ------------------------------------------------ the form does not jump (issue 14, item 8)
+def field_places(dialog) -> dict[str, tuple[int, int, int, int]]:
+    """Where each field's editor is in the dialog (x, y, width, height)."""
+    places = {}
+    for name, editor in dialog.editors.items():
+        corner = editor.mapTo(dialog, editor.rect().topLeft())
+        places[name] = (corner.x(), corner.y(), editor.width(), editor.height())
+    return places
+
+
+def activate(qtbot, dialog) -> None:
+    """Make ``dialog`` the active window (keys and focus go there), as a user's click does."""
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+
+
+def type_in(qtbot, widget, text: str) -> None:
+    """Type ``text`` as a user does: ASCII as key presses, the rest as an input method
+    (拼音) commits it (QTest's key clicks accept Latin-1 only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(widget, ch)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(ch)
+            QApplication.sendEvent(widget, event)
+
+
+def test_messages_appearing_and_going_never_move_a_field(make_window, store, qtbot):
+    window = make_window(store)
+    _project, dialog = open_form(window, "LY2022-001")
+    activate(qtbot, dialog)
+    before = field_places(dialog)
+    assert all(not label.text() for label in dialog.messages.values())
+
+    line(dialog, "name").setText("")
+    line(dialog, "total_investment").setText("五百")
+    line(dialog, "planned_start").setText("2022年13月")
+    line(dialog, "leader").setText("李副市长\x07")  # a warning: the control character is removed
+    assert not dialog.try_save()  # and the banner below the fields says why
+    qtbot.wait(10)
+    shown = {name for name, label in dialog.messages.items() if label.text()}
+    assert shown == {"name", "total_investment", "planned_start", "leader"}
+    assert dialog.banner.text().startswith("未保存")
+    assert field_places(dialog) == before
+
+    line(dialog, "name").setText("鑫达钢铁180万吨热轧带钢")
+    line(dialog, "total_investment").setText("500")
+    line(dialog, "planned_start").setText("2022-03")
+    line(dialog, "leader").setText("李副市长")
+    qtbot.wait(10)
+    assert all(not label.text() for label in dialog.messages.values())
+    assert field_places(dialog) == before
+
+
+def test_a_long_message_is_cut_to_its_line_and_shown_whole_in_the_tooltip(
+    make_window, store, qtbot
+):
+    window = make_window(store)
+    _project, dialog = open_form(window, "LY2022-001")
+    activate(qtbot, dialog)
+    before = field_places(dialog)
+    line(dialog, "owner").setText("鑫达\x07钢铁\u202e集团\u200b有限\x00公司\x1b")
+    label = dialog.messages["owner"]
+    assert "控制字符" in label.text() and "文字方向控制符" in label.text()
+    assert label.is_cut() and label.toolTip() == label.text()
+    assert field_places(dialog) == before
+
+
+def test_ctrl_s_saves_the_form(make_window, store, qtbot):
+    window = make_window(store)
+    project, dialog = open_form(window, "LY2022-003")
+    activate(qtbot, dialog)
+    edit = line(dialog, "secretary")
+    edit.setFocus()
+    type_in(qtbot, edit, "王秘书")
+    qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    assert store.get_project(project.id).secretary == "王秘书"
+
+
+def test_ctrl_s_with_an_error_keeps_the_form_open_and_says_why(make_window, store, qtbot):
+    window = make_window(store)
+    project, dialog = open_form(window, "LY2022-003")
+    activate(qtbot, dialog)
+    edit = line(dialog, "annual_plan")
+    edit.setFocus()
+    type_in(qtbot, edit, "三千")
+    qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()
+    assert "“三千”不是有效的金额" in dialog.banner.text()
+    assert store.get_project(project.id).version == project.version
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("1.2亿", "12,000.00"),
+        ("3,000", "3,000.00"),
+        ("1,234.5万", "1,234.50"),
+        ("１２３４．５", "1,234.50"),
+        ("3000000元", "300.00"),
+        (" 88 ", "88.00"),
+    ],
+)
+def test_an_amount_is_shown_as_the_ledger_keeps_it_when_the_field_is_left(
+    make_window, store, qtbot, typed, shown
+):
+    window = make_window(store)
+    _project, dialog = open_form(window, "LY2022-006")
+    activate(qtbot, dialog)
+    edit = line(dialog, "total_investment")
+    edit.setFocus()
+    edit.clear()
+    type_in(qtbot, edit, typed)
+    assert edit.text() == typed  # as typed while typing
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert not edit.hasFocus()
+    assert edit.text() == shown
+    assert dialog.messages["total_investment"].text() == ""
+
+
+def test_an_unreadable_amount_says_so_at_once_and_stays_as_typed(make_window, store, qtbot):
+    window = make_window(store)
+    _project, dialog = open_form(window, "LY2022-006")
+    activate(qtbot, dialog)
+    edit = line(dialog, "annual_plan")
+    edit.setFocus()
+    type_in(qtbot, edit, "1.2亿元多")
+    assert "“1.2亿元多”不是有效的金额" in dialog.messages["annual_plan"].text()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.text() == "1.2亿元多"
+    assert "不是有效的金额" in dialog.messages["annual_plan"].text()

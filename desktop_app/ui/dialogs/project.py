@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,6 +33,7 @@ from ...store import ConflictError, Project, Store, StoreError, ValidationFailed
 from ..commands import LedgerEditor
 from ..common.buttons import ERROR_COLOR, dialog_buttons
 from ..common.labels import field_label, tr_field
+from ..common.message_line import MessageLine
 from .project_records import ProjectRecordTabs
 
 LEFT_FIELDS = (
@@ -104,7 +105,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             )
         )
         self.editors: dict[str, QWidget] = {}
-        self.messages: dict[str, QLabel] = {}
+        self.messages: dict[str, MessageLine] = {}
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(
@@ -112,11 +113,10 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         if project is not None and project.id is not None:
             self._build_child_tabs(project.id)
-        self.banner = QLabel(self)
+        # The banner's line is always there, empty or not: showing it moves nothing.
+        self.banner = MessageLine(self, lines=2)
         self.banner.setObjectName("formBanner")
-        self.banner.setWordWrap(True)
         self.banner.setStyleSheet(f"color: {ERROR_COLOR};")
-        self.banner.hide()
         buttons = dialog_buttons(
             self,
             QCoreApplication.translate("ProjectDialog", "保存"),
@@ -125,6 +125,13 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             on_ok=self.try_save,
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setToolTip(
+            QKeySequence(QKeySequence.StandardKey.Save).toString(
+                QKeySequence.SequenceFormat.NativeText
+            )
+        )
+        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        self.save_shortcut.activated.connect(self.try_save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
@@ -175,10 +182,10 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         editor = self._make_editor(field, value)
         editor.setObjectName(f"field_{field.name}")
         label.setBuddy(editor)
-        message = QLabel()
+        # One line kept for the field's message whether or not it has one, so that a message
+        # appearing or going never moves a field (the next click lands where it was aimed).
+        message = MessageLine()
         message.setObjectName(f"message_{field.name}")
-        message.setWordWrap(True)
-        message.hide()
         grid.addWidget(
             label,
             row,
@@ -236,6 +243,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             edit.setText(format_wan(value))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setPlaceholderText(QCoreApplication.translate("ProjectDialog", "万元，可写 1.2亿"))
+            edit.editingFinished.connect(lambda e=edit: self._format_amount(e))
         elif field.kind == "date":
             edit.setText(value or "")
             edit.setPlaceholderText(
@@ -245,6 +253,19 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             edit.setText(value or "")
         edit.textChanged.connect(self.validate)
         return edit
+
+    @staticmethod
+    def _format_amount(edit: QLineEdit) -> None:
+        """On leaving an amount field, show what was typed ('1.2亿', '3,000', '１２３４')
+        as the ledger keeps it: 12,000.00; an unreadable text stays as typed, its message
+        beside it."""
+        try:
+            value = parse_amount(clean_text(edit.text()))
+        except AmountError:
+            return
+        shown = format_wan(value)
+        if shown != edit.text():
+            edit.setText(shown)
 
     # ------------------------------------------------------------------- values
     def _read(self) -> tuple[dict[str, Any], list[Issue]]:
@@ -320,13 +341,11 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         for name, label in self.messages.items():
             found = by_field.get(name)
             if not found:
-                label.hide()
                 label.clear()
                 continue
             error = any(i.severity == "error" for i in found)
             label.setText("；".join(i.message for i in found))
             label.setStyleSheet(f"color: {ERROR_COLOR if error else WARNING_COLOR};")
-            label.show()
         self.save_button.setEnabled(True)
 
     # --------------------------------------------------------------------- save
@@ -362,7 +381,6 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
 
     def _show_banner(self, text: str) -> None:
         self.banner.setText(text)
-        self.banner.show()
 
     def reject(self) -> None:
         """Close; with unsaved changes, ask first (保存 / 放弃 / 取消)."""
