@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Union
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoStack
@@ -81,6 +82,14 @@ _F, _E, _V, _R, _T, _H = (name for name, _title in MENUS)
 #: Every action and menu entry, in menu order.
 ACTIONS: tuple[Entry, ...] = (
     # 文件
+    ActionSpec("actionNewLedger", _t("新建台账…"), "files.new_ledger", ("Ctrl+Shift+N",), _F),
+    ActionSpec("actionOpenLedger", _t("打开台账…"), "files.open_other", (K.Open,), _F, fallback="Ctrl+O"),
+    Submenu("menuRecentLedgers", _t("最近打开"), _F, "files.fill_recent_menu"),
+    ActionSpec(
+        "actionSaveLedgerAs", _t("另存为（复制台账）…"), "files.save_copy", (K.SaveAs,), _F,
+        fallback="Ctrl+Shift+S",
+    ),
+    Separator(_F),
     ActionSpec("actionImport", _t("导入 Excel（台账或月报）…"), "open_import", ("Ctrl+I",), _F),
     Separator(_F),
     ActionSpec("actionRefresh", _t("刷新"), "refresh", (K.Refresh,), _F),
@@ -214,6 +223,8 @@ def _short_stand_in(window: QMainWindow, action: QAction, text: str) -> QAction:
     stand_in.setObjectName(f"{action.objectName()}Button")
 
     def follow() -> None:
+        if not (isValid(stand_in) and isValid(action)):  # the window is being deleted
+            return
         stand_in.setEnabled(action.isEnabled())
         stand_in.setToolTip(action.text().replace("&", ""))
 
