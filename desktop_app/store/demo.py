@@ -298,6 +298,7 @@ def _fill(
                         department,
                         f"{until.year}-{min(until.month + 2, 12):02d}",
                         "open",
+                        str(until.shift(-(i % 4))),  # 提出时间: one of the last four months
                         stamp,
                     )
                 )
@@ -327,8 +328,8 @@ def _fill(
         _flush_projects(conn, project_rows)
         report_count += _flush_reports(conn, report_rows)
         conn.executemany(
-            "INSERT INTO problems (project_id, text, department, deadline, status, is_sample, "
-            "updated_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+            "INSERT INTO problems (project_id, text, department, deadline, status, raised_on, "
+            "is_sample, updated_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
             problem_rows,
         )
         problem_count = len(problem_rows)

@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.fields import FIELD_BY_NAME
 from ...domain.money import format_wan
 from ...domain.periods import PeriodError, parse_office_date
 from ...domain.text import clean_text
 from ...store import Milestone, Problem, StoreError
+from ...views.history import project_history
 from ..common.buttons import ERROR_COLOR, finish_form
-from ..common.labels import field_label, monthly_label, tr_field
+from ..common.labels import monthly_label, tr_field
 from ..models.records import RecordTableModel
 
 
@@ -138,18 +138,16 @@ class ProjectRecordTabs:
             "problem",
         )
 
-        # change history
+        # change history: lines in Chinese from views.history (this model only shows them)
         self.history_model = RecordTableModel(
             [
-                (
-                    QCoreApplication.translate("ProjectDialog", "时间"),
-                    lambda h: h.at.replace("T", " "),
-                ),
+                (QCoreApplication.translate("ProjectDialog", "时间"), lambda h: h.at),
                 (QCoreApplication.translate("ProjectDialog", "修改人"), lambda h: h.user),
-                (QCoreApplication.translate("ProjectDialog", "操作"), lambda h: h.description),
-                (QCoreApplication.translate("ProjectDialog", "字段"), self._history_field),
-                (QCoreApplication.translate("ProjectDialog", "原值"), lambda h: h.old_value),
-                (QCoreApplication.translate("ProjectDialog", "新值"), lambda h: h.new_value),
+                (QCoreApplication.translate("ProjectDialog", "操作"), lambda h: h.action),
+                (QCoreApplication.translate("ProjectDialog", "对象"), lambda h: h.subject),
+                (QCoreApplication.translate("ProjectDialog", "字段"), lambda h: h.field),
+                (QCoreApplication.translate("ProjectDialog", "原值"), lambda h: h.old),
+                (QCoreApplication.translate("ProjectDialog", "新值"), lambda h: h.new),
             ],
             self,
         )
@@ -218,19 +216,6 @@ class ProjectRecordTabs:
             else QCoreApplication.translate("ProjectDialog", "未完成")
         )
 
-    @staticmethod
-    def _history_field(h: Any) -> str:
-        table = {
-            "projects": "",
-            "monthly_reports": QCoreApplication.translate("ProjectDialog", "月报"),
-            "milestones": QCoreApplication.translate("ProjectDialog", "节点"),
-            "problems": QCoreApplication.translate("ProjectDialog", "问题"),
-        }.get(h.table_name, h.table_name)
-        name = h.field or ""
-        if h.table_name == "projects" and name in FIELD_BY_NAME:
-            name = field_label(name)
-        return f"{table}·{name}" if table and name else table or name
-
     def _maybe_show_charts(self, index: int) -> None:
         if index != self.charts_tab:
             return
@@ -256,7 +241,7 @@ class ProjectRecordTabs:
         self.monthly_model.set_records(list(reversed(rows)))
         self.milestone_model.set_records(self._store.milestones(pid))
         self.problem_model.set_records(self._store.problems(project_id=pid))
-        self.history_model.set_records(self._store.history(project_id=pid))
+        self.history_model.set_records(project_history(self._store, pid))
         for view in (self.monthly_view, self.milestone_view, self.problem_view, self.history_view):
             view.resizeColumnsToContents()
             header = view.horizontalHeader()
