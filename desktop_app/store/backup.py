@@ -226,6 +226,32 @@ def backup_on_open_async(
     return thread
 
 
+def copy_ledger(db: OpenLedger | str | Path, dest: str | Path) -> Path:
+    """Write a consistent copy of a ledger to ``dest`` (另存为/复制台账): the committed state,
+    by SQLite's backup API like every backup, never a file copy of a live ledger.  Refuses
+    an existing ``dest``; a half-written copy never stays behind.  Returns ``dest``."""
+    db_path = Path(db.path if not isinstance(db, str | Path) else db)
+    dest = Path(dest)
+    if dest.exists():
+        raise StoreError(f"文件已存在，不会覆盖：{dest}")
+    partial = dest.with_name(_PARTIAL + dest.name)
+    try:
+        try:
+            _write_snapshot(db_path, partial)
+        except WriteFailed as exc:  # said as a copy, not a backup
+            raise WriteFailed(str(exc).replace("备份失败", "复制失败", 1)) from exc
+        if dest.exists():  # made meanwhile by someone else: still never overwritten
+            raise StoreError(f"文件已存在，不会覆盖：{dest}")
+        os.replace(partial, dest)
+        _fsync_dir(dest.parent)
+    except BaseException:
+        for leftover in (partial, *(Path(f"{partial}{x}") for x in ("-journal", "-wal"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+        raise
+    return dest
+
+
 def fingerprint(conn: sqlite3.Connection) -> str:
     """Identifies the ledger's state: schema version and its newest action."""
     try:

@@ -199,11 +199,15 @@ class _Launch:
         if not self.smoke and not notify_shared_use(window, self.guard):  # open elsewhere
             return self._end(0)
         window.open_ledger(store)
-        from ..store.backup import backup_on_open_async
-        from .dialogs.backup import check_in_background
+        from .window.ledger_files import after_open
 
-        backup_on_open_async(store)  # skipped when unchanged since the newest backup
-        check_in_background(store, window)  # large ledgers: quick_check after opening
+        assert window.files is not None
+        window.files.guard = self.guard  # released with the store when the window switches
+        after_open(window, store, remember=not self.smoke)  # backup, deferred check, 最近打开
+        if not self.smoke and os.environ.get("KEYPROJECTS_REPORT_FIRST_PAINT") != "1":
+            from .dialogs.first_launch import ask_on_first_launch
+
+            ask_on_first_launch(window)  # who is writing: only until a user name is given
 
     def _end(self, code: int) -> None:
         self.code = code
@@ -241,7 +245,11 @@ def run_app(
     ``crash_handler`` False leaves ``sys.excepthook`` alone (tests)."""
     settings = Settings()
     app = make_application(argv, settings)
+    from ..recent import start_ledger
     from .window.main_window import MainWindow
+
+    if db is None:  # no --db: the ledger opened last, while it exists (else the default)
+        db = start_ledger(settings.last_database)
 
     window = MainWindow.opening(db or default_database(), settings)
     launch = _Launch(window, db, smoke, opener, crash_handler)

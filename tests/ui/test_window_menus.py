@@ -11,6 +11,12 @@ from desktop_app.ui.window import actions
 #: (object name, shortcuts), separators as "---", submenus as "[name]".
 MENUS_BEFORE = {
     "文件(&F)": [
+        # added for issue 14, item 3 (opening ledgers)
+        ("新建台账…", "actionNewLedger", "Ctrl+Shift+N"),
+        ("打开台账…", "actionOpenLedger", "Ctrl+O"),
+        "[最近打开]",
+        ("另存为（复制台账）…", "actionSaveLedgerAs", "Ctrl+Shift+S"),
+        "---",
         ("导入 Excel（台账或月报）…", "actionImport", "Ctrl+I"),
         "---",
         ("刷新", "actionRefresh", "F5"),

@@ -79,10 +79,21 @@ class Settings:
 
     @property
     def user_name(self) -> str:
-        """Who the change history names for edits made in this app."""
+        """Who the change history names for edits made in this app (the login name until the
+        user gives a name: see :attr:`has_user_name`)."""
         from ...store.store import default_user
 
-        return str(self._get("user/name", "") or "").strip() or default_user()
+        return self.stored_user_name or default_user()
+
+    @property
+    def stored_user_name(self) -> str:
+        """The name the user gave ('' when never given)."""
+        return str(self._get("user/name", "") or "").strip()
+
+    @property
+    def has_user_name(self) -> bool:
+        """Whether the user has given a name (else the first launch asks for one)."""
+        return bool(self.stored_user_name)
 
     @user_name.setter
     def user_name(self, value: str) -> None:
@@ -134,6 +145,42 @@ class Settings:
     @last_database.setter
     def last_database(self, value: str) -> None:
         self._q.setValue("files/last_database", value)
+
+    def recent_ledgers(self) -> list[str]:
+        """The ledgers opened lately, newest first (文件 ▸ 最近打开)."""
+        from ...recent import recent_list
+
+        raw = self._get("files/recent", "")
+        try:
+            data = json.loads(raw) if isinstance(raw, str) and raw else []
+        except ValueError:
+            return []
+        return recent_list(data if isinstance(data, list) else [])
+
+    def set_recent_ledgers(self, paths: list[str]) -> None:
+        from ...recent import recent_list
+
+        self._q.setValue("files/recent", json.dumps(recent_list(paths), ensure_ascii=False))
+
+    def remember_ledger(self, path: str | Path) -> None:
+        """``path`` was opened: the last ledger (reopened by a start without ``--db``) and
+        first in the recent list."""
+        from ...recent import recent_list
+
+        resolved = str(Path(path).absolute())
+        self.last_database = resolved
+        self.set_recent_ledgers(recent_list(self.recent_ledgers(), resolved))
+        self.sync()
+
+    def forget_ledger(self, path: str | Path) -> None:
+        """``path`` is gone: off the recent list (and no longer the last ledger)."""
+        from ...recent import same_file, without
+
+        self.set_recent_ledgers(without(self.recent_ledgers(), path))
+        last = self.last_database
+        if last and same_file(last, path):
+            self.last_database = ""
+        self.sync()
 
     # -- window and column state --------------------------------------------------------
     def byte_state(self, key: str) -> QByteArray | None:

@@ -1,9 +1,10 @@
-"""The settings dialog: light thresholds, default grouping, user name and language."""
+"""The settings dialog: the ledger's 填报单位, the user's name, light thresholds, default
+grouping and language."""
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -19,19 +20,41 @@ from ...domain.derived import LightThresholds
 from ..common.buttons import finish_form
 from ..common.settings import GROUPINGS, LANGUAGES, Settings
 
+if TYPE_CHECKING:
+    from ...store import Store
+
 
 class SettingsDialog(QDialog):
-    """Edits :class:`Settings`; ``accept`` writes them back."""
+    """Edits :class:`Settings` and, given the open ``store``, the ledger's 填报单位 (saved
+    in the ledger as one action of the change history); ``accept`` writes them back."""
 
-    def __init__(self, settings: Settings, parent: Any = None) -> None:
+    def __init__(
+        self, settings: Settings, parent: Any = None, *, store: Store | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "设置"))
         self._settings = settings
+        self._store = store
         form = QFormLayout(self)
 
-        self.user_name = QLineEdit(settings.user_name)
+        self.office: QLineEdit | None = None
+        if store is not None:
+            from ...reports.common import unit_name
+            from ...store.codes import OFFICE_NAME_MAX
+
+            self.office = QLineEdit(unit_name(store))
+            self.office.setObjectName("officeName")
+            self.office.setMaxLength(OFFICE_NAME_MAX)
+            self.office.setMinimumWidth(300)
+            form.addRow(
+                QCoreApplication.translate("SettingsDialog", "填报单位（印在报表表头，存于台账）"),
+                self.office,
+            )
+
+        self.user_name = QLineEdit(settings.stored_user_name)
         self.user_name.setObjectName("userName")
+        self.user_name.setPlaceholderText(settings.user_name)
         form.addRow(
             QCoreApplication.translate("SettingsDialog", "修改人（写入修改记录）"), self.user_name
         )
@@ -98,9 +121,29 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.message.setText(str(exc))
             return
+        if not self._save_office():
+            return
         self._settings.thresholds = thresholds
         self._settings.user_name = self.user_name.text()
         self._settings.default_grouping = self.grouping.currentData()
         self._settings.language = self.language.currentData()
         self._settings.sync()
         super().accept()
+
+    def _save_office(self) -> bool:
+        """Write a changed 填报单位 into the ledger (one action); False when refused."""
+        if self.office is None or self._store is None:
+            return True
+        from ...reports.common import unit_name
+        from ...store import StoreError
+
+        office = self.office.text().strip()
+        if office == unit_name(self._store):
+            return True
+        try:
+            self._store.set_office_name(office)
+        except StoreError as exc:
+            self.message.setText(str(exc))
+            self.office.setFocus()
+            return False
+        return True

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ..models.project import ProjectTableModel
     from ..monthly.grid import MonthlyGrid
     from .dashboard_tab import DashboardTab
+    from .ledger_files import LedgerFiles
 
 
 def ledger_title(path: Path) -> str:
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.file_label: QLabel | None = None
         self.actions_by_id: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
+        self.files: LedgerFiles | None = None  # 文件 ▸ 新建/打开/最近/另存为 (ledger_files)
         self._busy = 0
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)  # the frame before a ledger: the name alone
@@ -159,8 +161,10 @@ class MainWindow(QMainWindow):
         from ..monthly.grid import MonthlyGrid
         from . import actions
         from .dashboard_tab import DashboardTab
+        from .ledger_files import LedgerFiles
 
         self.store = store
+        self.files = LedgerFiles(self)
         store.user = self.settings.user_name
         self.setWindowTitle(ledger_title(store.path))
         self.editor = LedgerEditor(store, self)
@@ -209,6 +213,12 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel(self)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.file_label)
+        self._update_file_label()
+
+    def user_changed(self) -> None:
+        """The user's name changed in the settings: edits and the status bar use it."""
+        assert self.store is not None
+        self.store.user = self.settings.user_name
         self._update_file_label()
 
     def _update_file_label(self) -> None:
@@ -426,13 +436,11 @@ class MainWindow(QMainWindow):
 
         from ..dialogs.settings import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self)
+        dialog = SettingsDialog(self.settings, self, store=self.store)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def applied() -> None:
-            assert self.store is not None
-            self.store.user = self.settings.user_name
-            self._update_file_label()
+            self.user_changed()
             self.refresh()
 
         dialog.accepted.connect(applied)
