@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer, Signal
-from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget
 
 from ...domain.derived import Light
@@ -42,9 +42,14 @@ class FilterBar(QWidget):
     """Search text plus one drop-down of values per filter field.
 
     ``changed`` carries the new :class:`ProjectQuery`; typing is debounced by 150 ms.
+    Keys in the search box: Down or Enter shows the results at once and asks to go into
+    them (``toResults``); Esc clears the search text, a second Esc (the box already empty)
+    clears the filters (``filtersCleared``).
     """
 
     changed = Signal(object)
+    toResults = Signal()
+    filtersCleared = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,6 +66,7 @@ class FilterBar(QWidget):
         self._timer.timeout.connect(self._emit)
         self.search.textChanged.connect(self._timer.start)
         self.search.returnPressed.connect(self._emit_now)
+        self.search.installEventFilter(self)  # Down, Enter, Esc: see eventFilter
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -85,6 +91,34 @@ class FilterBar(QWidget):
         self.set_choices("lights", [light.value for light in Light])
         self._last_emitted: dict[str, Any] | None = None
         self._update_buttons()
+
+    # --------------------------------------------------------------------- keys
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+                return False
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._emit_now()
+                self.toResults.emit()
+                return True
+            if key == Qt.Key.Key_Escape:
+                return self.escape()
+        return super().eventFilter(watched, event)
+
+    def escape(self) -> bool:
+        """Esc in the search box: clear the text, else the filters; False when there was
+        nothing to clear (the key goes on to the window)."""
+        if self.search.text():
+            self.search.clear()
+            self._emit_now()
+            return True
+        if not self.query().is_empty:
+            self.clear()
+            self.filtersCleared.emit()
+            return True
+        return False
 
     # ------------------------------------------------------------------ choices
     def set_choices(self, name: str, values: list[str]) -> None:

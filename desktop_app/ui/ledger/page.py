@@ -63,6 +63,10 @@ class LedgerPage(QWidget):
         )
         self.filter_bar = FilterBar(self)
         self.filter_bar.changed.connect(self._apply_query)
+        self.filter_bar.toResults.connect(self.focus_results)
+        self.filter_bar.filtersCleared.connect(
+            lambda: self.message.emit(self.tr("已清除筛选，显示全部项目"), 4000)
+        )
         self.footer = QLabel(self)
         self.footer.setObjectName("ledgerFooter")
         self.footer.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -159,6 +163,19 @@ class LedgerPage(QWidget):
     def focus_search(self) -> None:
         self.filter_bar.search.setFocus()
         self.filter_bar.search.selectAll()
+
+    def focus_results(self) -> bool:
+        """Go from the search box into the results: the first row selected, the table focused
+        (Enter there opens the project); False, said, when nothing matches."""
+        if not self.model.rowCount():
+            self.message.emit(self.tr("没有符合条件的项目"), 4000)
+            return False
+        index = self.model.index(0, COLUMN_INDEX["name"])
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(0)
+        self.table.scrollTo(index)
+        self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def visible_ids(self) -> list[int]:
         return self.model.visible_ids()
