@@ -62,6 +62,9 @@ class FirstLaunchDialog(QDialog):
             self.message.setText(_tr("请填写您的姓名：它会写进每一条修改记录。"))
             self.user_name.setFocus()
             return
+        window.settings.user_name = name  # first: the office change is written under it
+        window.settings.sync()
+        window.user_changed()
         office = self.office.text().strip()
         if office != unit_name(store):
             try:
@@ -70,9 +73,6 @@ class FirstLaunchDialog(QDialog):
                 self.message.setText(str(exc))
                 self.office.setFocus()
                 return
-        window.settings.user_name = name
-        window.settings.sync()
-        window.user_changed()
         super().accept()
 
 

@@ -136,13 +136,18 @@ class SettingsDialog(QDialog):
             return True
         from ...reports.common import unit_name
         from ...store import StoreError
+        from ...store.store import default_user
 
+        store = self._store
         office = self.office.text().strip()
-        if office == unit_name(self._store):
+        if office == unit_name(store):
             return True
+        before = store.user
+        store.user = self.user_name.text().strip() or default_user()  # the name being saved
         try:
-            self._store.set_office_name(office)
+            store.set_office_name(office)
         except StoreError as exc:
+            store.user = before
             self.message.setText(str(exc))
             self.office.setFocus()
             return False
