@@ -43,12 +43,14 @@ if TYPE_CHECKING:
     from ...store import Store
     from ..common.instance_guard import InstanceGuard
     from ..jobs import Job
-    from .main_window import MainWindow
+
+#: The window (:class:`~.main_window.MainWindow`, which imports this module: not imported here).
+MainWindow = Any
 
 _log = logging.getLogger("keyprojects")
 
 #: Windows made by switching ledgers: kept alive here until they are closed.
-_windows: list[MainWindow] = []
+_windows: list[Any] = []
 
 
 def _tr(text: str) -> str:
