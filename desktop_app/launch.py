@@ -40,7 +40,15 @@ def run_window(
     db: Path | None = None, argv: list[str] | None = None, *, smoke: bool = False
 ) -> int:
     """Open the main window on ``db`` (default: the user's ledger, created on first launch);
-    the application's exit code."""
+    the application's exit code.  Where Qt's window plugin cannot start (missing system
+    libraries, no display), one Chinese line on stderr and 1 instead of Qt's abort."""
+    from .qt_libraries import window_problem
+
+    argv = argv if argv is not None else sys.argv[:1]
+    problem = window_problem(argv)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
     from .ui.app import run_app
 
-    return run_app(db, argv if argv is not None else sys.argv[:1], opener=open_ledger, smoke=smoke)
+    return run_app(db, argv, opener=open_ledger, smoke=smoke)
