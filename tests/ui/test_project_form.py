@@ -275,8 +275,10 @@ def field_places(dialog) -> dict[str, tuple[int, int, int, int]]:
 
 def activate(qtbot, dialog) -> None:
     """Make ``dialog`` the active window (keys and focus go there), as a user's click does."""
-    with qtbot.waitActive(dialog):
-        dialog.activateWindow()
+    from PySide6.QtWidgets import QApplication
+
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
 
 
 def type_in(qtbot, widget, text: str) -> None:

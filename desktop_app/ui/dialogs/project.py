@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -138,6 +138,9 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         layout.addWidget(buttons)
         self.resize(980, 660)
         self.validate()
+        # The keyboard starts in the first field a user types (the code is given), not on
+        # the tab bar; Tab then walks the fields (the scroll area is no stop of its own).
+        self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         if editor is not None:
             editor.changed.connect(self._on_changed)
 
@@ -164,6 +167,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         grid.setColumnMinimumWidth(2, 16)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         return scroll
 
@@ -196,6 +200,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         grid.addWidget(editor, row, column + 1, rows, span - 1 if span > 2 else 1)
         grid.addWidget(message, row + rows, column + 1, 1, span - 1 if span > 2 else 1)
+        if isinstance(editor, (QLineEdit, QComboBox)):
+            editor.installEventFilter(self)  # Enter goes to the next field (eventFilter)
         self.editors[field.name] = editor
         self.messages[field.name] = message
 
@@ -253,6 +259,20 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             edit.setText(value or "")
         edit.textChanged.connect(self.validate)
         return edit
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in a one-line field moves on to the next field, as in Excel and the office's
+        other forms, instead of saving a half-filled form; Ctrl+S (or 保存) saves."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and not (isinstance(watched, QComboBox) and watched.view().isVisible())
+        ):
+            self.focusNextChild()
+            return True
+        return super().eventFilter(watched, event)
 
     @staticmethod
     def _format_amount(edit: QLineEdit) -> None:
