@@ -22,12 +22,13 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from PySide6.QtCore import QObject, QtMsgType, QUrl, Signal, qInstallMessageHandler
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QObject, QtMsgType, Signal, qInstallMessageHandler
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ... import APP_NAME, __version__
 from ...errors_text import plain_os_error
+from .opening import no_file_manager_text, open_path
 
 LOG_NAME = "keyprojects.log"
 NATIVE_LOG = "native-crash.log"
@@ -262,8 +263,8 @@ class CrashReporter(QObject):
         box.exec()
         if box.clickedButton() is copy:
             QGuiApplication.clipboard().setText(f"{summary}\n\n{log_text}\n\n{details}")
-        elif box.clickedButton() is folder and path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        elif box.clickedButton() is folder and path is not None and not open_path(path.parent):
+            QMessageBox.information(self._window(), APP_NAME, no_file_manager_text(path.parent))
 
 
 def install_crash_handler(

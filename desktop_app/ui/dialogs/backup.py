@@ -18,10 +18,9 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -44,6 +43,8 @@ from ...store import backup as backups
 from ...store.integrity import CheckResult, check_file
 from .. import jobs
 from ..common.buttons import ask
+from ..common.message_line import MessageLine
+from ..common.opening import no_file_manager_text, open_path
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -175,12 +176,19 @@ class BackupDialog(QDialog):
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
         row.addWidget(self.folder_button)
+        self.note = MessageLine(self)  # what could not be done (the folder not shown)
+        self.note.setObjectName("backupNote")
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
+        self.close_button = close.button(QDialogButtonBox.StandardButton.Close)
+        # Enter closes: it must not make a backup (or anything else) by surprise.
+        self.close_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.info)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(self.note)
         layout.addWidget(close)
         self.resize(760, 420)
         self.refresh()
@@ -263,10 +271,14 @@ class BackupDialog(QDialog):
             self.show_error(str(exc))
         self.refresh()
 
-    def open_folder(self) -> None:
+    def open_folder(self) -> bool:
+        """Show the backups' folder; without a file manager, say where it is."""
         folder = backups.backup_folder(self.store.path, self.root)
         folder.mkdir(parents=True, exist_ok=True)
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        if open_path(folder):
+            return True
+        self.note.setText(no_file_manager_text(folder))
+        return False
 
     # ---------------------------------------------- questions (tests answer these)
     def confirm(self, text: str) -> bool:

@@ -7,8 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -40,6 +39,7 @@ from ...reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 from ...store import Store
 from .. import jobs
 from ..common.labels import tr_field
+from ..common.opening import no_file_manager_text, no_program_text, open_path
 
 FOLDER_KEY = "reports/folder"
 
@@ -179,16 +179,24 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.status = QLabel(objectName="exportStatus")
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(  # the path can be copied
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.export_button = QPushButton(self.tr("导出"), objectName="exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start)
         self.open_button = QPushButton(self.tr("打开文件"), objectName="openButton")
         self.open_button.setVisible(False)
-        self.open_button.clicked.connect(self._open_file)
+        self.open_button.clicked.connect(self.open_file)
+        self.folder_button = QPushButton(self.tr("打开所在文件夹"), objectName="openFolderButton")
+        self.folder_button.setVisible(False)
+        self.folder_button.clicked.connect(self.open_folder)
         self.close_button = QPushButton(self.tr("关闭"), objectName="closeButton")
         self.close_button.clicked.connect(self._close_or_cancel)
         buttons = QHBoxLayout()
         buttons.addStretch()
+        buttons.addWidget(self.folder_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
@@ -293,6 +301,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.open_button.setVisible(False)
+        self.folder_button.setVisible(False)
         self.export_button.setEnabled(False)
         self.close_button.setText(self.tr("取消"))
         self.status.setText(self.tr("正在导出…"))
@@ -319,6 +328,7 @@ class ExportDialog(QDialog):
             )
         )
         self.open_button.setVisible(True)
+        self.folder_button.setVisible(True)
         if self.settings is not None:
             self.settings.set_value(FOLDER_KEY, str(result.path.parent))
         self.exported.emit(result)
@@ -342,9 +352,26 @@ class ExportDialog(QDialog):
             return
         self.accept()
 
-    def _open_file(self) -> None:
-        if self.result is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.path)))
+    def open_file(self) -> bool:
+        """Open the written file with the desktop's program for it; when there is none, say
+        so in the dialog with the file's place, and offer its folder instead."""
+        if self.result is None:
+            return False
+        if open_path(self.result.path):
+            return True
+        self.status.setText(no_program_text(self.result.path))
+        self.folder_button.setVisible(True)
+        self.folder_button.setFocus()
+        return False
+
+    def open_folder(self) -> bool:
+        """Show the folder of the written file (or say where it is when that cannot be)."""
+        if self.result is None:
+            return False
+        if open_path(self.result.path.parent):
+            return True
+        self.status.setText(no_file_manager_text(self.result.path.parent, file=self.result.path))
+        return False
 
     def done(self, code: int) -> None:
         """Closing waits for a running export to stop (it is cancelled first)."""

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from ...domain.periods import Period
 from ...errors_text import plain_error
 from ...reports.template import UnitStatus, reporting_status, write_templates
 from ...store import Store
+from ..common.opening import no_file_manager_text, open_path
 from ..models.base import ColumnSpec, SpecTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -130,14 +131,16 @@ class TemplateDialog(QDialog):
         folder_row.addWidget(browse)
         self.status = QLabel(objectName="templateStatus")
         self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(  # the folder's path can be copied
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.make_button = QPushButton(self.tr("生成模板"), objectName="makeTemplates")
         self.make_button.setDefault(True)
         self.make_button.clicked.connect(self.make)
         self.open_button = QPushButton(self.tr("打开文件夹"), objectName="openFolder")
         self.open_button.setVisible(False)
-        self.open_button.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(self.folder_edit.text()))
-        )
+        self.open_button.clicked.connect(self.open_folder)
         close = QPushButton(self.tr("关闭"))
         close.clicked.connect(self.accept)
         buttons = QHBoxLayout()
@@ -172,6 +175,14 @@ class TemplateDialog(QDialog):
         )
         if folder:
             self.folder_edit.setText(folder)
+
+    def open_folder(self) -> bool:
+        """Show the templates' folder; without a file manager, say where it is."""
+        folder = self.folder_edit.text().strip()
+        if open_path(folder):
+            return True
+        self.status.setText(no_file_manager_text(folder))
+        return False
 
     def make(self) -> list[Path]:
         """Write the chosen units' templates; returns the files written."""
