@@ -59,6 +59,7 @@ def show_command(ctx: click.Context, db: Path | None) -> None:
             ("项目个数", str(store.project_count())),
             ("创建时间", _time(store.meta("created_at"))),
             ("最近修改", _last_action(store)),
+            ("命令行修改人", f"{store.user}（本机登录名，写入修改记录）"),
         ]
     found = backups.list_backups(path)
     newest = f"，最近一次 {found[0].created:%Y-%m-%d %H:%M:%S}" if found else ""
