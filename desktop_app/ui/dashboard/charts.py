@@ -29,6 +29,7 @@ from .plot import (
     STATUS_COLOR,
     TEXT_COLOR,
     ChartWidget,
+    CountAxis,
     chart_font,
     month_labels,
     scaled,
@@ -143,8 +144,7 @@ class GroupBarChart(_BarHits, ChartWidget):
             "bottom",
             QCoreApplication.translate("Charts", "金额（{unit}）").format(unit=self.scale.unit),
         )
-        self.plot.setXRange(0, top * 1.18, padding=0)
-        self.plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
+        self._show_ranges((0, top * 1.02), (-0.6, max(n, 1) - 0.4))
 
     def _index(self, y: float) -> int | None:
         if not self._data:
@@ -242,8 +242,7 @@ class SCurveChart(ChartWidget):
             QCoreApplication.translate("Charts", "累计金额（{unit}）").format(unit=self.scale.unit),
         )
         top = float(max(plan.max(initial=0), actual.max(initial=0)))
-        self.plot.setXRange(0.5, 12.5, padding=0)
-        self.plot.setYRange(0, (top or 1.0) * 1.12, padding=0)
+        self._show_ranges((0.5, 12.5), (0, (top or 1.0) * 1.05))
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         curve: SCurve = self._data
@@ -284,6 +283,7 @@ class CountChart(_BarHits, ChartWidget):
 
     title = QT_TRANSLATE_NOOP("Charts", "项目个数")
     color = STATUS_COLOR
+    left_axis = CountAxis
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,8 +308,7 @@ class CountChart(_BarHits, ChartWidget):
         )
         self._axis_label("left", QCoreApplication.translate("Charts", "项目个数（个）"))
         top = float(counts.max(initial=0))
-        self.plot.setXRange(-0.6, max(len(bars), 1) - 0.4, padding=0)
-        self.plot.setYRange(0, (top or 1.0) * 1.25, padding=0)
+        self._show_ranges((-0.6, max(len(bars), 1) - 0.4), (0, max(top * 1.05, 1.0)))
 
     def _index(self, x: float) -> int | None:
         if not self._data:

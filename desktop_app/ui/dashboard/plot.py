@@ -85,6 +85,28 @@ class NumberAxis(pg.AxisItem):
         return [f"{v * scale:,.{places}f}" for v in values]
 
 
+class CountAxis(NumberAxis):
+    """An axis of counts (项目个数): ticks at whole numbers only — never 0.5 of a project,
+    also when the largest count is 1 or 0."""
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list[Any]:
+        levels, seen = [], set()
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            whole = [float(round(v)) for v in values if abs(v - round(v)) < 1e-6]
+            whole = [v for v in whole if v not in seen]
+            if whole:
+                seen.update(whole)
+                levels.append((max(1.0, float(spacing)), whole))
+        return levels
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [f"{round(v * scale):,}" for v in values]
+
+
+#: Pixels kept free between a value label and the edge of the plot.
+LABEL_MARGIN = 4
+
+
 class ChartWidget(pg.GraphicsLayoutWidget):
     """One chart: a plot with a Chinese title and axis labels, a legend below it, hover
     tooltips with exact values, clicks on bars and rendering at a chosen size."""
@@ -93,6 +115,9 @@ class ChartWidget(pg.GraphicsLayoutWidget):
     itemClicked = Signal(str, str)
 
     title = ""
+
+    #: The left axis's class (count charts count on it).
+    left_axis: type[pg.AxisItem] = NumberAxis
 
     def __init__(self, parent: QWidget | None = None) -> None:
         ensure_cjk_font()
@@ -103,7 +128,7 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self.plot: pg.PlotItem = self.ci.addPlot(
             row=0,
             col=0,
-            axisItems={"left": NumberAxis("left"), "bottom": NumberAxis("bottom")},
+            axisItems={"left": self.left_axis("left"), "bottom": NumberAxis("bottom")},
         )
         self.legend = pg.LegendItem(colCount=3, labelTextColor=TEXT_COLOR, frame=False)
         self.legend.setLabelTextSize("9pt")
@@ -128,6 +153,9 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         #: The value labels written on the plot.
         self.labels: list[pg.TextItem] = []
         self._last_tip: str | None = None
+        #: The data ranges the chart asked for, before room is made for its labels.
+        self._ranges: tuple[tuple[float, float], tuple[float, float]] | None = None
+        plot.vb.sigResized.connect(self._fit_labels)
         self.scene().sigMouseMoved.connect(self._hover)
         self.scene().sigMouseClicked.connect(self._clicked)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -145,6 +173,7 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self.legend.clear()
         self.items = {}
         self.labels = []
+        self._ranges = None
         self.plot.setTitle(self.title_text(), color=TEXT_COLOR, size="11pt", bold=True)
         if data is not None:
             self.draw(data)
@@ -159,11 +188,60 @@ class ChartWidget(pg.GraphicsLayoutWidget):
         self, text: str, x: float, y: float, color: str, anchor: tuple[float, float]
     ) -> pg.TextItem:
         item = pg.TextItem(text, color=color, anchor=anchor)
+        item.textItem.document().setDocumentMargin(2)  # tight: labels sit in small plots
         item.setFont(chart_font(9, bold=True))
         item.setPos(x, y)
         self.plot.addItem(item)
         self.labels.append(item)
         return item
+
+    def _show_ranges(self, x: tuple[float, float], y: tuple[float, float]) -> None:
+        """Show at least ``x`` and ``y`` (data ranges), stretched at their far ends so that
+        every value label lies inside the plot; redone whenever the plot changes size, since
+        labels keep their size in pixels while data units shrink and grow with the plot."""
+        self._ranges = (x, y)
+        self._fit_labels()
+
+    def _fit_labels(self) -> None:
+        if self._ranges is None:
+            return
+        base = self._ranges
+        vb = self.plot.vb
+        pixels = (vb.width(), vb.height())
+        # each label: its anchor point and how many pixels it reaches beyond it towards the
+        # low and the high end of x and y (a TextItem keeps its size in pixels, y down)
+        reach = []
+        for label in self.labels:
+            box, pos = label.boundingRect(), label.pos()
+            reach.append(
+                (
+                    (pos.x(), -box.left(), box.right()),
+                    (pos.y(), box.bottom(), -box.top()),
+                )
+            )
+        ranges = [list(base[0]), list(base[1])]
+        for axis in (0, 1):
+            start, end = base[axis]
+            if pixels[axis] <= 0:
+                continue
+            lo, hi = start, end
+            for _ in range(30):  # converges while the labels take less than the whole plot
+                per_pixel = (hi - lo) / pixels[axis]
+                new_lo, new_hi = start, end
+                for r in reach:
+                    at, low, high = r[axis]
+                    if low > 0:
+                        new_lo = min(new_lo, at - (low + LABEL_MARGIN) * per_pixel)
+                    if high > 0:
+                        new_hi = max(new_hi, at + (high + LABEL_MARGIN) * per_pixel)
+                if (new_lo, new_hi) == (lo, hi):
+                    break
+                lo, hi = new_lo, new_hi
+                if hi - lo > 4 * (end - start):  # a plot too small for its labels
+                    break
+            ranges[axis] = [lo, hi]
+        self.plot.setXRange(*ranges[0], padding=0)
+        self.plot.setYRange(*ranges[1], padding=0)
 
     def _line(
         self,
