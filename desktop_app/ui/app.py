@@ -203,8 +203,10 @@ class _Launch:
 
         assert window.files is not None
         window.files.guard = self.guard  # released with the store when the window switches
-        after_open(window, store, remember=not self.smoke)  # backup, deferred check, 最近打开
-        if not self.smoke and os.environ.get("KEYPROJECTS_REPORT_FIRST_PAINT") != "1":
+        # a self-check or a benchmark's run leaves the user's settings (and the user) alone
+        user_run = not self.smoke and os.environ.get("KEYPROJECTS_REPORT_FIRST_PAINT") != "1"
+        after_open(window, store, remember=user_run)  # backup, deferred check, 最近打开
+        if user_run:
             from .dialogs.first_launch import ask_on_first_launch
 
             ask_on_first_launch(window)  # who is writing: only until a user name is given
