@@ -401,6 +401,29 @@ EN = {
     "生成失败：{msg}": "Creating failed: {msg}",
     "已生成 {n} 份{p}填报模板，保存在 {f}": "Created {n} report templates for {p} in {f}",
     "{u}（{n} 个项目，{s}）": "{u} ({n} projects, {s})",
+    # dashboard: what to do next on a ledger without amounts (issue 14, item 12)
+    "录入年度计划…": "Enter annual plans…",
+    "在项目台账中打开项目，填写年度计划投资": "Open a project in the ledger and enter its annual plan",
+    "填报月度调度": "Fill in monthly returns",
+    "在月度调度表中逐个项目填写本月完成投资": "Enter each project's investment of the month in the monthly grid",
+    "导入台账…": "Import a ledger…",
+    "导入各单位的 Excel 项目台账或填好的月报模板": "Import the units' Excel ledgers or filled-in monthly templates",
+    "打开示例台账": "Open the sample ledger",
+    "在数据文件夹中生成一份示例台账（300 个项目，标记为示例数据）并打开": (
+        "Write a sample ledger (300 projects, marked as sample data) into the data folder and open it"
+    ),
+    "想先看看填好数据的看板：在命令行运行 keyprojects demo --projects 300 {file} 生成示例台账，再用 keyprojects --db {file} 打开。": (
+        "To see a dashboard with data first: run keyprojects demo --projects 300 {file} to write "
+        "the sample ledger, then open it with keyprojects --db {file}."
+    ),
+    "{period}：台账中的 {n} 个项目都还没有年度计划投资，{year}年也没有填报完成投资，图表暂无金额可统计。": (
+        "{period}: none of the {n} projects in the ledger has an annual plan, and no investment "
+        "has been reported for {year}, so the charts have no amounts to show."
+    ),
+    "台账中还没有项目，看板无可统计：可以导入已有的 Excel 台账，或逐个新增项目。": (
+        "The ledger has no projects yet, so the dashboard has nothing to show: import an Excel "
+        "ledger, or add projects one by one."
+    ),
 }
 
 

@@ -55,6 +55,7 @@ from ..common.fonts import ensure_cjk_font
 from ..common.labels import light_label, tr_field
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
+from .hint import NextSteps
 from .plot import ChartPanel, section_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -157,6 +158,9 @@ class Dashboard(QWidget):
     periodChanged = Signal(object)
     #: Charts were redrawn (after data arrived or the filter / grouping changed).
     redrawn = Signal()
+    #: A way on was chosen in the hint of a ledger without amounts ("plans", "monthly",
+    #: "import", "demo"; see :class:`~.hint.NextSteps`).
+    nextStepChosen = Signal(str)
 
     def __init__(
         self,
@@ -166,10 +170,12 @@ class Dashboard(QWidget):
         *,
         background: bool | None = None,
         ledger: Callable[[], LoadedRows | None] | None = None,
+        period_picker: bool = True,
     ) -> None:
         """``ledger`` gives the project rows the ledger table holds (or None when it has none
         for the store's current state): the period's data then shares them instead of
-        reading every project again."""
+        reading every project again.  ``period_picker=False``: no period chooser of its own
+        (in the window the toolbar's 调度期间 is the one period, see :meth:`set_period`)."""
         ensure_cjk_font()
         super().__init__(parent)
         self.setObjectName("dashboard")
@@ -190,6 +196,8 @@ class Dashboard(QWidget):
         self.last_load_seconds: float | None = None
         self.last_redraw_seconds: float | None = None
         self._build()
+        self.period_label.setVisible(period_picker)
+        self.period_box.setVisible(period_picker)
         self._fill_periods()
         self.reload()
 
@@ -216,8 +224,13 @@ class Dashboard(QWidget):
         self.status = QLabel(self)
         self.status.setStyleSheet("color: #666666;")
 
+        self.next_steps = NextSteps(self)
+        self.next_steps.hide()
+        self.next_steps.chosen.connect(self.nextStepChosen)
+
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("调度期间："), self))
+        self.period_label = QLabel(self.tr("调度期间："), self)
+        top.addWidget(self.period_label)
         top.addWidget(self.period_box)
         top.addSpacing(12)
         top.addWidget(QLabel(self.tr("分组："), self))
@@ -253,11 +266,17 @@ class Dashboard(QWidget):
         self.lagging_view.setModel(self.lagging_model)
         self.lagging_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.lagging_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.lagging_view.verticalHeader().hide()
-        self.lagging_view.setWordWrap(False)
+        # Names are never cut: they wrap onto a second line in the stretched column, each
+        # row as tall as its name needs (the tooltip also gives the name in full).
+        rows = self.lagging_view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lagging_view.setWordWrap(True)
+        self.lagging_view.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.lagging_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.sectionResized.connect(lambda *_: rows.resizeSections())
         self.lagging_view.doubleClicked.connect(
             lambda index: self.projectActivated.emit(self.lagging_model.project(index.row()).id)
         )
@@ -277,6 +296,7 @@ class Dashboard(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.next_steps)
         layout.addWidget(self.filter_label)
         layout.addWidget(splitter, 1)
 
@@ -459,6 +479,7 @@ class Dashboard(QWidget):
         self.status_chart.set_data(data.statuses)
         self.lagging_model.set_rows(data.lagging)
         self._write_summary(data)
+        self._explain_if_empty(snapshot)
         self.last_redraw_seconds = time.perf_counter() - start
         self.redrawn.emit()
 
@@ -492,6 +513,14 @@ class Dashboard(QWidget):
                 "相同时按差额排序；无年度计划的项目不参与。"
             )
         )
+
+    def _explain_if_empty(self, snapshot: PortfolioSnapshot) -> None:
+        """The hint of what to do next while the whole ledger (whatever the filter) has no
+        annual plan and no completed investment in the period's year."""
+        empty = not (snapshot.has_plan.any() or snapshot.ytd.any())
+        if empty:
+            self.next_steps.explain(self._period.label, self._period.year, len(snapshot))
+        self.next_steps.setVisible(empty)
 
     def _chart_clicked(self, field: str, value: str) -> None:
         self.groupClicked.emit(field, value)
