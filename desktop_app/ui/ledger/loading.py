@@ -56,6 +56,7 @@ class LedgerLoader(QObject):
         self._ledger_shown = -1  # generation of the ledger rows on screen
         self._monthly_waiting: tuple[int, MonthlyData] | None = None  # reports awaiting rows
         page.queryChanged.connect(self._query_changed)
+        monthly.follow_ledger(page)  # after the line above: it reads the grid's new rows
 
     def tr(self, text: str) -> str:  # type: ignore[override]
         return tr(text)

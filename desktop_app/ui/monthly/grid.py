@@ -7,7 +7,7 @@ cell that can be edited, Ctrl+V pastes a block (one store action), Delete clears
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -21,12 +21,10 @@ from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QStyledItemDelegate,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,12 @@ from ..commands import LedgerEditor
 from ..common.buttons import ERROR_COLOR
 from .cells import PasteError
 from .cells import parse_percent as parse_percent  # the grid's names, as before the split
-from .model import EDITABLE, GRID_COLUMNS, GRID_INDEX, GridColumn, MonthlyGridModel
+from .finder import GridFinder, describe_filter
+from .frozen import FrozenColumnsView
+from .model import EDITABLE, FROZEN_COLUMNS, GRID_COLUMNS, GRID_INDEX, GridColumn, MonthlyGridModel
+
+if TYPE_CHECKING:
+    from ..ledger.page import LedgerPage
 
 __all__ = [
     "EDITABLE",
@@ -71,13 +74,14 @@ class _EnterDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
-class MonthlyGridView(QTableView):
-    """Keyboard-first table: Enter down, Tab to the next editable cell, Ctrl+V / Ctrl+C / Del."""
+class MonthlyGridView(FrozenColumnsView):
+    """Keyboard-first table: Enter down, Tab to the next editable cell, Ctrl+V / Ctrl+C / Del.
+    项目编号 and 项目名称 are frozen: they stay at the left when the figures are scrolled to."""
 
     pasteFailed = Signal(list)
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(FROZEN_COLUMNS, parent)
         self.setObjectName("monthlyGrid")
         self.setItemDelegate(_EnterDelegate(self))
         self.setEditTriggers(
@@ -167,10 +171,12 @@ class MonthlyGridView(QTableView):
 
 
 class MonthlyGrid(QWidget):
-    """The 月度调度 tab: the grid, a summary line and the messages of bad input."""
+    """The 月度调度 tab: its search box and the ledger filter it follows, the grid, a summary
+    line and the messages of bad input."""
 
     def __init__(self, editor: LedgerEditor, parent: Any = None) -> None:
         super().__init__(parent)
+        self._ledger: LedgerPage | None = None
         self.model = MonthlyGridModel(editor, self)
         self.view = MonthlyGridView(self)
         self.view.setModel(self.model)
@@ -196,18 +202,67 @@ class MonthlyGrid(QWidget):
         self.message.setStyleSheet(f"color: {ERROR_COLOR};")
         self.message.setWordWrap(True)
         self.message.hide()
-        top = QHBoxLayout()
-        top.addWidget(self.hint, 1)
+        self.finder = GridFinder(self)
+        self.search = self.finder.search
+        self.finder.searchChanged.connect(self.model.set_search)
+        self.finder.enterGrid.connect(self.focus_grid)
+        self.finder.clearLedgerFilter.connect(self.clear_ledger_filter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
+        layout.addWidget(self.finder)
+        layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.summary)
         self.model.error.connect(self.show_error)
         self.view.pasteFailed.connect(self.show_paste_problems)
         self.model.modelReset.connect(self.update_summary)
+        self.model.modelReset.connect(self.update_filter_note)
         self.model.dataChanged.connect(self.update_summary)
+
+    # ------------------------------------------------- search and the ledger filter
+    def follow_ledger(self, page: LedgerPage) -> None:
+        """The grid shows ``page``'s projects: say which of its filters narrow them (and let
+        them be cleared here), and search names with the keys the page holds."""
+        self._ledger = page
+        self.model.set_key_source(page.model.loaded_rows)
+        page.queryChanged.connect(self.update_filter_note)
+        self.update_filter_note()
+
+    def update_filter_note(self, *_args: Any) -> None:
+        page = self._ledger
+        model = self.model
+        self.finder.show_found(model.rowCount() if model.search else None)
+        if page is None or model.monthly_data is None:
+            self.finder.show_filter(None)
+            return
+        query = page.current_query()
+        if query.is_empty:
+            self.finder.show_filter(None)
+            return
+        self.finder.show_filter(
+            describe_filter(query, model.ledger_count(), page.model.total_count())
+        )
+
+    def clear_ledger_filter(self) -> None:
+        """清除筛选: the filter is the ledger's (shared with its page), so it goes there too."""
+        if self._ledger is not None:
+            self._ledger.clear_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def focus_grid(self) -> None:
+        """Into the rows (Down or Enter in the search box): the current cell, else the first
+        row's first input."""
+        view = self.view
+        view.setFocus(Qt.FocusReason.OtherFocusReason)
+        current = view.currentIndex()
+        if current.isValid():
+            view.scrollTo(current)
+        elif self.model.rowCount():
+            view.setCurrentIndex(self.model.index(0, GRID_INDEX[EDITABLE[0]]))
 
     def show_error(self, text: str) -> None:
         self.message.setText(text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.derived import Light
 from ...domain.money import format_wan, from_cents
 from ...domain.periods import Period
+from ...domain.textmatch import normalize_query
 from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from ..commands import LedgerEditor
@@ -26,6 +27,10 @@ from ..common.labels import light_label, monthly_label, reported_label, tr_field
 from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
 from .cells import PasteError, parse_cell, split_clipboard
+from .matcher import GridMatcher
+
+if TYPE_CHECKING:
+    from ...views.portfolio import LoadedRows
 
 _Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -59,6 +64,7 @@ GRID_COLUMNS: tuple[GridColumn, ...] = (
 )
 GRID_INDEX = {c.key: i for i, c in enumerate(GRID_COLUMNS)}
 EDITABLE = tuple(c.key for c in GRID_COLUMNS if c.editable)
+FROZEN_COLUMNS = 2  # 项目编号 and 项目名称 stay at the left while the grid scrolls across
 _HEADER_LABELS = {
     "annual_plan": ("年度计划投资", True),
     "month_investment": ("本月完成投资", True),
@@ -67,7 +73,8 @@ _HEADER_LABELS = {
 
 
 class MonthlyGridModel(SpecTableModel):
-    """The reports of one period for the projects the ledger shows, in its order."""
+    """The reports of one period for the projects the ledger shows, in its order, narrowed
+    by the grid's own search (:meth:`set_search`)."""
 
     error = Signal(str)
 
@@ -75,7 +82,11 @@ class MonthlyGridModel(SpecTableModel):
         super().__init__(parent, [ColumnSpec(c.label) for c in GRID_COLUMNS])
         self._editor = editor
         self._data: MonthlyData | None = None
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the rows: those of the ledger the search finds
+        self._ledger_ids: list[int] = []  # the projects the ledger shows, in its order
+        self._search = ""
+        self._needle = ""  # the search as matched (normalised)
+        self._matcher = GridMatcher()
         self._info: Callable[[int], tuple[str, str, str, int | None]] = lambda pid: (
             "",
             "",
@@ -103,15 +114,48 @@ class MonthlyGridModel(SpecTableModel):
         """Show ``data`` for projects ``ids``; ``info(id)`` gives (code, name, 责任单位, plan 百元)
         and ``figs(id)`` the project's figures for the period (the ledger's, computed once)."""
         self.beginResetModel()
-        self._data, self._ids, self._info = data, list(ids), info
+        self._data, self._info = data, info
         if figs is not None:
             self._figs_of = figs
+        self._show(ids)
         self.endResetModel()
 
     def set_projects(self, ids: Sequence[int]) -> None:
+        """The ledger shows these projects now (its filter, its order, or the projects changed)."""
         self.beginResetModel()
-        self._ids = list(ids)
+        self._show(ids)
         self.endResetModel()
+
+    def _show(self, ids: Sequence[int]) -> None:
+        self._ledger_ids = list(ids)
+        self._matcher.forget()  # names and codes may have changed
+        self._ids = self._matcher.find(self._needle, self._ledger_ids, self._info)
+
+    # ------------------------------------------------------------------- search
+    @property
+    def search(self) -> str:
+        return self._search
+
+    def set_search(self, text: str) -> None:
+        """Show only the rows whose 项目编号, 项目名称 or 责任单位 match ``text`` (as the
+        ledger's search matches: pinyin initials, full pinyin, traditional characters)."""
+        text = text.strip()
+        needle = normalize_query(text) if text else ""
+        self._search = text
+        if needle == self._needle:
+            return
+        self.beginResetModel()
+        self._needle = needle
+        self._ids = self._matcher.find(needle, self._ledger_ids, self._info)
+        self.endResetModel()
+
+    def set_key_source(self, source: Callable[[], LoadedRows | None]) -> None:
+        """The ledger's rows on hand: the names' search keys are taken from them."""
+        self._matcher.set_source(source)
+
+    def ledger_count(self) -> int:
+        """How many projects the ledger shows (the rows before the grid's search)."""
+        return len(self._ledger_ids)
 
     def refresh_rows(self, ids: Sequence[int]) -> None:
         """Tell the view that rows of these projects changed (their data was reloaded)."""
