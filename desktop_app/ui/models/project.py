@@ -21,8 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPixmap
 
+from ...domain.collation import sorted_texts
 from ...domain.derived import Light, LightThresholds
-from ...domain.fields import PROJECT_FIELDS
+from ...domain.fields import FIELD_BY_NAME, PROJECT_FIELDS
 from ...domain.money import from_cents
 from ...domain.periods import Period
 from ...domain.query import ProjectQuery
@@ -37,6 +38,7 @@ from ...views.ledger import (
     LedgerData,
     RowIndex,
     SearchKeys,
+    field_sort_values,
     load_ledger,
     without_key,
 )
@@ -306,11 +308,11 @@ class ProjectTableModel(SpecTableModel):
     def distinct(self, field: str) -> list[str]:
         """The values a text field takes across the ledger (for filter lists)."""
         if field in self._index.distinct:
-            return sorted(self._index.distinct[field])
+            return sorted_texts(self._index.distinct[field])
         col = FIELD_INDEX[field]
         values = {r[col] for r in self._rows}
         values.discard(None)
-        return sorted(values)
+        return sorted_texts(values)
 
     def totals(self) -> dict[str, Decimal]:
         """Sums over the visible projects: 总投资, 年度计划, 本年累计完成 (万元)."""
@@ -415,32 +417,37 @@ class ProjectTableModel(SpecTableModel):
             self.changePersistentIndexList(persistent, new)
         self.layoutChanged.emit()
 
-    def _sort_key(self, column: Column) -> Any:
-        rows, figs = self._rows, self._figs
+    def _sort_values(self, column: Column, rows: list[tuple] | None = None) -> list:
+        """What each row (of ``rows``, default all) sorts by in ``column`` (None: blank)."""
         if column.key in FIG_COLUMNS:
-            k = FIG_COLUMNS[column.key]
+            figs = self._figs if rows is None else [self._figs[self._pos[r[ROW_ID]]] for r in rows]
             if column.kind == "light":
-                return lambda i: _LIGHT_ORDER.get(figs[i][0], 9)
-            return lambda i: figs[i][k]
-        col = FIELD_INDEX[column.key]
-        if column.kind == "codes":
-            return lambda i: self._lists(i) or None
-        return lambda i: rows[i][col]
+                return [_LIGHT_ORDER.get(f[0], 9) for f in figs]
+            k = FIG_COLUMNS[column.key]
+            return [f[k] for f in figs]
+        field = FIELD_BY_NAME[column.key]
+        codes: list[str] = []
+        if field.code_kind is not None:
+            codes = self._store.code_names(field.code_kind)
+        return field_sort_values(
+            self._rows if rows is None else rows, field.name, field.kind, codes
+        )
 
     def _sorted_order(self) -> list[int]:
+        """Rows in the sort order (blanks last either way, as in Excel): Chinese by pinyin,
+        code lists in their own order, numbers as numbers (see :func:`field_sort_values`)."""
         self._rank = None
         self._narrow = None
         n = len(self._rows)
         if self._sort_column < 0:
             return list(range(n))
-        key = self._sort_key(COLUMNS[self._sort_column])
-        values = [key(i) for i in range(n)]
+        values = self._sort_values(COLUMNS[self._sort_column])
         present = [i for i in range(n) if values[i] is not None and values[i] != ""]
         blank = [i for i in range(n) if values[i] is None or values[i] == ""]
         present.sort(
             key=values.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
         )
-        return present + blank  # blanks last either way, as in Excel
+        return present + blank
 
     # --------------------------------------------------------------- Qt model
     def row_count(self) -> int:
@@ -471,7 +478,7 @@ class ProjectTableModel(SpecTableModel):
         if role == ID_ROLE:
             return self._rows[at][ROW_ID]
         if role == SORT_ROLE:
-            return self._sort_key(column)(at)
+            return self._sort_values(column, [self._rows[at]])[0]
         return None
 
     def _display(self, at: int, column: Column) -> str:
