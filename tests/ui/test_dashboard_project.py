@@ -94,3 +94,25 @@ def test_project_charts_save_as_png(qtbot, empty_store, tmp_path):
         assert (image.width(), image.height()) == (1920, 1080)
         colours = {image.pixel(x, y) for x in range(0, 1920, 9) for y in range(0, 1080, 9)}
         assert len(colours) > 8
+
+
+def test_labels_of_a_finished_project_stay_inside_the_plots(qtbot, empty_store):
+    p = empty_store.add_project({"name": "华纺静电二期", "annual_plan": "300", "status": "竣工"})
+    empty_store.save_monthly_reports(
+        [
+            MonthlyReport(p.id, "2022-01", D(100), progress_pct=60.0),
+            MonthlyReport(p.id, "2022-02", D(200), progress_pct=100.0, progress_text="竣工"),
+        ]
+    )
+    charts = ProjectCharts(empty_store)
+    qtbot.addWidget(charts)
+    charts.resize(900, 360)
+    charts.set_project(p.id)
+    charts.show()
+    qtbot.waitExposed(charts)
+    qtbot.wait(100)  # the plots take their size, the labels their place
+    for chart in (charts.monthly_chart, charts.progress_chart):
+        area = chart.plot.vb.sceneBoundingRect().adjusted(-0.5, -0.5, 0.5, 0.5)
+        assert chart.labels
+        for label in chart.labels:  # "100.0%" at the top, "累计 300.00万元，完成率 100.0%"
+            assert area.contains(label.sceneBoundingRect()), label.toPlainText()

@@ -107,8 +107,7 @@ class MonthlyInvestmentChart(ChartWidget):
             "left",
             QCoreApplication.translate("Charts", "金额（{unit}）").format(unit=self.scale.unit),
         )
-        self.plot.setXRange(0.4, 12.6, padding=0)
-        self.plot.setYRange(0, (top or 1.0) * 1.15, padding=0)
+        self._show_ranges((0.4, 12.6), (0, (top or 1.0) * 1.05))
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         s: ProjectSeries = self._data
@@ -186,8 +185,7 @@ class ProgressChart(ChartWidget):
         ticks = _period_ticks([p.period for p in points])
         self.plot.getAxis("bottom").setTicks([ticks])
         self._axis_label("left", QCoreApplication.translate("Charts", "形象进度（%）"))
-        self.plot.setXRange(-0.5, max(len(points), 1) - 0.5, padding=0)
-        self.plot.setYRange(0, 105, padding=0)
+        self._show_ranges((-0.5, max(len(points), 1) - 0.5), (0, 105))
 
     def tooltip_at(self, x: float, y: float) -> str | None:
         i = self._index(x)
