@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import overload
 
 __all__ = [
@@ -34,7 +34,9 @@ __all__ = [
     "clean_text",
     "clean_text_report",
     "is_multiline",
+    "percent",
     "printable",
+    "rate_percent",
     "text_problems",
 ]
 
@@ -221,3 +223,30 @@ def shown(value: object) -> str:
     if isinstance(value, float):
         return f"{value:g}"
     return str(value)
+
+
+#: Decimal places of every percentage the user reads (形象进度, 完成率, 时序进度): the Excel
+#: reports' 0.0% format too, so 77 and 87.14 read "77.0%" and "87.1%" side by side.
+PERCENT_PLACES = 1
+
+
+def percent(
+    points: Decimal | float | int | None, places: int = PERCENT_PLACES, *, none: str = ""
+) -> str:
+    """A percentage given in points as every screen shows it: 77 → '77.0%', 87.14 → '87.1%'
+    (halves rounded up, as Excel rounds); None → ``none``."""
+    if points is None:
+        return none
+    value = Decimal(str(points)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    if value == 0:
+        value = abs(value)  # not "-0.0%"
+    return f"{value:.{places}f}%"
+
+
+def rate_percent(
+    rate: Decimal | float | None, places: int = PERCENT_PLACES, *, none: str = ""
+) -> str:
+    """A fraction as a percentage (:func:`percent`): 0.871 → '87.1%'; None → ``none``."""
+    if rate is None:
+        return none
+    return percent(Decimal(str(rate)) * 100, places)

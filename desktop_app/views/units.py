@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain.money import format_wan, wan_to_yi
+from ..domain.text import PERCENT_PLACES, rate_percent
 
 YI = Decimal(10000)
 
@@ -43,8 +44,7 @@ def format_money(wan: Decimal | None) -> str:
     return text
 
 
-def format_pct(rate: Decimal | float | None, places: int = 1) -> str:
-    """A fraction as a percentage: 0.4567 → '45.7%'; None → '—'."""
-    if rate is None:
-        return "—"
-    return f"{Decimal(str(rate)) * 100:.{places}f}%"
+def format_pct(rate: Decimal | float | None, places: int = PERCENT_PLACES) -> str:
+    """A fraction as a percentage (the one format, :func:`~desktop_app.domain.text.percent`):
+    0.4567 → '45.7%'; None → '—'."""
+    return rate_percent(rate, places, none="—")

@@ -401,3 +401,16 @@ def test_an_unreadable_amount_says_so_at_once_and_stays_as_typed(make_window, st
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.text() == "1.2亿元多"
     assert "不是有效的金额" in dialog.messages["annual_plan"].text()
+
+
+def test_the_delete_question_is_short_and_ends_with_a_full_width_question_mark(
+    make_window, store, message_boxes
+):
+    window = make_window(store)
+    project = store.find_project("LY2022-010")
+    assert not window.page.confirm_delete(project.name)  # the recorded box answers No
+    kind, text = message_boxes[-1]
+    question = text.splitlines()[0]
+    assert kind == "question"
+    assert question == f"确定删除项目“{project.name}”吗？"
+    assert "?" not in text and "撤销" in text

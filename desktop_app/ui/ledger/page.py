@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMenu, QMessageBox, QVBoxLay
 from ... import APP_NAME
 from ...domain.money import wan_to_yi
 from ...domain.query import ProjectQuery
+from ...domain.text import rate_percent
 from ...store import NotFound, StoreError
 from ..dialogs.project import ProjectDialog
 from ..models.project import COLUMN_INDEX, COLUMN_KEYS, ProjectTableModel
@@ -123,7 +124,7 @@ class LedgerPage(QWidget):
             return f"{wan_to_yi(Decimal(value)):,.2f}"
 
         plan = t["annual_plan"]
-        rate = f"{t['ytd'] / plan * 100:.1f}%" if plan else "—"
+        rate = rate_percent(Decimal(t["ytd"]) / Decimal(plan)) if plan else "—"
         self.footer.setText(
             self.tr(
                 "显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　"
@@ -287,8 +288,10 @@ class LedgerPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("删除项目"),
+            # The question first and short, so its “吗？” does not wrap onto a line alone.
             self.tr(
-                "确定删除项目“{name}”及其月报、关键节点和问题吗？\n删除后可用“撤销”恢复。"
+                "确定删除项目“{name}”吗？\n"
+                "它的月报、关键节点和问题会一并删除；删除后可用“撤销”（Ctrl+Z）恢复。"
             ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
