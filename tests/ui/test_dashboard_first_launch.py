@@ -127,13 +127,27 @@ def test_the_sample_ledger_button_writes_the_demo_and_opens_it(qtbot, make_windo
         sample.close()
 
 
-def test_without_a_way_to_open_files_only_the_command_is_offered(qtbot, make_window, store):
+def test_the_sample_ledger_opens_through_the_file_menus_switch(qtbot, make_window, store):
     window = make_window(store)
-    if hasattr(window, "open_ledger_file"):
-        pytest.skip("the window opens ledger files: the button is offered")
+    if getattr(window, "files", None) is None:
+        pytest.skip("this window cannot open other ledgers")
+    switched = []
+    window.files.switch_to = switched.append  # 文件 › 打开台账's way of showing another ledger
     board = dashboard_of(qtbot, window)
-    assert not board.next_steps.demo_button.isVisible()
-    assert "keyprojects --db 示例台账.sqlite" in board.next_steps.command.text()
+    click(qtbot, board.next_steps.demo_button)
+    assert switched == [data_dir() / DEMO_FILE]
+    assert (data_dir() / DEMO_FILE).exists()
+
+
+def test_a_window_that_cannot_open_files_offers_the_command(qtbot, make_window, store):
+    window = make_window(store)
+    files, window.files = getattr(window, "files", None), None  # as before 打开台账 existed
+    try:
+        board = dashboard_of(qtbot, window)
+        assert not board.next_steps.demo_button.isVisible()
+        assert "keyprojects --db 示例台账.sqlite" in board.next_steps.command.text()
+    finally:
+        window.files = files
 
 
 # ------------------------------------------------------------------ one period (item 9)

@@ -5,6 +5,7 @@ own here, and follows :meth:`Host.set_period` through ``periodChanged``."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -58,7 +59,7 @@ class DashboardTab(QWidget):
             w.store, w.settings, self, ledger=w.model.loaded_rows, period_picker=False
         )
         # 打开示例台账 where the window can open another ledger file (文件 › 打开台账)
-        board.next_steps.offer_demo(callable(getattr(w, "open_ledger_file", None)))
+        board.next_steps.offer_demo(self._ledger_opener() is not None)
         board.nextStepChosen.connect(self.next_step)
         self.layout().addWidget(board)
         board.set_period(w.current_period())
@@ -99,7 +100,7 @@ class DashboardTab(QWidget):
         from ...store.demo import make_demo
         from ..dashboard.hint import DEMO_FILE
 
-        opener = getattr(self._window, "open_ledger_file", None)
+        opener = self._ledger_opener()
         if opener is None:
             return None
         path = Path(data_dir()) / DEMO_FILE
@@ -110,6 +111,15 @@ class DashboardTab(QWidget):
             finally:
                 QApplication.restoreOverrideCursor()
         return opener(path)
+
+    def _ledger_opener(self) -> Callable[[Path], Any] | None:
+        """How the window opens another ledger file in its place: ``open_ledger_file(path)``,
+        else the 文件 menu's ``files.switch_to(path)``; None when it cannot."""
+        w = self._window
+        opener = getattr(w, "open_ledger_file", None)
+        if opener is None:
+            opener = getattr(getattr(w, "files", None), "switch_to", None)
+        return opener if callable(opener) else None
 
     def _open_project(self, project_id: int) -> None:
         w = self._window
