@@ -257,8 +257,8 @@ class MonthlyGrid(QWidget):
         """Into the rows (Down or Enter in the search box): the current cell, else the first
         row's first input."""
         view = self.view
+        current = view.currentIndex()  # before the focus: it would make (0, 0) current
         view.setFocus(Qt.FocusReason.OtherFocusReason)
-        current = view.currentIndex()
         if current.isValid():
             view.scrollTo(current)
         elif self.model.rowCount():
