@@ -225,7 +225,7 @@ def test_project_tabs_show_monthly_history_milestones_problems_and_changes(
         "2022-06",
         "500.00",
         "1,500.00",
-        "50%",
+        "50.0%",
     ]
     milestones = dialog.milestone_model
     assert milestones.index(0, 0).data() == "设备安装"

@@ -124,6 +124,6 @@ def test_project_form_records_sort_by_header_click(make_window, store):
     view.sortByColumn(1, ASC)
     assert col(1) == ["100.00", "900.50", "12,000.00"]
     view.sortByColumn(3, DESC)
-    assert col(3) == ["87.1%", "9%", ""]  # numbers as numbers, the blank last
+    assert col(3) == ["87.1%", "9.0%", ""]  # numbers as numbers, the blank last
     view.sortByColumn(4, ASC)
     assert col(4) == ["安装", "长期停工", "重新设计"]

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.money import format_wan
 from ...domain.periods import PeriodError, parse_office_date
-from ...domain.text import clean_text
+from ...domain.text import clean_text, percent
 from ...store import Milestone, Problem, StoreError
 from ...views.history import project_history
 from ..common.buttons import ERROR_COLOR, finish_form
@@ -76,7 +76,7 @@ class ProjectRecordTabs:
                 (tr_field("本年累计完成") + tr_field("(万元)"), lambda r: format_wan(r[1]), True),
                 (
                     monthly_label("progress_pct"),
-                    lambda r: "" if r[0].progress_pct is None else f"{r[0].progress_pct:g}%",
+                    lambda r: percent(r[0].progress_pct),
                     True,
                 ),
                 (monthly_label("progress_text"), lambda r: r[0].progress_text),

@@ -19,6 +19,7 @@ from PySide6.QtGui import QBrush, QColor
 from ...domain.derived import Light
 from ...domain.money import format_wan, from_cents
 from ...domain.periods import Period
+from ...domain.text import percent
 from ...domain.textmatch import normalize_query
 from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
@@ -234,7 +235,7 @@ class MonthlyGridModel(SpecTableModel):
             value = from_cents(value)
             return str(value) if edit else format_wan(value)
         if key == "progress_pct":
-            return f"{value:g}" if edit else f"{value:g}%"
+            return f"{value:g}" if edit else percent(value)
         return str(value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
