@@ -180,7 +180,7 @@ Please stop editing. Close the program, open it again and restore the latest int
     <name>Charts</name>
     <message>
         <location filename="../../desktop_app/ui/dashboard/plot.py" line="60" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="217" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="215" />
         <source>{m}月</source>
         <translation>M{m}</translation>
     </message>
@@ -272,14 +272,14 @@ Please stop editing. Close the program, open it again and restore the latest int
     </message>
     <message>
         <location filename="../../desktop_app/ui/dashboard/charts.py" line="173" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="133" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="132" />
         <source>年度计划：{v}</source>
         <translation>Annual plan: {v}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dashboard/charts.py" line="174" />
         <location filename="../../desktop_app/ui/dashboard/charts.py" line="260" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="127" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="126" />
         <source>本年累计完成：{v}</source>
         <translation>Year to date: {v}</translation>
     </message>
@@ -334,8 +334,8 @@ completion {rate}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dashboard/charts.py" line="253" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="215" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="119" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="213" />
         <source>{year}年{m}月</source>
         <translation>{year}-{m:02}</translation>
     </message>
@@ -346,7 +346,7 @@ completion {rate}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dashboard/charts.py" line="267" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="138" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="137" />
         <source>按时序进度应完成：{v}</source>
         <translation>Due by schedule: {v}</translation>
     </message>
@@ -411,42 +411,42 @@ completion {rate}</translation>
         <translation>, completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="121" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
         <source>本月完成：{v}</source>
         <translation>This month: {v}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="123" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="122" />
         <source>本月未填报完成投资</source>
         <translation>No investment reported this month</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="143" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="142" />
         <source>年度计划：未填写</source>
         <translation>Annual plan: not filled in</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="150" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="149" />
         <source>形象进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="159" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="158" />
         <source>{name}：形象进度</source>
         <translation>{name}: progress</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="180" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="179" />
         <source>尚无形象进度填报</source>
         <translation>No progress reported yet</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="188" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="187" />
         <source>形象进度（%）</source>
         <translation>Progress (%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="199" />
+        <location filename="../../desktop_app/ui/dashboard/project.py" line="197" />
         <source>形象进度：{pct}%</source>
         <translation>Progress: {pct}%</translation>
     </message>
@@ -849,7 +849,7 @@ Double-click to open the project</translation>
     <message>
         <location filename="../../desktop_app/ui/dialogs/export.py" line="192" />
         <source>打开所在文件夹</source>
-        <translation type="unfinished" />
+        <translation>Open containing folder</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/dialogs/export.py" line="195" />
@@ -1360,64 +1360,70 @@ You can open it anyway: when both sides save the same project, the later one see
 <context>
     <name>LedgerPage</name>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="68" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="69" />
         <source>已清除筛选，显示全部项目</source>
-        <translation type="unfinished" />
+        <translation>Filters cleared: all projects shown</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="129" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="130" />
         <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
         <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="171" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="172" />
         <source>没有符合条件的项目</source>
-        <translation type="unfinished" />
+        <translation>No project matches</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="207" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="208" />
         <source>请先在台账中选择一个项目</source>
         <translation>Select a project in the ledger first</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="266" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="267" />
         <source>（复制）</source>
         <translation> (copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="282" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="283" />
         <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
         <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="289" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="290" />
         <source>删除项目</source>
         <translation>Delete project</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="291" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="293" />
+        <source>确定删除项目“{name}”吗？
+它的月报、关键节点和问题会一并删除；删除后可用“撤销”（Ctrl+Z）恢复。</source>
+        <translation>Delete the project “{name}”?
+Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings them back.</translation>
+    </message>
+    <message>
         <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
 删除后可用“撤销”恢复。</source>
-        <translation>Delete the project “{name}” with its monthly reports, key nodes and problems?
+        <translation type="vanished">Delete the project “{name}” with its monthly reports, key nodes and problems?
 Undo brings it back.</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="330" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="333" />
         <source>已打开视图“{name}”</source>
         <translation>Opened view “{name}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="334" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
         <source>保存视图</source>
         <translation>Save view</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="334" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
         <source>视图名称：</source>
         <translation>View name:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="344" />
+        <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
         <source>（尚无保存的视图）</source>
         <translation>(no saved views)</translation>
     </message>
@@ -1599,7 +1605,7 @@ Undo brings it back.</translation>
     <message>
         <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
 删除后可用“撤销”恢复。</source>
-        <translation>Delete the project “{name}” with its monthly reports, key nodes and problems?
+        <translation type="vanished">Delete the project “{name}” with its monthly reports, key nodes and problems?
 Undo brings it back.</translation>
     </message>
     <message>
@@ -1705,32 +1711,32 @@ Undo brings it back.</translation>
         <translation>This month's investment cannot be negative</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="302" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="303" />
         <source>填报月度调度：{name}</source>
         <translation>Monthly report: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="309" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="310" />
         <source>第{row}行（{name}）“{column}”：</source>
         <translation>Row {row} ({name}) “{column}”: </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="354" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
         <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
         <translation>The pasted block runs past the table: no project after row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="368" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="369" />
         <source>此列不能填写，请从可填写的列开始粘贴</source>
         <translation>this column is not input; paste starting from an input column</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="384" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="385" />
         <source>粘贴月度调度（{n}个项目）</source>
         <translation>Paste monthly reports ({n} projects)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="405" />
+        <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
         <source>清除月度调度内容（{n}个项目）</source>
         <translation>Clear monthly reports ({n} projects)</translation>
     </message>
@@ -1828,6 +1834,29 @@ Undo brings it back.</translation>
         <location filename="../../desktop_app/ui/dashboard/hint.py" line="97" />
         <source>新增项目…</source>
         <translation>New project…</translation>
+    </message>
+</context>
+<context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../desktop_app/ui/common/opening.py" line="22" />
+        <source>此类</source>
+        <translation>this kind of</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/common/opening.py" line="23" />
+        <source>没有能打开 {kind} 文件的程序，文件已保存在：{path}</source>
+        <translation>No program can open {kind} files; the file was saved as: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/common/opening.py" line="32" />
+        <source>没有能打开文件夹的程序，文件已保存在：{path}</source>
+        <translation>No program can show folders; the file was saved as: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/common/opening.py" line="35" />
+        <source>没有能打开文件夹的程序，文件夹在：{folder}</source>
+        <translation>No program can show folders; the folder is: {folder}</translation>
     </message>
 </context>
 <context>
@@ -1937,7 +1966,7 @@ Undo brings it back.</translation>
     <message>
         <location filename="../../desktop_app/ui/dialogs/project.py" line="123" />
         <location filename="../../desktop_app/ui/dialogs/project.py" line="430" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="335" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="338" />
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -1978,176 +2007,176 @@ Undo brings it back.</translation>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="67" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="70" />
         <source>期间</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="90" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="93" />
         <source>月度调度记录</source>
         <translation>Monthly history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="96" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="299" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="99" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="302" />
         <source>节点名称</source>
         <translation>Key node</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="97" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="300" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="100" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="303" />
         <source>计划完成</source>
         <translation>Planned</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="98" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="301" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="101" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="304" />
         <source>实际完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="99" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="118" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="308" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="102" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="121" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="311" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="100" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="125" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="302" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="309" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="103" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="128" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="305" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="312" />
         <source>责任单位</source>
         <translation>Responsible unit</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="101" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="303" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="104" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="306" />
         <source>备注</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="109" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="291" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="112" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="294" />
         <source>关键节点</source>
         <translation>Key nodes</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="116" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="137" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="293" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="307" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="119" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="140" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="296" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="310" />
         <source>问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="120" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="324" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="123" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="327" />
         <source>已解决</source>
         <translation>Solved</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="122" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="323" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="125" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="326" />
         <source>未解决</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="126" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="310" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="129" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="313" />
         <source>办结时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="127" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="311" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="130" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="314" />
         <source>解决情况</source>
         <translation>Solution</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="128" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="312" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="131" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="315" />
         <source>提出日期</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="129" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="313" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="132" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="316" />
         <source>解决日期</source>
         <translation>Solved on</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="144" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="147" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="145" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="148" />
         <source>修改人</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="146" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="149" />
         <source>操作</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="147" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="150" />
         <source>对象</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="148" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="151" />
         <source>字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="149" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="152" />
         <source>原值</source>
         <translation>Old value</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="150" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="153" />
         <source>新值</source>
         <translation>New value</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="157" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="160" />
         <source>修改记录</source>
         <translation>Change history</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="165" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="168" />
         <source>进度图表</source>
         <translation>Progress charts</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="177" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="180" />
         <source>新增…</source>
         <translation>Add…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="181" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="184" />
         <source>编辑…</source>
         <translation>Edit…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="185" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="188" />
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="212" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="215" />
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="214" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="217" />
         <source>已逾期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="216" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="219" />
         <source>未完成</source>
         <translation>Not done</translation>
     </message>
@@ -2160,17 +2189,17 @@ Undo brings it back.</translation>
         <translation>Node</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="334" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="337" />
         <source>确定</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="361" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="364" />
         <source>节点名称不能为空</source>
         <translation>A key node needs a name</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="363" />
+        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="366" />
         <source>问题内容不能为空</source>
         <translation>A problem needs a text</translation>
     </message>
@@ -2178,7 +2207,7 @@ Undo brings it back.</translation>
 <context>
     <name>ProjectTableModel</name>
     <message>
-        <location filename="../../desktop_app/ui/models/project.py" line="514" />
+        <location filename="../../desktop_app/ui/models/project.py" line="516" />
         <source>本年累计完成投资 ÷ 年度计划投资</source>
         <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
         <translation>Year-to-date investment ÷ annual plan</translation>

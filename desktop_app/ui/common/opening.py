@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QDesktopServices
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Opening", text)
-
-
 def open_path(path: str | Path) -> bool:
     """Open ``path`` (a file or a folder) with the desktop's program for it; False when no
     program could be started."""
@@ -23,13 +19,19 @@ def open_path(path: str | Path) -> bool:
 def no_program_text(path: str | Path) -> str:
     """'没有能打开 .xlsx 文件的程序，文件已保存在：…' for a file that could not be opened."""
     path = Path(path)
-    kind = path.suffix.lower() or _tr("此类")
-    return _tr("没有能打开 {kind} 文件的程序，文件已保存在：{path}").format(kind=kind, path=path)
+    kind = path.suffix.lower() or QCoreApplication.translate("Opening", "此类")
+    return QCoreApplication.translate(
+        "Opening", "没有能打开 {kind} 文件的程序，文件已保存在：{path}"
+    ).format(kind=kind, path=path)
 
 
 def no_file_manager_text(folder: str | Path, *, file: str | Path | None = None) -> str:
     """What to say when a folder could not be shown (no file manager): where it, or the
     ``file`` in it, is."""
     if file is not None:
-        return _tr("没有能打开文件夹的程序，文件已保存在：{path}").format(path=file)
-    return _tr("没有能打开文件夹的程序，文件夹在：{folder}").format(folder=folder)
+        return QCoreApplication.translate(
+            "Opening", "没有能打开文件夹的程序，文件已保存在：{path}"
+        ).format(path=file)
+    return QCoreApplication.translate(
+        "Opening", "没有能打开文件夹的程序，文件夹在：{folder}"
+    ).format(folder=folder)
