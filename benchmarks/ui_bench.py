@@ -103,6 +103,12 @@ def one_round(path: Path, settings: Settings) -> None:
         lambda: window.table.sortByColumn(column, Qt.SortOrder.DescendingOrder),
     )
     window.table.viewport().repaint()
+    names = COLUMN_INDEX["name"]  # Chinese text by pinyin (the first sort reads pypinyin's table)
+    timed(
+        "sort by 项目名称 (pinyin)",
+        lambda: window.table.sortByColumn(names, Qt.SortOrder.AscendingOrder),
+    )
+    window.table.viewport().repaint()
 
     box = window.filter_bar.search
     for label, text in (

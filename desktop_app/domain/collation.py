@@ -26,9 +26,12 @@ sorts under zhòng.  pypinyin's tables are exact and offline for all CJK charact
 from __future__ import annotations
 
 import functools
+import importlib.util
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 _PUNCT = "\x01"
 _OTHER = "\uf8ff"  # after every Chinese reading
@@ -53,6 +56,22 @@ def _syllable(reading: str) -> tuple[str, int]:
 
 @functools.cache
 def _pinyin_dict() -> dict[int, str]:
+    """pypinyin's table of each character's readings.  Read alone (~40 ms) unless pypinyin is
+    loaded already: importing the package loads its phrase dictionary too (~300 ms), which
+    sorting does not need."""
+    if "pypinyin" not in sys.modules:
+        try:
+            spec = importlib.util.find_spec("pypinyin")
+            assert spec is not None and spec.submodule_search_locations
+            path = Path(next(iter(spec.submodule_search_locations))) / "pinyin_dict.py"
+            alone = importlib.util.spec_from_file_location("_collation_pinyin_dict", path)
+            assert alone is not None and alone.loader is not None
+            module = importlib.util.module_from_spec(alone)
+            alone.loader.exec_module(module)
+            table: dict[int, str] = module.pinyin_dict
+            return table
+        except Exception:  # pragma: no cover - another layout of pypinyin: import it whole
+            pass
     from pypinyin.constants import PINYIN_DICT
 
     return PINYIN_DICT

@@ -109,8 +109,8 @@ class SpecTableModel(QAbstractTableModel):
         if not 0 <= column < len(self.specs) or not self.rows:
             return
         spec = self.specs[column]
-        if (spec.sort or spec.display) is None:
-            return
+        if (spec.sort or spec.display) is None or self._sorted_by == (column, order):
+            return  # nothing to sort by, or in this order already
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         kept = [(self.rows[p.row()], p.column()) for p in persistent if p.row() < len(self.rows)]

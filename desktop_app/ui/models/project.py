@@ -404,6 +404,8 @@ class ProjectTableModel(SpecTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
+        if (column, order) == (self._sort_column, self._sort_order):
+            return  # in this order already (QTableView.sortByColumn asks twice)
         self.layoutAboutToBeChanged.emit()
         old_view = self._view
         persistent = self.persistentIndexList()
