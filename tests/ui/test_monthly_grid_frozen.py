@@ -315,3 +315,14 @@ def test_the_stored_keys_find_what_keys_built_afresh_find(grid, text):
     expected = GridMatcher().find(needle, ids, info)
     assert expected  # each text finds something
     assert fast.find(needle, ids, info) == expected
+
+
+def test_find_on_the_monthly_tab_goes_to_the_grids_search_box(qtbot, grid):
+    window, grid = grid
+    window.activateWindow()
+    window.action("actionFind").trigger()  # Ctrl+F
+    assert window.tabs.currentWidget() is grid  # stays on the grid
+    qtbot.waitUntil(grid.search.hasFocus)
+    window.tabs.setCurrentIndex(0)
+    window.action("actionFind").trigger()
+    qtbot.waitUntil(window.filter_bar.search.hasFocus)  # on the ledger: the ledger's box

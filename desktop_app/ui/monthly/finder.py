@@ -61,9 +61,9 @@ class GridFinder(QWidget):
         self.search.setObjectName("gridSearch")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(
-            _tr("在本表中查找：项目编号、名称、责任单位（支持拼音首字母）")
+            _tr("在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）")
         )
-        self.search.setMinimumWidth(360)
+        self.search.setMinimumWidth(420)
         self.search.installEventFilter(self)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

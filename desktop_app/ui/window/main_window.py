@@ -375,6 +375,14 @@ class MainWindow(QMainWindow):
         return self.page.confirm_delete(name)
 
     def focus_search(self) -> None:
+        """查找 (Ctrl+F): the monthly grid's own search box on its tab, else the ledger's."""
+        if (
+            self.tabs is not None
+            and self.monthly is not None
+            and self.tabs.currentWidget() is self.monthly
+        ):
+            self.monthly.focus_search()
+            return
         self.show_ledger()
         self.page.focus_search()
 
