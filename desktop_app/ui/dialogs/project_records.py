@@ -148,7 +148,7 @@ class ProjectRecordTabs:
                 (QCoreApplication.translate("ProjectDialog", "修改人"), lambda h: h.user),
                 (QCoreApplication.translate("ProjectDialog", "操作"), lambda h: h.action),
                 (QCoreApplication.translate("ProjectDialog", "对象"), lambda h: h.subject),
-                (QCoreApplication.translate("ProjectDialog", "字段"), lambda h: h.field),
+                (QCoreApplication.translate("ProjectDialog", "字段"), lambda h: tr_field(h.field)),
                 (QCoreApplication.translate("ProjectDialog", "原值"), lambda h: h.old),
                 (QCoreApplication.translate("ProjectDialog", "新值"), lambda h: h.new),
             ],
