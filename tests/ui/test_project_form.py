@@ -320,6 +320,7 @@ def test_messages_appearing_and_going_never_move_a_field(make_window, store, qtb
     line(dialog, "leader").setText("李副市长")
     qtbot.wait(10)
     assert all(not label.text() for label in dialog.messages.values())
+    assert dialog.banner.text() == ""  # mended: the banner's "未保存：…" went with them
     assert field_places(dialog) == before
 
 

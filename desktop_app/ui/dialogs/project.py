@@ -106,6 +106,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, MessageLine] = {}
+        self._banner_of_errors = False
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(
@@ -352,6 +353,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         project_id = self._project.id if self._project is not None else None
         issues += [i for i in self._store.validate(values, project_id) if i.field not in unreadable]
         self.show_issues(issues)
+        if self._banner_of_errors and not any(i.severity == "error" for i in issues):
+            self._show_banner("")  # what it said is mended: no stale "未保存：…"
         return issues
 
     def show_issues(self, issues: list[Issue]) -> None:
@@ -376,7 +379,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         if errors:
             self._show_banner(
                 QCoreApplication.translate("ProjectDialog", "未保存：")
-                + "；".join(i.message for i in errors)
+                + "；".join(i.message for i in errors),
+                of_errors=True,
             )
             first = self.editors.get(errors[0].field)
             if first is not None:
@@ -399,8 +403,11 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         super().accept()
         return True
 
-    def _show_banner(self, text: str) -> None:
+    def _show_banner(self, text: str, *, of_errors: bool = False) -> None:
+        """The line under the fields; ``of_errors``: it lists the form's errors, so it goes
+        when they are mended (a conflict or a store error stays until the next save)."""
         self.banner.setText(text)
+        self._banner_of_errors = of_errors
 
     def reject(self) -> None:
         """Close; with unsaved changes, ask first (保存 / 放弃 / 取消)."""
