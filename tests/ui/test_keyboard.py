@@ -159,6 +159,9 @@ def test_project_form_by_keyboard_starts_in_the_name_walks_every_field_and_enter
     qtbot.keyClicks(focused(), "1")
     press(qtbot, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
     assert focused() is dialog.editors["planned_start"]
+    dialog.editors["lists"].setFocus()
+    press(qtbot, Qt.Key.Key_Return)  # nor does Enter in the 项目清单 list
+    assert dialog.isVisible() and focused() is dialog.editors["scope"]
     press(qtbot, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     saved = store.get_project(project.id)

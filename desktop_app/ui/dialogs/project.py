@@ -201,7 +201,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         grid.addWidget(editor, row, column + 1, rows, span - 1 if span > 2 else 1)
         grid.addWidget(message, row + rows, column + 1, 1, span - 1 if span > 2 else 1)
-        if isinstance(editor, (QLineEdit, QComboBox)):
+        if isinstance(editor, (QLineEdit, QComboBox, QListView)):
             editor.installEventFilter(self)  # Enter goes to the next field (eventFilter)
         self.editors[field.name] = editor
         self.messages[field.name] = message
@@ -262,8 +262,9 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         return edit
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Enter in a one-line field moves on to the next field, as in Excel and the office's
-        other forms, instead of saving a half-filled form; Ctrl+S (or 保存) saves."""
+        """Enter in a one-line field or the 项目清单 list moves on to the next field, as in
+        Excel and the office's other forms, instead of saving a half-filled form; Ctrl+S (or
+        保存) saves."""
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
