@@ -18,7 +18,7 @@ from ..errors_text import plain_os_error, plain_sqlite_error
 from ..launch import open_ledger, run_window
 from ..paths import default_database
 from ..store import Store, StoreError
-from .usage import ChineseGroup, CliError
+from .usage import VERSION_OPTION_HELP, ChineseGroup, CliError
 
 DB_HELP = "数据库文件（默认：用户数据目录中的台账）"
 F = TypeVar("F", bound=Callable[..., Any])
@@ -76,8 +76,8 @@ db_option = click.option(
 
 def period_option(help: str, *, required: bool = False) -> Callable[[F], F]:
     if required:  # click 8.3 takes an explicit default=None as a value
-        return click.option("--period", "-p", required=True, help=help)
-    return click.option("--period", "-p", default=None, help=help)
+        return click.option("--period", "-p", required=True, metavar="YYYY-MM", help=help)
+    return click.option("--period", "-p", default=None, metavar="YYYY-MM", help=help)
 
 
 def output_option(help: str, *, file: bool = True) -> Callable[[F], F]:
@@ -86,7 +86,7 @@ def output_option(help: str, *, file: bool = True) -> Callable[[F], F]:
 
 
 def search_option(help: str) -> Callable[[F], F]:
-    return click.option("--search", "-s", default="", help=help)
+    return click.option("--search", "-s", default="", metavar="关键词", help=help)
 
 
 @click.group(
@@ -96,7 +96,14 @@ def search_option(help: str) -> Callable[[F], F]:
 )
 @db_option
 @click.option("--smoke", is_flag=True, hidden=True, help="打开主窗口、绘制一次后退出（安装自检）")
-@click.version_option(__version__, "-V", "--version", prog_name=APP_NAME)
+@click.version_option(
+    __version__,
+    "-V",
+    "--version",
+    prog_name=APP_NAME,
+    message="%(prog)s %(version)s",
+    help=VERSION_OPTION_HELP,
+)
 @click.pass_context
 def cli(ctx: click.Context, db: Path | None, smoke: bool) -> None:
     """重点项目调度台：不带子命令时打开主窗口。"""

@@ -24,12 +24,12 @@ def settings_group() -> None:
 
 
 @settings_group.command("office")
-@click.argument("name")
+@click.argument("name", metavar="单位名称")
 @db_option
 @click.pass_context
 @friendly
 def office_command(ctx: click.Context, name: str, db: Path | None) -> None:
-    """把台账的填报单位（报表表头“填报单位：…”）改为 NAME（最多 40 个字），记入修改记录。"""
+    """把台账的填报单位（报表表头“填报单位：…”）改为所给的单位名称（最多 40 个字），记入修改记录。"""
     with ledger(ctx, db) as store:
         old = unit_name(store)
         stored = store.set_office_name(name)
