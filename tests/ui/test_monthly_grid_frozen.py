@@ -230,8 +230,14 @@ def test_the_ledger_filter_is_said_above_the_grid_and_cleared_from_there(qtbot, 
     assert window.model.rowCount() == 51 == grid.model.rowCount()
     assert not note.isVisible() and not clear.isVisible()
 
+    # the lights filter, and clearing it on the ledger page, are said here too
+    window.set_filter("light", {"yellow"})
+    assert "状态灯＝黄灯" in note.text() and note.isVisibleTo(grid)
+    window.page.clear_filters()
+    assert not note.isVisibleTo(grid)
 
-def test_the_search_box_narrows_the_rows_by_code_name_or_unit(qtbot, grid, store):
+
+def test_the_search_box_narrows_the_rows_by_code_name_or_unit(qtbot, qtmodeltester, grid, store):
     _window, grid = grid
     box = grid.search
 
@@ -251,6 +257,7 @@ def test_the_search_box_narrows_the_rows_by_code_name_or_unit(qtbot, grid, store
     assert grid.finder.found.text() == "没有找到"
     assert found("xdgt") and grid.finder.found.text() == "找到 2 个"
     assert "共 2 个项目" in grid.summary.text()
+    qtmodeltester.check(grid.model, force_py=True)
 
     # typing in a found row saves that project's report, and the row stays found
     assert grid.model.setData(grid.model.index(1, GRID_INDEX["progress_text"]), "试生产")

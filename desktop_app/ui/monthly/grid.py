@@ -2,6 +2,8 @@
 
 Keyboard only: type to overwrite a cell, Enter saves and moves down, Tab moves to the next
 cell that can be edited, Ctrl+V pastes a block (one store action), Delete clears cells.
+项目编号 and 项目名称 are frozen (:mod:`.frozen`); the rows are the ledger page's (its filter,
+said above the grid with 清除筛选) narrowed by the grid's own search (:mod:`.finder`).
 """
 
 from __future__ import annotations
