@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..domain.collation import code_keys
 from ..domain.periods import date_end
 from ..store import Problem, Project, Store
 from . import form
@@ -68,7 +69,10 @@ def write_problems(
         elif group_by:
             key = getattr(project, group_by) or "未填写"
         groups.setdefault(key, []).append((problem, project))
-    ordered = sorted(groups.items(), key=lambda kv: (kv[0] == "未填写", kv[0]))
+    order = store.code_names("region") if group_by == "region" else []
+    ordered = sorted(  # 县区 in the code list's order, leaders and units by pinyin
+        groups.items(), key=lambda kv: (kv[0] == "未填写", code_keys([kv[0]], order)[0])
+    )
     title = report_title("重点项目存在问题清单", project_ids)
     n = len(COLUMNS)
     with Workbook(title=title) as book:
