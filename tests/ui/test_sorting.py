@@ -127,3 +127,11 @@ def test_project_form_records_sort_by_header_click(make_window, store):
     assert col(3) == ["87.1%", "9.0%", ""]  # numbers as numbers, the blank last
     view.sortByColumn(4, ASC)
     assert col(4) == ["安装", "长期停工", "重新设计"]
+
+
+def test_filter_choices_of_leaders_come_in_pinyin_order(window, store):
+    leaders = ["重副市长", "长副市长", "白副市长", "安副市长"]  # Unicode: 安 白 重 长
+    for project, leader in zip(store.projects()[:4], leaders, strict=True):
+        store.update_project(project.id, {"leader": leader})
+    window.model.reload()
+    assert window.model.distinct("leader") == ["安副市长", "白副市长", "长副市长", "重副市长"]
