@@ -167,13 +167,18 @@ def sort_key(text: str) -> str:
 
 
 #: Keys worked out so far, by text (a ledger's names change rarely: the next sort of the
-#: same column only looks them up).  Emptied when it grows past :data:`_MEMO_LIMIT`.
+#: same column only looks them up).  Only short texts are kept (names, units, codes: not
+#: 建设内容 paragraphs), and all are dropped when there are more than :data:`_MEMO_LIMIT`.
 _MEMO: dict[str | None, str | None] = {None: None}
 _MEMO_LIMIT = 400_000
+_MEMO_LENGTH = 48
+#: Long texts are ordered by their first characters only (beyond them, ties keep row order).
+_KEY_LENGTH = 200
 
 
 def sort_keys(texts: Iterable[str | None]) -> list[str | None]:
-    """:func:`sort_key` of each text (None stays None), each distinct text worked out once."""
+    """:func:`sort_key` of each text (None stays None), each distinct short text worked out
+    once; long ones by their first :data:`_KEY_LENGTH` characters."""
     memo = _MEMO
     if len(memo) > _MEMO_LIMIT:
         memo.clear()
@@ -185,7 +190,11 @@ def sort_keys(texts: Iterable[str | None]) -> list[str | None]:
     for text in texts:
         key = get(text, _MISSING)
         if key is _MISSING:
-            key = memo[text] = text.translate(table)  # type: ignore[union-attr]
+            assert text is not None
+            if len(text) <= _MEMO_LENGTH:
+                key = memo[text] = text.translate(table)
+            else:
+                key = text[:_KEY_LENGTH].translate(table)
         append(key)
     return out
 
