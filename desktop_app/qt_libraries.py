@@ -4,10 +4,11 @@ On a stock Debian/Ubuntu, Qt's X11 plugin (``libqxcb.so``) may miss system libra
 practice ``libxcb-icccm4`` and ``libxcb-keysyms1``); Qt then prints an English guess (often
 naming ``xcb-cursor0`` although that one is installed) and aborts the process, so nothing can
 be said after it.  :func:`window_problem` asks before the QApplication exists, and only when
-Qt is going to use that plugin: it loads the plugin as Qt would (``dlopen``: the libraries it
-loads are the ones Qt loads next anyway, 1–10 ms), and only when that fails does it ask the
-loader (``ldd``, ~30 ms) for every library it cannot find, to name them all with the Debian/
-Ubuntu packages that hold them.  Qt-free: it runs before PySide6 is imported.
+Qt is going to use that plugin: it loads the plugin as Qt would (``dlopen``, lazily bound: the
+libraries it loads are those Qt loads next anyway, so the first paint is no later — measured
+under Xvfb), and only when that fails does it ask the loader (``ldd``, ~30 ms) for every
+library it cannot find, to name them all with the Debian/Ubuntu packages that hold them.
+Qt-free: it runs before PySide6 is imported.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ __all__ = [
 ]
 
 #: The package holding each system library that the xcb plugin and the Qt libraries it loads
-#: (XcbQpa, Gui, Core, DBus, Widgets, OpenGL) link against: ``dpkg -S`` on Debian 12; the
+#: (XcbQpa, Gui, Core, DBus, Widgets, Svg) link against: ``dpkg -S`` on Debian 12; the
 #: same names on Ubuntu 22.04 and 24.04 (where libglib2.0-0t64 provides libglib2.0-0).
 PACKAGES: Mapping[str, str] = {
     "libEGL.so.1": "libegl1",
