@@ -12,6 +12,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from desktop_app.domain.textmatch import normalize_query
+from desktop_app.ui.models.project import COLUMN_INDEX
 from desktop_app.ui.monthly.grid import GRID_COLUMNS, GRID_INDEX
 from desktop_app.ui.monthly.matcher import GridMatcher
 
@@ -333,3 +334,19 @@ def test_find_on_the_monthly_tab_goes_to_the_grids_search_box(qtbot, grid):
     window.tabs.setCurrentIndex(0)
     window.action("actionFind").trigger()
     qtbot.waitUntil(window.filter_bar.search.hasFocus)  # on the ledger: the ledger's box
+
+
+def test_sorting_the_ledger_orders_both_views_of_the_grid(grid):
+    window, grid = grid
+    window.tabs.setCurrentIndex(0)  # the grid hidden: it follows when shown again
+    window.table.sortByColumn(COLUMN_INDEX["name"], Qt.SortOrder.DescendingOrder)
+    window.tabs.setCurrentWidget(grid)
+    assert grid.model.project_ids() == window.visible_project_ids()
+    assert grid.model.project_ids() != sorted(grid.model.project_ids())
+    grid.view.scrollTo(grid.model.index(30, LAST))
+    assert_aligned(grid)
+    # sorted while the grid is on screen (the ledger's order, as the report prints it)
+    window.table.sortByColumn(COLUMN_INDEX["code"], Qt.SortOrder.AscendingOrder)
+    assert grid.model.project_ids() == window.visible_project_ids()
+    assert grid.model.index(0, CODE).data() == "LY2022-001"
+    assert_aligned(grid)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -179,6 +179,7 @@ class MonthlyGrid(QWidget):
     def __init__(self, editor: LedgerEditor, parent: Any = None) -> None:
         super().__init__(parent)
         self._ledger: LedgerPage | None = None
+        self._order_stale = False  # the ledger was sorted while the grid was hidden
         self.model = MonthlyGridModel(editor, self)
         self.view = MonthlyGridView(self)
         self.view.setModel(self.model)
@@ -229,7 +230,28 @@ class MonthlyGrid(QWidget):
         self._ledger = page
         self.model.set_key_source(page.model.loaded_rows)
         page.queryChanged.connect(self.update_filter_note)
+        page.model.layoutChanged.connect(self._ledger_sorted)
         self.update_filter_note()
+
+    def _ledger_sorted(self, *_args: Any) -> None:
+        """The rows follow the ledger's order: at once when the grid is on screen, else
+        when it is next shown (sorting the ledger stays as fast as without the grid)."""
+        if self.model.monthly_data is None:
+            return
+        if self.isVisible():
+            self._follow_order()
+        else:
+            self._order_stale = True
+
+    def _follow_order(self) -> None:
+        self._order_stale = False
+        if self._ledger is not None and self.model.monthly_data is not None:
+            self.model.set_projects(self._ledger.visible_ids())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._order_stale:
+            self._follow_order()
 
     def update_filter_note(self, *_args: Any) -> None:
         page = self._ledger
