@@ -309,3 +309,15 @@ def test_the_readme_gives_the_one_apt_line_a_desktop_needs():
     packages = lines[0].split()
     assert len(packages) == len(set(packages)) and set(packages) == set(DESKTOP_PACKAGES)
     assert {"libxcb-icccm4", "libxcb-keysyms1", "libxcb-cursor0"} <= set(DESKTOP_PACKAGES)
+
+
+def test_the_linux_package_and_its_readme_ask_for_the_same_libraries():
+    """The .deb depends on every package of the README's line; the bundle's README.txt gives it."""
+    control = (ROOT / "installers" / "linux" / "control.in").read_text(encoding="utf-8")
+    depends = re.search(r"^Depends: (.*)$", control, re.MULTILINE)
+    assert depends is not None
+    names = {d.strip().split()[0] for d in depends.group(1).split(",")}
+    assert set(DESKTOP_PACKAGES) <= names
+    bundle = (ROOT / "installers" / "linux" / "README.txt").read_text(encoding="utf-8")
+    lines = re.findall(r"^\s*sudo apt install (lib[^\n]*)$", bundle, re.MULTILINE)
+    assert len(lines) == 1 and lines[0].split() == list(DESKTOP_PACKAGES)
