@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import accumulate, islice
@@ -248,6 +248,16 @@ def field_sort_values(
             out.append(key)
         return out
     return values
+
+
+def warm_name_sort(rows: Sequence[tuple]) -> Callable[[], object]:
+    """Work that makes the first sort by 项目名称 fast, to run off the interface thread once a
+    large ledger is on screen: the pinyin tables and each name's key are worked out then
+    (≈ 250 ms at 100k) instead of inside the clerk's first click on the header.  The names
+    are taken now (the table may re-sort ``rows`` meanwhile)."""
+    col = FIELD_INDEX["name"]
+    names = [r[col] for r in rows]
+    return lambda: collation.sort_keys(names)
 
 
 #: Fields whose distinct values the filter drop-downs offer.

@@ -15,7 +15,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ... import APP_NAME
-from ...views.ledger import figs_of, load_ledger, load_monthly, project_figures, refresh_monthly
+from ...views.ledger import (
+    figs_of,
+    load_ledger,
+    load_monthly,
+    project_figures,
+    refresh_monthly,
+    warm_name_sort,
+)
 from .. import jobs
 from . import tr
 
@@ -55,6 +62,7 @@ class LedgerLoader(QObject):
         self._monthly_wanted = False  # the grid was opened once: keep it loaded
         self._ledger_shown = -1  # generation of the ledger rows on screen
         self._monthly_waiting: tuple[int, MonthlyData] | None = None  # reports awaiting rows
+        self._sort_warmed = False
         page.queryChanged.connect(self._query_changed)
         monthly.follow_ledger(page)  # after the line above: it reads the grid's new rows
 
@@ -123,6 +131,9 @@ class LedgerLoader(QObject):
             waiting, self._monthly_waiting = self._monthly_waiting, None
             self._monthly_loaded(*waiting)
         self.loaded.emit()
+        if len(data.rows) > jobs.BACKGROUND_ABOVE and not self._sort_warmed:
+            self._sort_warmed = True  # names rarely change: once per window is enough
+            jobs.Job(self, warm_name_sort(data.rows), lambda _keys: None).run()
 
     def _monthly_loaded(self, generation: int, data: MonthlyData) -> None:
         if generation != self._monthly_generation:
