@@ -217,3 +217,17 @@ def test_a_question_without_an_answer_cancels_in_chinese(run, ledger_path):
     assert result.exit_code == 1
     assert result.stderr == "错误：已取消\n"
     assert "Aborted" not in result.output
+
+
+def test_the_restore_question_is_chinese_and_takes_chinese_answers(run, ledger_path):
+    made = run("backup", "--db", ledger_path)
+    backup = Path(re.search(r"已备份到 (.+?)（", made.output).group(1))
+    args = ["restore", str(backup), "--db", str(ledger_path)]
+    declined = CliRunner().invoke(cli, args, input="也许\n否\n")
+    assert declined.exit_code == 1
+    assert "（是/否，直接回车为否）" in declined.output and "[y/N]" not in declined.output
+    assert "请回答“是”或“否”。" in declined.stderr and "invalid input" not in declined.output
+    assert "已取消，台账未改变" in declined.output
+    restored = CliRunner().invoke(cli, args, input="是\n")
+    assert restored.exit_code == 0, restored.output
+    assert "已恢复" in restored.output

@@ -9,7 +9,7 @@ import click
 
 from ..store import Store
 from .base import command, db_option, resolve_db
-from .output import echo, size_text
+from .output import ask_yes, echo, size_text
 from .usage import CliError
 
 
@@ -71,7 +71,7 @@ def restore(
             raise CliError(f"没有第 {number} 个备份（共 {len(listed)} 个）")
         chosen = listed[number - 1]
     question = f"用 {chosen.label} 的备份替换台账 {path}？当前台账会先备份。"
-    if not yes and not click.confirm(question, default=False):
+    if not yes and not ask_yes(question):
         echo("已取消，台账未改变")
         ctx.exit(1)
     result = backups.restore_backup(path, chosen)

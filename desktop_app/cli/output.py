@@ -53,3 +53,23 @@ def pad(text: str, columns: int, right: bool) -> str:
     """``text`` filled with spaces to ``columns`` terminal columns, on the left if ``right``."""
     gap = " " * (columns - width(text))
     return gap + text if right else text + gap
+
+
+_YES = frozenset({"是", "y", "yes", "确定", "好"})
+_NO = frozenset({"否", "n", "no", "不", "取消", ""})
+
+
+def ask_yes(question: str) -> bool:
+    """Ask ``question`` in Chinese: 是 (or y) confirms; 否, n or Enter declines; any other
+    answer is asked again.  No input at all (end of file) ends the command as 已取消, the way
+    click's own confirm ends it — but neither ``[y/N]`` nor ``Error: invalid input``."""
+    while True:
+        answer = click.prompt(
+            f"{question}（是/否，直接回车为否）", default="", show_default=False, prompt_suffix="："
+        )
+        word = answer.strip().lower()
+        if word in _YES:
+            return True
+        if word in _NO:
+            return False
+        echo("请回答“是”或“否”。", err=True)
