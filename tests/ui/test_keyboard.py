@@ -309,3 +309,27 @@ def test_import_wizard_esc_cancels(qtbot, store, settings):
     wizard = show(qtbot, ImportWizard(store, settings=settings))
     press(qtbot, Qt.Key.Key_Escape)
     assert not wizard.isVisible()
+
+
+def test_problem_dialog_tab_leaves_the_text_boxes_and_walks_every_field(qtbot, store):
+    from desktop_app.store.models import Problem
+    from desktop_app.ui.dialogs.project_records import ChildDialog
+
+    project = store.find_project("LY2022-007")
+    dialog = ChildDialog("problem", Problem(project_id=project.id, text="征地手续未办结"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    activate(qtbot, dialog)
+    dialog.fields["text"].setFocus()
+    chain = tab_chain(qtbot)
+    fields = [n.removeprefix("child_") for n in chain if n.startswith("child_")]
+    assert fields == [
+        "text",
+        "status",
+        "department",
+        "deadline",
+        "solution",
+        "raised_on",
+        "solved_on",
+    ]
+    assert dialog.fields["text"].toPlainText() == "征地手续未办结"  # Tab typed no tab into it

@@ -321,6 +321,7 @@ class ChildDialog(QDialog):
             if kind_ == "long":
                 widget: QWidget = QPlainTextEdit(value or "")
                 widget.setFixedHeight(70)
+                widget.setTabChangesFocus(True)  # Tab goes on to the next field, as in the form
             elif kind_ == "status":
                 widget = QComboBox()
                 widget.addItem(QCoreApplication.translate("ProjectDialog", "未解决"), "open")
