@@ -108,3 +108,13 @@ def test_ledger_table_model(qtmodeltester, store):
     model = ProjectTableModel(store)
     qtmodeltester.check(model, force_py=True)
     assert model.rowCount() == len(store.project_rows())
+
+
+def test_the_ledger_rounds_a_rate_as_the_reports_and_excel_do():
+    """12.25% shows as 12.3% in the ledger cell, as in the dashboard and the reports (half up),
+    not 12.2% (the float's round-half-even)."""
+    from desktop_app.domain.text import rate_percent
+    from desktop_app.ui.models.project import rate_text
+
+    assert rate_text(0.1225) == rate_percent(0.1225) == "12.3%"
+    assert rate_text(None) == ""

@@ -27,6 +27,7 @@ from ...domain.fields import FIELD_BY_NAME, PROJECT_FIELDS
 from ...domain.money import from_cents
 from ...domain.periods import Period
 from ...domain.query import ProjectQuery
+from ...domain.text import rate_percent
 from ...domain.textmatch import normalize_query
 from ...store import Project, Store
 from ...views.ledger import (
@@ -138,7 +139,8 @@ def cents_text(value: int | None) -> str:
 
 
 def rate_text(rate: float | None) -> str:
-    return "" if rate is None else f"{rate * 100:.1f}%"
+    """A completion rate as every screen and report shows it (:func:`rate_percent`)."""
+    return rate_percent(rate)
 
 
 class _FigColumn(Sequence[Any]):
