@@ -263,6 +263,112 @@ def m004_projects_without_json_check(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+#: Schema v5 (issue 15): a ledger lives through many years and keeps what each meeting was
+#: told.  What changes from year to year is kept per year in ``project_years`` — whether the
+#: project is on that year's list, its 年度计划投资, 建设性质, 项目清单 and the year's 建设目标 —
+#: and a project may break its plan down by month (``monthly_plans``, 月度计划分解).  A period
+#: closed after its meeting (``closed_periods``) keeps, in ``round_rows``, every value its
+#: reports and figures showed at the close, one JSON object per project, so that nothing
+#: done later (plans, renames, deletions) changes them.  ``round_rows`` has no reference to
+#: ``projects``: a project deleted after the close is still in that round.
+YEARS_AND_ROUNDS = [
+    """CREATE TABLE project_years (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2099),
+        on_list INTEGER NOT NULL DEFAULT 1 CHECK (on_list IN (0, 1)),
+        annual_plan INTEGER CHECK (annual_plan >= 0),
+        nature TEXT,
+        lists TEXT NOT NULL DEFAULT '[]' CHECK (lists GLOB '[[]*]'),
+        target TEXT,
+        version INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (project_id, year)
+    )""",
+    "CREATE INDEX project_years_year ON project_years(year, project_id)",
+    """CREATE TABLE monthly_plans (
+        project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+        period TEXT NOT NULL CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
+        plan_investment INTEGER NOT NULL CHECK (plan_investment >= 0),
+        PRIMARY KEY (project_id, period)
+    )""",
+    """CREATE TABLE closed_periods (
+        period TEXT PRIMARY KEY CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'),
+        closed_at TEXT NOT NULL,
+        closed_by TEXT NOT NULL,
+        action_id INTEGER NOT NULL REFERENCES actions(id)
+    )""",
+    """CREATE TABLE round_rows (
+        period TEXT NOT NULL REFERENCES closed_periods(period) ON DELETE CASCADE,
+        project_id INTEGER NOT NULL,
+        row TEXT NOT NULL,
+        PRIMARY KEY (period, project_id)
+    )""",
+]
+
+#: The ``meta`` key of the ledger's working year: the year new plans are entered for and a
+#: plan column without a year goes to (set by the year change, 年度切换).
+CURRENT_YEAR_META = "current_year"
+
+
+def working_year(db: Database) -> int:
+    """The year a pre-v5 ledger's plans were entered for: that of its newest monthly report
+    (the figures were reported against those plans), else of its indicators (the shipped
+    portfolio: 2022), else of its newest change, else this year."""
+    import datetime as dt
+
+    for sql in (
+        "SELECT substr(max(period), 1, 4) FROM monthly_reports",
+        "SELECT max(substr(period, 1, 4)) FROM indicators WHERE period GLOB '[12][0-9][0-9][0-9]*'",
+        "SELECT substr(max(at), 1, 4) FROM actions",
+    ):
+        row = db.execute(sql).fetchone()
+        if row and row[0] and str(row[0]).isdigit() and 2000 <= int(row[0]) <= 2099:
+            return int(row[0])
+    return dt.date.today().year
+
+
+@_migration
+def m005_years_and_rounds(db: Database) -> None:
+    """Per-year values and closed rounds.  Every project's 年度计划投资, 建设性质 and 项目清单
+    become those of :func:`working_year` (the project on that year's list), so every figure
+    means what it meant; one action records it, with one history row per project.  The old
+    columns of ``projects`` stay until the reads have moved (a later migration drops them)."""
+    import datetime as dt
+
+    for statement in YEARS_AND_ROUNDS:
+        db.execute(statement)
+    year = working_year(db)
+    now = dt.datetime.now().isoformat(timespec="seconds")
+    db.execute(
+        "INSERT INTO meta (key, value) VALUES (?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [CURRENT_YEAR_META, str(year)],
+    )
+    db.execute(
+        "INSERT INTO project_years "
+        "(project_id, year, on_list, annual_plan, nature, lists, target, version, updated_at) "
+        "SELECT id, ?, 1, annual_plan, nature, lists, NULL, 1, ? FROM projects",
+        [year, now],
+    )
+    if db.execute("SELECT count(*) FROM projects").fetchone()[0]:
+        cursor = db.execute(
+            "INSERT INTO actions (at, user, description, source) VALUES (?, ?, ?, ?)",
+            [
+                now,
+                "程序升级",
+                f"升级数据结构：年度计划、建设性质和项目清单归入 {year} 年",
+                "migration",
+            ],
+        )
+        db.execute(
+            "INSERT INTO history "
+            "(action_id, at, user, table_name, record_id, field, old_value, new_value) "
+            "SELECT ?, ?, '程序升级', 'project_years', id, 'year', NULL, ? FROM projects",
+            [cursor.lastrowid, now, str(year)],
+        )
+    db.execute("PRAGMA user_version = 5")
+
+
 @contextmanager
 def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
     """Run migrations with the sorter's runs in temporary files and a helper thread: building

@@ -154,3 +154,47 @@ def test_new_ledgers_and_demo_ledgers_have_the_covering_index(store, demo_path):
     with sqlite3.connect(demo_path) as demo:  # made with the index dropped and rebuilt
         assert f"COVERING INDEX {schema.PERIOD_INDEX_NAME}" in _plan(demo, AMOUNTS_SQL, "x")
         assert "monthly_reports_period" not in _indexes(demo)
+
+
+@pytest.mark.parametrize("fixture", ["ledger_schema_v1.sqlite", "ledger_schema_v3.sqlite"])
+def test_v5_keeps_each_plan_as_the_plan_of_the_year_it_was_entered_for(fixture, tmp_path):
+    """Issue 15: the per-year values of a pre-v5 ledger become those of the year its figures
+    were reported for (its newest monthly report: 2022-05 in both fixtures), with a history."""
+    path = tmp_path / fixture
+    shutil.copy(FIXTURES / fixture, path)
+    old = sqlite3.connect(path)
+    before = dict(
+        (pid, (plan, nature, lists))
+        for pid, plan, nature, lists in old.execute(
+            "SELECT id, annual_plan, nature, lists FROM projects"
+        )
+    )
+    old.close()
+    assert any(plan for plan, _n, _l in before.values())  # the fixture carries a plan
+    with Store.open(path, user="升级测试") as s:
+        assert s.meta(schema.CURRENT_YEAR_META) == "2022"
+        rows = s.conn.execute(
+            "SELECT project_id, year, on_list, annual_plan, nature, lists FROM project_years"
+        ).fetchall()
+        assert {r[0]: (r[3], r[4], r[5]) for r in rows} == before
+        assert {(r[1], r[2]) for r in rows} == {(2022, 1)}
+        action = s.conn.execute(
+            "SELECT id, description FROM actions WHERE source = 'migration'"
+        ).fetchall()
+        assert len(action) == 1 and "2022 年" in action[0][1]
+        history = s.conn.execute(
+            "SELECT count(*) FROM history WHERE action_id = ? AND table_name = 'project_years'",
+            (action[0][0],),
+        ).fetchone()[0]
+        assert history == len(before) == 51
+
+
+def test_an_empty_ledger_gets_this_year_and_no_upgrade_action(tmp_path):
+    import datetime as dt
+
+    with Store.create(tmp_path / "empty.sqlite", portfolio=False) as s:
+        assert s.meta(schema.CURRENT_YEAR_META) == str(dt.date.today().year)
+        assert (
+            s.conn.execute("SELECT count(*) FROM actions WHERE source = 'migration'").fetchone()[0]
+            == 0
+        )
