@@ -1,10 +1,18 @@
-"""Fill keyprojects_en.ts with the English texts below (run after pyside6-lupdate).
+"""Fill keyprojects_en.ts with the English texts below (run after pyside6-lupdate and extract.py).
 
 The interface is in subpackages (desktop_app/ui/**/*.py); the contexts are class names (or
 the context given to ``QCoreApplication.translate``), so moving a file changes no message.
+lupdate misses the texts passed to a module's own wrapper (``_tr("…")`` calling
+``QCoreApplication.translate("Ctx", text)``, the ledger's ``tr``, the actions' ``_t``) and files
+some under a wrong or empty context; extract.py scans the code with ``ast`` and makes the .ts
+hold exactly the (context, text) pairs the code asks for.  Then this script writes the English
+(``EN`` by source text, ``EN_IN_CONTEXT`` where one text reads differently in one context) and
+lrelease builds the .qm.  tests/ui/test_translations_complete.py checks nothing is left out.
 
     uv run pyside6-lupdate $(find desktop_app/ui -name '*.py' ! -name __init__.py | sort) \
-        -ts resources/translations/keyprojects_en.ts -source-language zh_CN -target-language en
+        -ts resources/translations/keyprojects_en.ts -source-language zh_CN -target-language en \
+        -no-obsolete
+    uv run python resources/translations/extract.py
     uv run python resources/translations/fill_en.py
     uv run pyside6-lrelease resources/translations/keyprojects_en.ts
 """
@@ -431,6 +439,96 @@ EN = {
         "The ledger has no projects yet, so the dashboard has nothing to show: import an Excel "
         "ledger, or add projects one by one."
     ),
+    # texts passed to a module's own wrapper (_tr/tr), found by extract.py
+    # first launch (dialogs/first_launch.py)
+    "欢迎使用{app}": "Welcome to {app}",
+    "请先告诉程序是谁在填报。两项以后都可以在“工具 ▸ 设置”中修改。": (
+        "First tell the program who is reporting. You can change both later in “Tools ▸ Settings”."
+    ),
+    "填报单位（印在报表表头）：": "Reporting unit (printed in report headers):",
+    "如：张三": "e.g. Zhang San",
+    "您的姓名（写入修改记录）：": "Your name (written into the change history):",
+    "填报单位保存在台账文件中，命令行导出的报表也用它；姓名只保存在本机。": (
+        "The reporting unit is stored in the ledger file and used by reports exported from the "
+        "command line too; your name is kept on this computer only."
+    ),
+    "以后再说": "Later",
+    "请填写您的姓名：它会写进每一条修改记录。": "Please enter your name: it goes into every entry of the change history.",
+    "修改人暂用本机登录名“{user}”；请在“工具 ▸ 设置”中填写您的姓名。": (
+        "Changes are recorded under the login name “{user}” for now; enter your name in “Tools ▸ Settings”."
+    ),
+    "填报单位（印在报表表头，存于台账）": "Reporting unit (printed in report headers, stored in the ledger)",
+    "对象": "Item",
+    # ledger files: new, open, recent, save as (window/ledger_files.py)
+    "新建台账…": "New ledger…",
+    "打开台账…": "Open ledger…",
+    "最近打开": "Open recent",
+    "另存为（复制台账）…": "Save as (copy the ledger)…",
+    "台账文件 (*.sqlite *.sqlite3 *.db);;所有文件 (*)": "Ledger files (*.sqlite *.sqlite3 *.db);;All files (*)",
+    "打开台账": "Open ledger",
+    "（没有最近打开的台账）": "(no recent ledgers)",
+    "（当前）": " (current)",
+    "清除列表": "Clear list",
+    "找不到台账“{name}”（{folder}），它可能已被移动、改名或删除。\n\n已从“最近打开”列表中移除。": (
+        "The ledger “{name}” ({folder}) cannot be found; it may have been moved, renamed or "
+        "deleted.\n\nIt has been removed from the “Open recent” list."
+    ),
+    "另存为（复制台账）": "Save as (copy the ledger)",
+    "正在复制台账…": "Copying the ledger…",
+    "“{name}”已经打开": "“{name}” is already open",
+    "程序内部错误（{error}），详见日志": "Internal error ({error}); see the log",
+    "无法打开“{name}”：\n{reason}\n\n当前台账“{current}”仍然打开。": (
+        "Cannot open “{name}”:\n{reason}\n\nThe current ledger “{current}” stays open."
+    ),
+    "不打开，留在当前台账": "Don't open; stay in the current ledger",
+    "已把台账复制为“{name}”（{folder}）。\n\n要切换到这份副本吗？当前台账将关闭，以后在副本中修改。": (
+        "The ledger was copied to “{name}” ({folder}).\n\nSwitch to the copy? The current "
+        "ledger closes and further changes go into the copy."
+    ),
+    "已复制为 {path}；可在“文件 ▸ 最近打开”中打开": "Copied to {path}; open it from “File ▸ Open recent”",
+    "未能复制为“{name}”：\n{reason}\n\n当前台账未受影响。": (
+        "Could not copy to “{name}”:\n{reason}\n\nThe current ledger is unaffected."
+    ),
+    "请稍候：上一个操作还没有完成": "Please wait: the previous operation has not finished",
+    "“{name}”是当前打开的台账，不能覆盖。请换一个文件名。": (
+        "“{name}” is the ledger now open and cannot be overwritten. Choose another file name."
+    ),
+    "文件“{name}”已存在，不会覆盖。请换一个文件名；要打开它请用“打开台账”。": (
+        "The file “{name}” already exists and will not be overwritten. Choose another file "
+        "name; to open it use “Open ledger”."
+    ),
+    "文件夹“{folder}”不存在。": "The folder “{folder}” does not exist.",
+    "新建台账": "New ledger",
+    "新台账": "New ledger",
+    "空台账（只含县区、产业链、状态等代码表）": "Empty ledger (only the code tables: districts, industrial chains, statuses…)",
+    "含2022年政府工作报告中的51个重点项目": "With the 51 key projects of the 2022 government work report",
+    "新建并打开": "Create and open",
+    "新台账保存到": "Save the new ledger in",
+    "请填写新台账的文件名": "Enter a file name for the new ledger",
+    # monthly grid finder (monthly/finder.py)
+    "搜索“{text}”": "search “{text}”",
+    "已按台账筛选：{filters}（显示 {shown} / {total} 个项目）": "Filtered as in the ledger: {filters} ({shown} / {total} projects shown)",
+    "在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）": (
+        "Find in this grid: code, name, responsible unit (pinyin initials, full pinyin, traditional)"
+    ),
+    "清除台账的筛选和搜索（台账与本表共用）": "Clear the ledger's filters and search (shared by the ledger and this grid)",
+    "找到 {n} 个": "{n} found",
+    "没有找到": "Not found",
+}
+
+#: Where one source text reads differently in one context: (context, source) -> English.
+EN_IN_CONTEXT = {
+    # the import preview's row results (importers/preview.py STATUS_LABELS)
+    **{
+        (ctx, src): en
+        for ctx in ("PreviewModel", "PreviewPage")
+        for src, en in (
+            ("新增", "New"),
+            ("修改", "Changed"),
+            ("未变", "Unchanged"),
+            ("拒绝", "Rejected"),
+        )
+    },
 }
 
 
@@ -438,14 +536,19 @@ def fill(path: Path) -> list[str]:
     """Write the translations into ``path``; returns the sources still untranslated."""
     tree = ET.parse(path)
     missing = []
-    for message in tree.getroot().iter("message"):
-        source = message.find("source").text or ""
-        translation = message.find("translation")
-        if source in EN:
-            translation.text = EN[source]
-            translation.attrib.pop("type", None)
-        else:
-            missing.append(source)
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.find("source").text or ""
+            translation = message.find("translation")
+            if translation.get("type") in ("vanished", "obsolete"):
+                continue  # lupdate keeps texts no longer in the code; they stay as they are
+            english = EN_IN_CONTEXT.get((name, source), EN.get(source))
+            if english is not None:
+                translation.text = english
+                translation.attrib.pop("type", None)
+            else:
+                missing.append(source)
     tree.write(path, encoding="utf-8", xml_declaration=True)
     return missing
 

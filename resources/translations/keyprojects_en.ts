@@ -1,2381 +1,2677 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
-<context>
-    <name>BackupDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="94" />
-        <source>备份时间</source>
-        <translation>Backed up</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="98" />
-        <source>原因</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="100" />
-        <source>项目数</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="106" />
-        <source>大小</source>
-        <translation>Size</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="109" />
-        <source>校验</source>
-        <translation>Check</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="78" />
-        <source>完好</source>
-        <translation>Intact</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="79" />
-        <source>已损坏</source>
-        <translation>Damaged</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="80" />
-        <source>未校验</source>
-        <translation>Not checked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="138" />
-        <source>备份与恢复</source>
-        <translation>Backup and restore</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="157" />
-        <source> 个</source>
-        <translation> backups</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="159" />
-        <source>立即备份</source>
-        <translation>Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="163" />
-        <source>恢复所选备份…</source>
-        <translation>Restore selected backup…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="168" />
-        <source>打开备份文件夹</source>
-        <translation>Open backup folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="173" />
-        <source>保留最近</source>
-        <translation>Keep the latest</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="201" />
-        <source>台账：{db}
+    <context>
+        <name>BackupDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="94" />
+            <source>备份时间</source>
+            <translation>Backed up</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="98" />
+            <source>原因</source>
+            <translation>Reason</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="100" />
+            <source>项目数</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="106" />
+            <source>大小</source>
+            <translation>Size</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="109" />
+            <source>校验</source>
+            <translation>Check</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="78" />
+            <source>完好</source>
+            <translation>Intact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="79" />
+            <source>已损坏</source>
+            <translation>Damaged</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="80" />
+            <source>未校验</source>
+            <translation>Not checked</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="138" />
+            <source>备份与恢复</source>
+            <translation>Backup and restore</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="157" />
+            <source> 个</source>
+            <translation> backups</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="159" />
+            <source>立即备份</source>
+            <translation>Back up now</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="163" />
+            <source>恢复所选备份…</source>
+            <translation>Restore selected backup…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="168" />
+            <source>打开备份文件夹</source>
+            <translation>Open backup folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="173" />
+            <source>保留最近</source>
+            <translation>Keep the latest</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="201" />
+            <source>台账：{db}
 备份位置：{folder}
 打开台账、每次导入、升级数据结构和恢复之前都会自动备份（SQLite 备份接口写出的一致快照）；共 {n} 个备份。</source>
-        <translation>Ledger: {db}
+            <translation>Ledger: {db}
 Backups: {folder}
 A backup is made automatically when the ledger is opened and before every import, schema upgrade and restore (a consistent snapshot written by SQLite's backup API); {n} backups in all.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="223" />
-        <source>手动备份</source>
-        <translation>Manual backup</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="227" />
-        <source>备份失败：{reason}</source>
-        <translation>Backup failed: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="238" />
-        <source>用 {when} 的备份（{reason}，{projects} 个项目）替换当前台账的全部内容？
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="223" />
+            <source>手动备份</source>
+            <translation>Manual backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="227" />
+            <source>备份失败：{reason}</source>
+            <translation>Backup failed: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="238" />
+            <source>用 {when} 的备份（{reason}，{projects} 个项目）替换当前台账的全部内容？
 
 当前台账会先自动备份，恢复后仍可从备份列表中找回。</source>
-        <translation>Replace the whole ledger with the backup of {when} ({reason}, {projects} projects)?
+            <translation>Replace the whole ledger with the backup of {when} ({reason}, {projects} projects)?
 
 The current ledger is backed up first and stays in the backup list.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="250" />
-        <source>恢复失败，台账未改变：{reason}</source>
-        <translation>Restore failed, the ledger is unchanged: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="258" />
-        <source>已恢复 {when} 的备份。恢复前的台账已备份到：
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="250" />
+            <source>恢复失败，台账未改变：{reason}</source>
+            <translation>Restore failed, the ledger is unchanged: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="258" />
+            <source>已恢复 {when} 的备份。恢复前的台账已备份到：
 {path}</source>
-        <translation>Restored the backup of {when}. The ledger before the restore was saved to:
+            <translation>Restored the backup of {when}. The ledger before the restore was saved to:
 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="287" />
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="378" />
-        <source>恢复备份</source>
-        <translation>Restore backup</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="304" />
-        <source>台账“{name}”已损坏，无法打开：
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="287" />
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="378" />
+            <source>恢复备份</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="304" />
+            <source>台账“{name}”已损坏，无法打开：
 {error}</source>
-        <translation>The ledger “{name}” is damaged and cannot be opened:
+            <translation>The ledger “{name}” is damaged and cannot be opened:
 {error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="311" />
-        <source>没有找到可用的备份。请不要再写入这个文件，把它复制一份后联系技术人员。</source>
-        <translation>No usable backup was found. Do not write to this file any more; copy it and contact technical support.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="319" />
-        <source>是否用最近一个完好的备份恢复？
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="311" />
+            <source>没有找到可用的备份。请不要再写入这个文件，把它复制一份后联系技术人员。</source>
+            <translation>No usable backup was found. Do not write to this file any more; copy it and contact technical support.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="319" />
+            <source>是否用最近一个完好的备份恢复？
 备份时间：{when}（{reason}，{projects} 个项目）
 损坏的文件会改名保留在原文件夹中。</source>
-        <translation>Restore the latest intact backup?
+            <translation>Restore the latest intact backup?
 Backed up: {when} ({reason}, {projects} projects)
 The damaged file is kept under a new name in its folder.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="351" />
-        <source>恢复失败：{reason}</source>
-        <translation>Restore failed: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="353" />
-        <source>已用 {when} 的备份恢复台账。</source>
-        <translation>The ledger was restored from the backup of {when}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="357" />
-        <source>损坏的文件已改名保留为：
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="351" />
+            <source>恢复失败：{reason}</source>
+            <translation>Restore failed: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="353" />
+            <source>已用 {when} 的备份恢复台账。</source>
+            <translation>The ledger was restored from the backup of {when}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="357" />
+            <source>损坏的文件已改名保留为：
 {path}</source>
-        <translation>The damaged file was kept as:
+            <translation>The damaged file was kept as:
 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="372" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="379" />
-        <source>不恢复，退出</source>
-        <translation>Quit without restoring</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/backup.py" line="421" />
-        <source>后台检查发现台账已损坏：{problem}
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="372" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="379" />
+            <source>不恢复，退出</source>
+            <translation>Quit without restoring</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/backup.py" line="421" />
+            <source>后台检查发现台账已损坏：{problem}
 
 请不要继续编辑。关闭程序后重新打开，按提示用最近的完好备份恢复（或在命令行运行 keyprojects restore --latest）。</source>
-        <translation>A background check found the ledger damaged: {problem}
+            <translation>A background check found the ledger damaged: {problem}
 
 Please stop editing. Close the program, open it again and restore the latest intact backup when asked (or run keyprojects restore --latest).</translation>
-    </message>
-</context>
-<context>
-    <name>Charts</name>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="60" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="215" />
-        <source>{m}月</source>
-        <translation>M{m}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="65" />
-        <source>幻灯片 16:9（1920×1080）</source>
-        <extracomment>Sizes offered when saving a chart for slides.</extracomment>
-        <translation>Slide 16:9 (1920×1080)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="66" />
-        <source>幻灯片 16:9（1280×720）</source>
-        <translation>Slide 16:9 (1280×720)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="67" />
-        <source>幻灯片 4:3（1600×1200）</source>
-        <translation>Slide 4:3 (1600×1200)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="68" />
-        <source>A4 横向（2339×1654）</source>
-        <translation>A4 landscape (2339×1654)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="348" />
-        <source>无法保存图片：{path}</source>
-        <extracomment>Pixels kept free between a value label and the edge of the plot. A bar was clicked: (field, value) — e.g. ("region", "龙山区"), ("light", "red"). The left axis's class (count charts count on it). The plot items drawn for the data, by role ("plan", "done", "bars", ...). The value labels written on the plot. The data ranges the chart asked for, before room is made for its labels.</extracomment>
-        <translation>Cannot save the image: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="360" />
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="381" />
-        <source>复制图片</source>
-        <translation>Copy image</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="362" />
-        <source>另存为 PNG 图片…</source>
-        <translation>Save as PNG…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="65" />
-        <source>年度计划与本年累计完成</source>
-        <translation>Annual plan and year to date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="69" />
-        <source>分组</source>
-        <translation>Group</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="83" />
-        <source>按{group}：年度计划与本年累计完成</source>
-        <translation>By {group}: annual plan and year to date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="111" />
-        <source>年度计划</source>
-        <translation>Annual plan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="112" />
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="215" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="72" />
-        <source>本年累计完成</source>
-        <translation>Year to date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="126" />
-        <source>按时序进度应完成（{tp}）</source>
-        <translation>Due by schedule ({tp})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="136" />
-        <source>无计划</source>
-        <translation>No plan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="145" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="108" />
-        <source>金额（{unit}）</source>
-        <translation>Amount ({unit})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="170" />
-        <source>{label}（{n} 个项目）</source>
-        <translation>{label} ({n} projects)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="173" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="132" />
-        <source>年度计划：{v}</source>
-        <translation>Annual plan: {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="174" />
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="260" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="126" />
-        <source>本年累计完成：{v}</source>
-        <translation>Year to date: {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="175" />
-        <source>完成率：{rate}（{light}）</source>
-        <translation>Completion: {rate} ({light})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="181" />
-        <source>按时序进度（{tp}）应完成：{v}</source>
-        <translation>Due by schedule ({tp}): {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="186" />
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="336" />
-        <source>单击可筛选台账</source>
-        <translation>Click to filter the ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="193" />
-        <source>全年投资进度：累计完成与时序进度计划</source>
-        <translation>Investment over the year: done against schedule</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="202" />
-        <source>{year}年投资进度：累计完成与时序进度计划</source>
-        <translation>Investment in {year}: done against schedule</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="217" />
-        <source>按时序进度应完成（年度计划×月数/12）</source>
-        <translation>Due by schedule (annual plan × months / 12)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="222" />
-        <source>{m}月累计 {v}
+        </message>
+    </context>
+    <context>
+        <name>Charts</name>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="60" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="215" />
+            <source>{m}月</source>
+            <translation>M{m}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="65" />
+            <source>幻灯片 16:9（1920×1080）</source>
+            <extracomment>Sizes offered when saving a chart for slides.</extracomment>
+            <translation>Slide 16:9 (1920×1080)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="66" />
+            <source>幻灯片 16:9（1280×720）</source>
+            <translation>Slide 16:9 (1280×720)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="67" />
+            <source>幻灯片 4:3（1600×1200）</source>
+            <translation>Slide 4:3 (1600×1200)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="68" />
+            <source>A4 横向（2339×1654）</source>
+            <translation>A4 landscape (2339×1654)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="348" />
+            <source>无法保存图片：{path}</source>
+            <extracomment>Pixels kept free between a value label and the edge of the plot. A bar was clicked: (field, value) — e.g. ("region", "龙山区"), ("light", "red"). The left axis's class (count charts count on it). The plot items drawn for the data, by role ("plan", "done", "bars", ...). The value labels written on the plot. The data ranges the chart asked for, before room is made for its labels.</extracomment>
+            <translation>Cannot save the image: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="360" />
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="381" />
+            <source>复制图片</source>
+            <translation>Copy image</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="362" />
+            <source>另存为 PNG 图片…</source>
+            <translation>Save as PNG…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="65" />
+            <source>年度计划与本年累计完成</source>
+            <translation>Annual plan and year to date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="69" />
+            <source>分组</source>
+            <translation>Group</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="83" />
+            <source>按{group}：年度计划与本年累计完成</source>
+            <translation>By {group}: annual plan and year to date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="111" />
+            <source>年度计划</source>
+            <translation>Annual plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="112" />
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="215" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="72" />
+            <source>本年累计完成</source>
+            <translation>Year to date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="126" />
+            <source>按时序进度应完成（{tp}）</source>
+            <translation>Due by schedule ({tp})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="136" />
+            <source>无计划</source>
+            <translation>No plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="145" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="108" />
+            <source>金额（{unit}）</source>
+            <translation>Amount ({unit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="170" />
+            <source>{label}（{n} 个项目）</source>
+            <translation>{label} ({n} projects)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="173" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="132" />
+            <source>年度计划：{v}</source>
+            <translation>Annual plan: {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="174" />
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="260" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="126" />
+            <source>本年累计完成：{v}</source>
+            <translation>Year to date: {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="175" />
+            <source>完成率：{rate}（{light}）</source>
+            <translation>Completion: {rate} ({light})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="181" />
+            <source>按时序进度（{tp}）应完成：{v}</source>
+            <translation>Due by schedule ({tp}): {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="186" />
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="336" />
+            <source>单击可筛选台账</source>
+            <translation>Click to filter the ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="193" />
+            <source>全年投资进度：累计完成与时序进度计划</source>
+            <translation>Investment over the year: done against schedule</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="202" />
+            <source>{year}年投资进度：累计完成与时序进度计划</source>
+            <translation>Investment in {year}: done against schedule</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="217" />
+            <source>按时序进度应完成（年度计划×月数/12）</source>
+            <translation>Due by schedule (annual plan × months / 12)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="222" />
+            <source>{m}月累计 {v}
 完成率 {rate}</source>
-        <translation>To M{m}: {v}
+            <translation>To M{m}: {v}
 completion {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="229" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="81" />
-        <source>年度计划 {v}</source>
-        <translation>Annual plan {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="242" />
-        <source>累计金额（{unit}）</source>
-        <translation>Cumulative amount ({unit})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="253" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="119" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="213" />
-        <source>{year}年{m}月</source>
-        <translation>{year}-{m:02}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="265" />
-        <source>（本月尚无完成投资填报）</source>
-        <translation>(no investment reported this month yet)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="267" />
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="137" />
-        <source>按时序进度应完成：{v}</source>
-        <translation>Due by schedule: {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="274" />
-        <source>完成率：{rate}（时序进度 {tp}）</source>
-        <translation>Completion: {rate} (schedule {tp})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="284" />
-        <source>项目个数</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="309" />
-        <source>项目个数（个）</source>
-        <translation>Projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="332" />
-        <source>{label}：{n} 个项目（占 {share}）</source>
-        <translation>{label}: {n} projects ({share})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="343" />
-        <source>项目状态灯</source>
-        <translation>Status lights</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/charts.py" line="347" />
-        <source>项目状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="40" />
-        <source>月度完成投资</source>
-        <translation>Monthly investment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="49" />
-        <source>{name}：{year}年月度完成投资</source>
-        <translation>{name}: monthly investment {year}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="68" />
-        <source>本月完成</source>
-        <translation>This month</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="91" />
-        <source>按时序进度应完成</source>
-        <translation>Due by schedule</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="94" />
-        <source>累计 {v}</source>
-        <translation>Cumulative {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="98" />
-        <source>，完成率 {rate}</source>
-        <translation>, completion {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
-        <source>本月完成：{v}</source>
-        <translation>This month: {v}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="122" />
-        <source>本月未填报完成投资</source>
-        <translation>No investment reported this month</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="142" />
-        <source>年度计划：未填写</source>
-        <translation>Annual plan: not filled in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="149" />
-        <source>形象进度</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="158" />
-        <source>{name}：形象进度</source>
-        <translation>{name}: progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="179" />
-        <source>尚无形象进度填报</source>
-        <translation>No progress reported yet</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="187" />
-        <source>形象进度（%）</source>
-        <translation>Progress (%)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/project.py" line="197" />
-        <source>形象进度：{pct}%</source>
-        <translation>Progress: {pct}%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="383" />
-        <source>把这张图复制到剪贴板，可直接粘贴到幻灯片</source>
-        <translation>Copy this chart to the clipboard to paste it into slides</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="387" />
-        <source>保存图片…</source>
-        <translation>Save image…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="389" />
-        <source>把这张图按选定的尺寸保存为 PNG 图片</source>
-        <translation>Save this chart as a PNG image of a chosen size</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="404" />
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="450" />
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="459" />
-        <source>保存图片</source>
-        <translation>Save image</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="407" />
-        <source>当前大小（{w}×{h}）</source>
-        <translation>Current size ({w}×{h})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="419" />
-        <source> 像素</source>
-        <translation> px</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="423" />
-        <source>尺寸：</source>
-        <translation>Size:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="424" />
-        <source>宽度：</source>
-        <translation>Width:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="425" />
-        <source>高度：</source>
-        <translation>Height:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="428" />
-        <source>保存…</source>
-        <translation>Save…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="429" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/plot.py" line="452" />
-        <source>PNG 图片 (*.png)</source>
-        <translation>PNG image (*.png)</translation>
-    </message>
-</context>
-<context>
-    <name>ColumnMappingModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="90" />
-        <source>列</source>
-        <translation>Column</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
-        <source>表头</source>
-        <translation>Header</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="93" />
-        <source>导入为</source>
-        <translation>Import as</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="98" />
-        <source>单位</source>
-        <translation>Unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
-        <source>示例</source>
-        <translation>Examples</translation>
-    </message>
-</context>
-<context>
-    <name>CrashReporter</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="122" />
-        <source>位置不明</source>
-        <translation>unknown place</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="126" />
-        <source>{file} 第 {line} 行（{function}）</source>
-        <translation>{file} line {line} ({function})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="139" />
-        <source>台账数据库文件已损坏。请在“工具 → 备份与恢复”中用最近的完好备份恢复。</source>
-        <translation>The ledger database file is damaged. Restore the latest intact backup in “Tools → Backup and restore”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="143" />
-        <source>磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试。</source>
-        <translation>The disk is full; the last action was not saved. Free some space and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="147" />
-        <source>内存不足，刚才的操作没有完成。请关闭其他程序后重试。</source>
-        <translation>Out of memory; the last action did not finish. Close other programs and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="151" />
-        <source>没有权限访问文件：{name}</source>
-        <translation>No permission to access the file: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="155" />
-        <source>文件操作失败：{reason}</source>
-        <translation>File operation failed: {reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="159" />
-        <source>程序内部错误（{detail}）</source>
-        <translation>Internal error ({detail})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="217" />
-        <source>出错位置：{where}</source>
-        <translation>Where: {where}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="236" />
-        <source>{app} 出错了</source>
-        <translation>{app}: an error occurred</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="239" />
-        <source>程序遇到了一个错误，但没有退出：您正在编辑的内容仍在窗口中，可以继续保存。</source>
-        <translation>The program hit an error but is still running: what you were editing is still in the window and can be saved.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="245" />
-        <source>日志文件：{path}</source>
-        <translation>Log file: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="247" />
-        <source>未能写入日志</source>
-        <translation>the log could not be written</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="252" />
-        <source>复制错误信息</source>
-        <translation>Copy error details</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="256" />
-        <source>打开日志文件夹</source>
-        <translation>Open log folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/crash.py" line="260" />
-        <source>继续</source>
-        <translation>Continue</translation>
-    </message>
-</context>
-<context>
-    <name>Dashboard</name>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="69" />
-        <source>{n}亿元</source>
-        <translation>{n} 100M CNY</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="70" />
-        <source>{n}万元</source>
-        <translation>{n} 10k CNY</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="85" />
-        <source>序号</source>
-        <translation>No.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="87" />
-        <source>项目名称</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="90" />
-        <source>所属县区</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="93" />
-        <source>年度计划(万元)</source>
-        <translation>Annual plan (10k CNY)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="99" />
-        <source>完成率</source>
-        <translation>Completion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="106" />
-        <source>滞后(百分点)</source>
-        <translation>Behind (points)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="129" />
-        <source>{code} {name}
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="229" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="81" />
+            <source>年度计划 {v}</source>
+            <translation>Annual plan {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="242" />
+            <source>累计金额（{unit}）</source>
+            <translation>Cumulative amount ({unit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="253" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="119" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="213" />
+            <source>{year}年{m}月</source>
+            <translation>{year}-{m:02}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="265" />
+            <source>（本月尚无完成投资填报）</source>
+            <translation>(no investment reported this month yet)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="267" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="137" />
+            <source>按时序进度应完成：{v}</source>
+            <translation>Due by schedule: {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="274" />
+            <source>完成率：{rate}（时序进度 {tp}）</source>
+            <translation>Completion: {rate} (schedule {tp})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="284" />
+            <source>项目个数</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="309" />
+            <source>项目个数（个）</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="332" />
+            <source>{label}：{n} 个项目（占 {share}）</source>
+            <translation>{label}: {n} projects ({share})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="343" />
+            <source>项目状态灯</source>
+            <translation>Status lights</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/charts.py" line="347" />
+            <source>项目状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="40" />
+            <source>月度完成投资</source>
+            <translation>Monthly investment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="49" />
+            <source>{name}：{year}年月度完成投资</source>
+            <translation>{name}: monthly investment {year}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="68" />
+            <source>本月完成</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="91" />
+            <source>按时序进度应完成</source>
+            <translation>Due by schedule</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="94" />
+            <source>累计 {v}</source>
+            <translation>Cumulative {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="98" />
+            <source>，完成率 {rate}</source>
+            <translation>, completion {rate}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
+            <source>本月完成：{v}</source>
+            <translation>This month: {v}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="122" />
+            <source>本月未填报完成投资</source>
+            <translation>No investment reported this month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="142" />
+            <source>年度计划：未填写</source>
+            <translation>Annual plan: not filled in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="149" />
+            <source>形象进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="158" />
+            <source>{name}：形象进度</source>
+            <translation>{name}: progress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="179" />
+            <source>尚无形象进度填报</source>
+            <translation>No progress reported yet</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="187" />
+            <source>形象进度（%）</source>
+            <translation>Progress (%)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="197" />
+            <source>形象进度：{pct}%</source>
+            <translation>Progress: {pct}%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="383" />
+            <source>把这张图复制到剪贴板，可直接粘贴到幻灯片</source>
+            <translation>Copy this chart to the clipboard to paste it into slides</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="387" />
+            <source>保存图片…</source>
+            <translation>Save image…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="389" />
+            <source>把这张图按选定的尺寸保存为 PNG 图片</source>
+            <translation>Save this chart as a PNG image of a chosen size</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="404" />
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="450" />
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="459" />
+            <source>保存图片</source>
+            <translation>Save image</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="407" />
+            <source>当前大小（{w}×{h}）</source>
+            <translation>Current size ({w}×{h})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="419" />
+            <source> 像素</source>
+            <translation> px</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="423" />
+            <source>尺寸：</source>
+            <translation>Size:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="424" />
+            <source>宽度：</source>
+            <translation>Width:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="425" />
+            <source>高度：</source>
+            <translation>Height:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="428" />
+            <source>保存…</source>
+            <translation>Save…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="429" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/plot.py" line="452" />
+            <source>PNG 图片 (*.png)</source>
+            <translation>PNG image (*.png)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnMappingModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="90" />
+            <source>列</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
+            <source>表头</source>
+            <translation>Header</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="93" />
+            <source>导入为</source>
+            <translation>Import as</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="98" />
+            <source>单位</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
+            <source>示例</source>
+            <translation>Examples</translation>
+        </message>
+    </context>
+    <context>
+        <name>CrashReporter</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="122" />
+            <source>位置不明</source>
+            <translation>unknown place</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="126" />
+            <source>{file} 第 {line} 行（{function}）</source>
+            <translation>{file} line {line} ({function})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="139" />
+            <source>台账数据库文件已损坏。请在“工具 → 备份与恢复”中用最近的完好备份恢复。</source>
+            <translation>The ledger database file is damaged. Restore the latest intact backup in “Tools → Backup and restore”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="143" />
+            <source>磁盘空间已满，刚才的操作没有保存。请清理磁盘后重试。</source>
+            <translation>The disk is full; the last action was not saved. Free some space and try again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="147" />
+            <source>内存不足，刚才的操作没有完成。请关闭其他程序后重试。</source>
+            <translation>Out of memory; the last action did not finish. Close other programs and try again.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="151" />
+            <source>没有权限访问文件：{name}</source>
+            <translation>No permission to access the file: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="155" />
+            <source>文件操作失败：{reason}</source>
+            <translation>File operation failed: {reason}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="159" />
+            <source>程序内部错误（{detail}）</source>
+            <translation>Internal error ({detail})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="217" />
+            <source>出错位置：{where}</source>
+            <translation>Where: {where}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="236" />
+            <source>{app} 出错了</source>
+            <translation>{app}: an error occurred</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="239" />
+            <source>程序遇到了一个错误，但没有退出：您正在编辑的内容仍在窗口中，可以继续保存。</source>
+            <translation>The program hit an error but is still running: what you were editing is still in the window and can be saved.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="245" />
+            <source>日志文件：{path}</source>
+            <translation>Log file: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="247" />
+            <source>未能写入日志</source>
+            <translation>the log could not be written</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="252" />
+            <source>复制错误信息</source>
+            <translation>Copy error details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="256" />
+            <source>打开日志文件夹</source>
+            <translation>Open log folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/crash.py" line="260" />
+            <source>继续</source>
+            <translation>Continue</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="69" />
+            <source>{n}亿元</source>
+            <translation>{n} 100M CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="70" />
+            <source>{n}万元</source>
+            <translation>{n} 10k CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="85" />
+            <source>序号</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="87" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="90" />
+            <source>所属县区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="93" />
+            <source>年度计划(万元)</source>
+            <translation>Annual plan (10k CNY)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="99" />
+            <source>完成率</source>
+            <translation>Completion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="106" />
+            <source>滞后(百分点)</source>
+            <translation>Behind (points)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="129" />
+            <source>{code} {name}
 年度计划 {plan} 万元，本年累计完成 {ytd} 万元
 {light}：完成率 {rate}，落后时序进度 {behind} 个百分点
 按时序进度还差 {short} 万元
 双击打开项目</source>
-        <translation>{code} {name}
+            <translation>{code} {name}
 Annual plan {plan} (10k CNY), year to date {ytd} (10k CNY)
 {light}: completion {rate}, {behind} points behind schedule
 Short of schedule by {short} (10k CNY)
 Double-click to open the project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="208" />
-        <source>看板统计的调度期间</source>
-        <extracomment>A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region", "chain", "sector"), a status ("status", "在建") or a light ("light", "red"). A lagging project was double-clicked. The period was changed in the dashboard's own selector (a Period). Charts were redrawn (after data arrived or the filter / grouping changed). A way on was chosen in the hint of a ledger without amounts ("plans", "monthly", "import", "demo"; see :class:`~.hint.NextSteps`).</extracomment>
-        <translation>The period the dashboard shows</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="215" />
-        <source>柱状图按所属县区、产业链或产业类别分组</source>
-        <translation>Group the bar chart by district, industrial chain or sector</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="232" />
-        <source>调度期间：</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="236" />
-        <source>分组：</source>
-        <translation>Group by:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="262" />
-        <source>滞后项目前十</source>
-        <translation>Ten most lagging projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="410" />
-        <source>正在统计 {period} …</source>
-        <translation>Counting {period} …</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="439" />
-        <source>统计失败：{msg}</source>
-        <translation>Counting failed: {msg}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="490" />
-        <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
-        <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="503" />
-        <source>{period}　没有符合筛选条件的项目</source>
-        <translation>{period}   no project matches the filter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="508" />
-        <source>滞后项目前十（共 {n} 个滞后）</source>
-        <translation>Ten most lagging projects ({n} lagging in all)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="512" />
-        <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
-        <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="542" />
-        <source>关键词“{text}”</source>
-        <translation>keyword “{text}”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/board.py" line="556" />
-        <source>图表只统计台账当前筛选的项目 — </source>
-        <translation>The charts count only the ledger's filtered projects — </translation>
-    </message>
-</context>
-<context>
-    <name>DonePage</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="504" />
-        <source>导入完成</source>
-        <translation>Import finished</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="513" />
-        <source>个项目</source>
-        <translation>projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="513" />
-        <source>条月报</source>
-        <translation>monthly reports</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="515" />
-        <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
-        <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="518" />
-        <source>已记入修改历史，来源：{src}。</source>
-        <translation>Recorded in the change history, source: {src}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="525" />
-        <source>{p} 已报齐 {d}/{n} 个单位。</source>
-        <translation>{p}: {d} of {n} units have reported.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="530" />
-        <source>尚未报齐：</source>
-        <translation>Not yet reported:</translation>
-    </message>
-</context>
-<context>
-    <name>ExportDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="122" />
-        <source>导出 Excel 报表</source>
-        <translation>Export Excel report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="149" />
-        <source>全部项目（{n} 个）</source>
-        <translation>All projects ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="151" />
-        <source>当前筛选的项目</source>
-        <translation>Filtered projects</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="156" />
-        <source>当前筛选的项目（{n} 个）</source>
-        <translation>Filtered projects ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="165" />
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="172" />
-        <source>报表：</source>
-        <translation>Report:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="173" />
-        <source>期间：</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="174" />
-        <source>分组：</source>
-        <translation>Group by:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="175" />
-        <source>范围：</source>
-        <translation>Projects:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="176" />
-        <source>保存到：</source>
-        <translation>Save to:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="186" />
-        <source>导出</source>
-        <translation>Export</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="189" />
-        <source>打开文件</source>
-        <translation>Open file</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="192" />
-        <source>打开所在文件夹</source>
-        <translation>Open containing folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="195" />
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="342" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="237" />
-        <source>按{label}</source>
-        <translation>By {label}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="238" />
-        <source>不分组</source>
-        <translation>No grouping</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
-        <source>保存报表</source>
-        <translation>Save report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="289" />
-        <source>请先选择保存位置</source>
-        <translation>Choose where to save first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="306" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="307" />
-        <source>正在导出…</source>
-        <translation>Exporting…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="319" />
-        <source>正在导出… {done}/{total}</source>
-        <translation>Exporting… {done}/{total}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="326" />
-        <source>已导出：{path}（{n} 项，用时 {s:.1f} 秒）</source>
-        <translation>Exported: {path} ({n} items, {s:.1f} s)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="337" />
-        <source>导出失败：{msg}</source>
-        <translation>Export failed: {msg}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="351" />
-        <source>正在取消…</source>
-        <translation>Cancelling…</translation>
-    </message>
-</context>
-<context>
-    <name>ExportWorker</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/export.py" line="98" />
-        <source>已取消，未生成文件</source>
-        <translation>Cancelled, no file written</translation>
-    </message>
-</context>
-<context>
-    <name>Field</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="15" />
-        <source>项目编号</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="16" />
-        <source>项目名称</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="17" />
-        <source>建设单位</source>
-        <translation>Owner</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="18" />
-        <source>所属县区</source>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="19" />
-        <source>产业类别</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="20" />
-        <source>产业链</source>
-        <translation>Industrial chain</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="21" />
-        <source>建设性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="22" />
-        <source>项目清单</source>
-        <translation>Lists</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="23" />
-        <source>建设内容及规模</source>
-        <translation>Scope</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="24" />
-        <source>总投资</source>
-        <translation>Total investment</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="25" />
-        <source>年度计划投资</source>
-        <translation>Annual plan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="26" />
-        <source>计划开工</source>
-        <translation>Planned start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="27" />
-        <source>计划竣工</source>
-        <translation>Planned end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="28" />
-        <source>实际开工</source>
-        <translation>Actual start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="29" />
-        <source>实际竣工</source>
-        <translation>Actual end</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="30" />
-        <source>项目状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="31" />
-        <source>包保市级领导</source>
-        <translation>City leader</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="32" />
-        <source>责任单位</source>
-        <translation>Responsible unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="33" />
-        <source>项目秘书</source>
-        <translation>Secretary</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="34" />
-        <source>存在问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="35" />
-        <source>解决措施</source>
-        <translation>Measures</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="36" />
-        <source>数据来源</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="37" />
-        <source>本月完成投资</source>
-        <translation>Invested this month</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="38" />
-        <source>形象进度(%)</source>
-        <translation>Progress (%)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="39" />
-        <source>形象进度</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="40" />
-        <source>进展情况</source>
-        <translation>Progress notes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="41" />
-        <source>填报人</source>
-        <translation>Reporter</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="42" />
-        <source>填报日期</source>
-        <translation>Report date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="43" />
-        <source>状态灯</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="44" />
-        <source>本月完成</source>
-        <translation>This month</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="45" />
-        <source>本年累计完成</source>
-        <translation>Year to date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="46" />
-        <source>年度计划完成率</source>
-        <translation>Plan completion</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="47" />
-        <source>上报状态</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="48" />
-        <source>(万元)</source>
-        <translation> (10k CNY)</translation>
-    </message>
-</context>
-<context>
-    <name>FilePage</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="257" />
-        <source>选择要导入的 Excel 文件</source>
-        <translation>Choose the Excel file to import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="258" />
-        <source>各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。</source>
-        <translation>A project ledger sent in by a unit, or a filled-in monthly report template (.xlsx). You see a preview before anything is written.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="265" />
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="268" />
-        <source>自动识别</source>
-        <translation>Detect</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="269" />
-        <source>项目台账</source>
-        <translation>Ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="270" />
-        <source>月报（填报模板）</source>
-        <translation>Monthly reports (template)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="278" />
-        <source>文件：</source>
-        <translation>File:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="279" />
-        <source>内容：</source>
-        <translation>Contents:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="285" />
-        <source>导入 Excel</source>
-        <translation>Import Excel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="285" />
-        <source>Excel 工作簿 (*.xlsx)</source>
-        <translation>Excel workbook (*.xlsx)</translation>
-    </message>
-</context>
-<context>
-    <name>FilterBar</name>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="17" />
-        <source>所属县区</source>
-        <extracomment>Filter buttons in order: field → label. "lights" filters by status light.</extracomment>
-        <translation>District</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="18" />
-        <source>产业类别</source>
-        <translation>Sector</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="19" />
-        <source>产业链</source>
-        <translation>Industrial chain</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="20" />
-        <source>项目状态</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="21" />
-        <source>建设性质</source>
-        <translation>Nature</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="22" />
-        <source>项目清单</source>
-        <translation>Lists</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="23" />
-        <source>包保领导</source>
-        <translation>Leader</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="24" />
-        <source>责任单位</source>
-        <translation>Responsible unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="25" />
-        <source>状态灯</source>
-        <translation>Light</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="60" />
-        <source>搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）</source>
-        <translation>Search name, owner, scope, leader, unit (pinyin initials, full pinyin, traditional)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="88" />
-        <source>清除筛选</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="137" />
-        <source>（无可选值）</source>
-        <translation>(no values)</translation>
-    </message>
-</context>
-<context>
-    <name>ImportWizard</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="549" />
-        <source>导入 Excel</source>
-        <translation>Import Excel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="564" />
-        <source>下一步</source>
-        <translation>Next</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="565" />
-        <source>上一步</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="566" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="567" />
-        <source>完成</source>
-        <translation>Finish</translation>
-    </message>
-</context>
-<context>
-    <name>InstanceGuard</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="79" />
-        <source>另一个窗口或另一台电脑</source>
-        <translation>another window or another computer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="81" />
-        <source>本机的另一个窗口（进程 {pid}）</source>
-        <translation>another window on this computer (process {pid})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="85" />
-        <source>计算机“{host}”（进程 {pid}）</source>
-        <translation>the computer “{host}” (process {pid})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="88" />
-        <source>台账“{name}”已在{where}中打开。
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="208" />
+            <source>看板统计的调度期间</source>
+            <extracomment>A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region", "chain", "sector"), a status ("status", "在建") or a light ("light", "red"). A lagging project was double-clicked. The period was changed in the dashboard's own selector (a Period). Charts were redrawn (after data arrived or the filter / grouping changed). A way on was chosen in the hint of a ledger without amounts ("plans", "monthly", "import", "demo"; see :class:`~.hint.NextSteps`).</extracomment>
+            <translation>The period the dashboard shows</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="215" />
+            <source>柱状图按所属县区、产业链或产业类别分组</source>
+            <translation>Group the bar chart by district, industrial chain or sector</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="232" />
+            <source>调度期间：</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="236" />
+            <source>分组：</source>
+            <translation>Group by:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="262" />
+            <source>滞后项目前十</source>
+            <translation>Ten most lagging projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="410" />
+            <source>正在统计 {period} …</source>
+            <translation>Counting {period} …</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="439" />
+            <source>统计失败：{msg}</source>
+            <translation>Counting failed: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="489" />
+            <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
+            <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="503" />
+            <source>{period}　没有符合筛选条件的项目</source>
+            <translation>{period}   no project matches the filter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="508" />
+            <source>滞后项目前十（共 {n} 个滞后）</source>
+            <translation>Ten most lagging projects ({n} lagging in all)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="511" />
+            <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
+            <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="542" />
+            <source>关键词“{text}”</source>
+            <translation>keyword “{text}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="556" />
+            <source>图表只统计台账当前筛选的项目 — </source>
+            <translation>The charts count only the ledger's filtered projects — </translation>
+        </message>
+    </context>
+    <context>
+        <name>DonePage</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="518" />
+            <source>导入完成</source>
+            <translation>Import finished</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="527" />
+            <source>个项目</source>
+            <translation>projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="527" />
+            <source>条月报</source>
+            <translation>monthly reports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="529" />
+            <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
+            <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="532" />
+            <source>已记入修改历史，来源：{src}。</source>
+            <translation>Recorded in the change history, source: {src}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="539" />
+            <source>{p} 已报齐 {d}/{n} 个单位。</source>
+            <translation>{p}: {d} of {n} units have reported.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="544" />
+            <source>尚未报齐：</source>
+            <translation>Not yet reported:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="122" />
+            <source>导出 Excel 报表</source>
+            <translation>Export Excel report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="149" />
+            <source>全部项目（{n} 个）</source>
+            <translation>All projects ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="151" />
+            <source>当前筛选的项目</source>
+            <translation>Filtered projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="156" />
+            <source>当前筛选的项目（{n} 个）</source>
+            <translation>Filtered projects ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="165" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="172" />
+            <source>报表：</source>
+            <translation>Report:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="173" />
+            <source>期间：</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="174" />
+            <source>分组：</source>
+            <translation>Group by:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="175" />
+            <source>范围：</source>
+            <translation>Projects:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="176" />
+            <source>保存到：</source>
+            <translation>Save to:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="186" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="189" />
+            <source>打开文件</source>
+            <translation>Open file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="192" />
+            <source>打开所在文件夹</source>
+            <translation>Open containing folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="195" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="342" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="237" />
+            <source>按{label}</source>
+            <translation>By {label}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="238" />
+            <source>不分组</source>
+            <translation>No grouping</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
+            <source>保存报表</source>
+            <translation>Save report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="289" />
+            <source>请先选择保存位置</source>
+            <translation>Choose where to save first</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="306" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="307" />
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="319" />
+            <source>正在导出… {done}/{total}</source>
+            <translation>Exporting… {done}/{total}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="326" />
+            <source>已导出：{path}（{n} 项，用时 {s:.1f} 秒）</source>
+            <translation>Exported: {path} ({n} items, {s:.1f} s)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="337" />
+            <source>导出失败：{msg}</source>
+            <translation>Export failed: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="351" />
+            <source>正在取消…</source>
+            <translation>Cancelling…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportWorker</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="98" />
+            <source>已取消，未生成文件</source>
+            <translation>Cancelled, no file written</translation>
+        </message>
+    </context>
+    <context>
+        <name>Field</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="15" />
+            <source>项目编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="16" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="17" />
+            <source>建设单位</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="18" />
+            <source>所属县区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="19" />
+            <source>产业类别</source>
+            <translation>Sector</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="20" />
+            <source>产业链</source>
+            <translation>Industrial chain</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="21" />
+            <source>建设性质</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="22" />
+            <source>项目清单</source>
+            <translation>Lists</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="23" />
+            <source>建设内容及规模</source>
+            <translation>Scope</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="24" />
+            <source>总投资</source>
+            <translation>Total investment</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="25" />
+            <source>年度计划投资</source>
+            <translation>Annual plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="26" />
+            <source>计划开工</source>
+            <translation>Planned start</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="27" />
+            <source>计划竣工</source>
+            <translation>Planned end</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="28" />
+            <source>实际开工</source>
+            <translation>Actual start</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="29" />
+            <source>实际竣工</source>
+            <translation>Actual end</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="30" />
+            <source>项目状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="31" />
+            <source>包保市级领导</source>
+            <translation>City leader</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="32" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="33" />
+            <source>项目秘书</source>
+            <translation>Secretary</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="34" />
+            <source>存在问题</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="35" />
+            <source>解决措施</source>
+            <translation>Measures</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="36" />
+            <source>数据来源</source>
+            <translation>Source</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="37" />
+            <source>本月完成投资</source>
+            <translation>Invested this month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="38" />
+            <source>形象进度(%)</source>
+            <translation>Progress (%)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="39" />
+            <source>形象进度</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="40" />
+            <source>进展情况</source>
+            <translation>Progress notes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="41" />
+            <source>填报人</source>
+            <translation>Reporter</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="42" />
+            <source>填报日期</source>
+            <translation>Report date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="43" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="552" />
+            <source>状态灯</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="44" />
+            <source>本月完成</source>
+            <translation>This month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="45" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
+            <source>本年累计完成</source>
+            <translation>Year to date</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="46" />
+            <source>年度计划完成率</source>
+            <translation>Plan completion</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="47" />
+            <source>上报状态</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="48" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="70" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
+            <location filename="../../desktop_app/ui/models/project.py" line="514" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="282" />
+            <source>(万元)</source>
+            <translation> (10k CNY)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilePage</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="271" />
+            <source>选择要导入的 Excel 文件</source>
+            <translation>Choose the Excel file to import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="272" />
+            <source>各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。</source>
+            <translation>A project ledger sent in by a unit, or a filled-in monthly report template (.xlsx). You see a preview before anything is written.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="279" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="282" />
+            <source>自动识别</source>
+            <translation>Detect</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="283" />
+            <source>项目台账</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="284" />
+            <source>月报（填报模板）</source>
+            <translation>Monthly reports (template)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="292" />
+            <source>文件：</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="293" />
+            <source>内容：</source>
+            <translation>Contents:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="299" />
+            <source>导入 Excel</source>
+            <translation>Import Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="299" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="17" />
+            <source>所属县区</source>
+            <extracomment>Filter buttons in order: field → label. "lights" filters by status light.</extracomment>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="18" />
+            <source>产业类别</source>
+            <translation>Sector</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="19" />
+            <source>产业链</source>
+            <translation>Industrial chain</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="20" />
+            <source>项目状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="21" />
+            <source>建设性质</source>
+            <translation>Nature</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="22" />
+            <source>项目清单</source>
+            <translation>Lists</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="23" />
+            <source>包保领导</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="24" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="25" />
+            <source>状态灯</source>
+            <translation>Light</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="60" />
+            <source>搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）</source>
+            <translation>Search name, owner, scope, leader, unit (pinyin initials, full pinyin, traditional)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="88" />
+            <source>清除筛选</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="137" />
+            <source>（无可选值）</source>
+            <translation>(no values)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstLaunchDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="33" />
+            <source>欢迎使用{app}</source>
+            <translation>Welcome to {app}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="37" />
+            <source>请先告诉程序是谁在填报。两项以后都可以在“工具 ▸ 设置”中修改。</source>
+            <translation>First tell the program who is reporting. You can change both later in “Tools ▸ Settings”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="44" />
+            <source>填报单位（印在报表表头）：</source>
+            <translation>Reporting unit (printed in report headers):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="47" />
+            <source>如：张三</source>
+            <translation>e.g. Zhang San</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="48" />
+            <source>您的姓名（写入修改记录）：</source>
+            <translation>Your name (written into the change history):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="49" />
+            <source>填报单位保存在台账文件中，命令行导出的报表也用它；姓名只保存在本机。</source>
+            <translation>The reporting unit is stored in the ledger file and used by reports exported from the command line too; your name is kept on this computer only.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="53" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="53" />
+            <source>以后再说</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="62" />
+            <source>请填写您的姓名：它会写进每一条修改记录。</source>
+            <translation>Please enter your name: it goes into every entry of the change history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/first_launch.py" line="87" />
+            <source>修改人暂用本机登录名“{user}”；请在“工具 ▸ 设置”中填写您的姓名。</source>
+            <translation>Changes are recorded under the login name “{user}” for now; enter your name in “Tools ▸ Settings”.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="563" />
+            <source>导入 Excel</source>
+            <translation>Import Excel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="578" />
+            <source>下一步</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="579" />
+            <source>上一步</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="580" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="581" />
+            <source>完成</source>
+            <translation>Finish</translation>
+        </message>
+    </context>
+    <context>
+        <name>InstanceGuard</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="79" />
+            <source>另一个窗口或另一台电脑</source>
+            <translation>another window or another computer</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="81" />
+            <source>本机的另一个窗口（进程 {pid}）</source>
+            <translation>another window on this computer (process {pid})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="85" />
+            <source>计算机“{host}”（进程 {pid}）</source>
+            <translation>the computer “{host}” (process {pid})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="88" />
+            <source>台账“{name}”已在{where}中打开。
 
 可以继续打开：两边保存同一个项目时，后保存的一方会看到双方的数值并被拒绝，不会悄悄覆盖对方的修改。但建议同一时间只在一处编辑。</source>
-        <translation>The ledger “{name}” is already open in {where}.
+            <translation>The ledger “{name}” is already open in {where}.
 
 You can open it anyway: when both sides save the same project, the later one sees both values and is refused, so nobody silently overwrites the other. Still, edit in one place at a time.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="124" />
-        <source>继续打开</source>
-        <translation>Open anyway</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/instance_guard.py" line="125" />
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerEditor</name>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="49" />
-        <location filename="../../desktop_app/ui/commands.py" line="75" />
-        <location filename="../../desktop_app/ui/commands.py" line="95" />
-        <location filename="../../desktop_app/ui/commands.py" line="115" />
-        <location filename="../../desktop_app/ui/commands.py" line="188" />
-        <source>重做：</source>
-        <translation>Redo: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="52" />
-        <location filename="../../desktop_app/ui/commands.py" line="67" />
-        <location filename="../../desktop_app/ui/commands.py" line="89" />
-        <location filename="../../desktop_app/ui/commands.py" line="121" />
-        <location filename="../../desktop_app/ui/commands.py" line="195" />
-        <source>撤销：</source>
-        <translation>Undo: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="234" />
-        <source>新增项目：</source>
-        <translation>New project: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="250" />
-        <source>编辑项目：</source>
-        <translation>Edit project: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="256" />
-        <source>删除项目：</source>
-        <translation>Delete project: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="312" />
-        <location filename="../../desktop_app/ui/commands.py" line="330" />
-        <source>关键节点</source>
-        <translation>Key nodes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="314" />
-        <location filename="../../desktop_app/ui/commands.py" line="332" />
-        <source>问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="317" />
-        <source>新增</source>
-        <translation>Add </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="319" />
-        <source>编辑</source>
-        <translation>Edit </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/commands.py" line="336" />
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerLoader</name>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/loading.py" line="74" />
-        <source>正在载入台账…</source>
-        <translation>Loading the ledger…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/loading.py" line="88" />
-        <source>正在载入月度调度…</source>
-        <translation>Loading the monthly reports…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/loading.py" line="105" />
-        <source>载入失败：{msg}</source>
-        <translation>Loading failed: {msg}</translation>
-    </message>
-</context>
-<context>
-    <name>LedgerPage</name>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="69" />
-        <source>已清除筛选，显示全部项目</source>
-        <translation>Filters cleared: all projects shown</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="130" />
-        <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
-        <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="172" />
-        <source>没有符合条件的项目</source>
-        <translation>No project matches</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="208" />
-        <source>请先在台账中选择一个项目</source>
-        <translation>Select a project in the ledger first</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="267" />
-        <source>（复制）</source>
-        <translation> (copy)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="283" />
-        <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
-        <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="290" />
-        <source>删除项目</source>
-        <translation>Delete project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="293" />
-        <source>确定删除项目“{name}”吗？
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="124" />
+            <source>继续打开</source>
+            <translation>Open anyway</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/instance_guard.py" line="125" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerEditor</name>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="49" />
+            <location filename="../../desktop_app/ui/commands.py" line="75" />
+            <location filename="../../desktop_app/ui/commands.py" line="95" />
+            <location filename="../../desktop_app/ui/commands.py" line="115" />
+            <location filename="../../desktop_app/ui/commands.py" line="188" />
+            <source>重做：</source>
+            <translation>Redo: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="52" />
+            <location filename="../../desktop_app/ui/commands.py" line="67" />
+            <location filename="../../desktop_app/ui/commands.py" line="89" />
+            <location filename="../../desktop_app/ui/commands.py" line="121" />
+            <location filename="../../desktop_app/ui/commands.py" line="195" />
+            <source>撤销：</source>
+            <translation>Undo: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="234" />
+            <source>新增项目：</source>
+            <translation>New project: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="250" />
+            <source>编辑项目：</source>
+            <translation>Edit project: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="256" />
+            <source>删除项目：</source>
+            <translation>Delete project: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="312" />
+            <location filename="../../desktop_app/ui/commands.py" line="330" />
+            <source>关键节点</source>
+            <translation>Key nodes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="314" />
+            <location filename="../../desktop_app/ui/commands.py" line="332" />
+            <source>问题</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="317" />
+            <source>新增</source>
+            <translation>Add </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="319" />
+            <source>编辑</source>
+            <translation>Edit </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/commands.py" line="336" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerFiles</name>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="61" />
+            <source>台账文件 (*.sqlite *.sqlite3 *.db);;所有文件 (*)</source>
+            <translation>Ledger files (*.sqlite *.sqlite3 *.db);;All files (*)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="89" />
+            <source>打开台账</source>
+            <translation>Open ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="101" />
+            <source>（没有最近打开的台账）</source>
+            <translation>(no recent ledgers)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="112" />
+            <source>（当前）</source>
+            <translation> (current)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="116" />
+            <source>清除列表</source>
+            <translation>Clear list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="128" />
+            <source>找不到台账“{name}”（{folder}），它可能已被移动、改名或删除。
+
+已从“最近打开”列表中移除。</source>
+            <translation>The ledger “{name}” ({folder}) cannot be found; it may have been moved, renamed or deleted.
+
+It has been removed from the “Open recent” list.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="148" />
+            <source>另存为（复制台账）</source>
+            <translation>Save as (copy the ledger)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="170" />
+            <source>正在复制台账…</source>
+            <translation>Copying the ledger…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="182" />
+            <source>“{name}”已经打开</source>
+            <translation>“{name}” is already open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="200" />
+            <source>正在打开台账“{name}”…</source>
+            <translation>Opening the ledger “{name}”…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="266" />
+            <source>程序内部错误（{error}），详见日志</source>
+            <translation>Internal error ({error}); see the log</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="270" />
+            <source>无法打开“{name}”：
+{reason}
+
+当前台账“{current}”仍然打开。</source>
+            <translation>Cannot open “{name}”:
+{reason}
+
+The current ledger “{current}” stays open.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="282" />
+            <source>继续打开</source>
+            <translation>Open anyway</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="282" />
+            <source>不打开，留在当前台账</source>
+            <translation>Don't open; stay in the current ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="301" />
+            <source>已把台账复制为“{name}”（{folder}）。
+
+要切换到这份副本吗？当前台账将关闭，以后在副本中修改。</source>
+            <translation>The ledger was copied to “{name}” ({folder}).
+
+Switch to the copy? The current ledger closes and further changes go into the copy.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="308" />
+            <source>已复制为 {path}；可在“文件 ▸ 最近打开”中打开</source>
+            <translation>Copied to {path}; open it from “File ▸ Open recent”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="325" />
+            <source>未能复制为“{name}”：
+{reason}
+
+当前台账未受影响。</source>
+            <translation>Could not copy to “{name}”:
+{reason}
+
+The current ledger is unaffected.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="336" />
+            <source>请稍候：上一个操作还没有完成</source>
+            <translation>Please wait: the previous operation has not finished</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="348" />
+            <source>“{name}”是当前打开的台账，不能覆盖。请换一个文件名。</source>
+            <translation>“{name}” is the ledger now open and cannot be overwritten. Choose another file name.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="352" />
+            <source>文件“{name}”已存在，不会覆盖。请换一个文件名；要打开它请用“打开台账”。</source>
+            <translation>The file “{name}” already exists and will not be overwritten. Choose another file name; to open it use “Open ledger”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="356" />
+            <source>文件夹“{folder}”不存在。</source>
+            <translation>The folder “{folder}” does not exist.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="390" />
+            <source>新建台账</source>
+            <translation>New ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="393" />
+            <source>新台账</source>
+            <translation>New ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="396" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="402" />
+            <source>文件：</source>
+            <translation>File:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="403" />
+            <source>空台账（只含县区、产业链、状态等代码表）</source>
+            <translation>Empty ledger (only the code tables: districts, industrial chains, statuses…)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="406" />
+            <source>含2022年政府工作报告中的51个重点项目</source>
+            <translation>With the 51 key projects of the 2022 government work report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="413" />
+            <source>内容：</source>
+            <translation>Contents:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="414" />
+            <source>新建并打开</source>
+            <translation>Create and open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="414" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="420" />
+            <source>新台账保存到</source>
+            <translation>Save the new ledger in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="431" />
+            <source>请填写新台账的文件名</source>
+            <translation>Enter a file name for the new ledger</translation>
+        </message>
+    </context>
+    <context>
+        <name>Light</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="49" />
+            <source>绿灯</source>
+            <translation>Green</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="50" />
+            <source>黄灯</source>
+            <translation>Yellow</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="51" />
+            <source>红灯</source>
+            <translation>Red</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="52" />
+            <source>无计划</source>
+            <translation>No plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="150" />
+            <source>大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。</source>
+            <translation>A large ledger is checked first; the first time a new version opens it, its data structure is upgraded too. Please wait.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="114" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="179" />
+            <source>项目台账</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="115" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="180" />
+            <source>月度调度</source>
+            <translation>Monthly update</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="190" />
+            <source> 调度期间 </source>
+            <translation> Period </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="227" />
+            <source>台账：{file}　修改人：{user}</source>
+            <translation>Ledger: {file}   User: {user}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="462" />
+            <source>关于 {app}</source>
+            <translation>About {app}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="463" />
+            <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="116" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="181" />
+            <source>调度看板</source>
+            <translation>Dashboard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="82" />
+            <source>正在载入台账…</source>
+            <translation>Loading the ledger…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="96" />
+            <source>正在载入月度调度…</source>
+            <translation>Loading the monthly reports…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="113" />
+            <source>载入失败：{msg}</source>
+            <translation>Loading failed: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="69" />
+            <source>已清除筛选，显示全部项目</source>
+            <translation>Filters cleared: all projects shown</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="129" />
+            <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
+            <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="172" />
+            <source>没有符合条件的项目</source>
+            <translation>No project matches</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="208" />
+            <source>请先在台账中选择一个项目</source>
+            <translation>Select a project in the ledger first</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="267" />
+            <source>（复制）</source>
+            <translation> (copy)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="283" />
+            <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
+            <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="290" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="108" />
+            <source>删除项目</source>
+            <translation>Delete project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="292" />
+            <source>确定删除项目“{name}”吗？
 它的月报、关键节点和问题会一并删除；删除后可用“撤销”（Ctrl+Z）恢复。</source>
-        <translation>Delete the project “{name}”?
+            <translation>Delete the project “{name}”?
 Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings them back.</translation>
-    </message>
-    <message>
-        <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
-删除后可用“撤销”恢复。</source>
-        <translation type="vanished">Delete the project “{name}” with its monthly reports, key nodes and problems?
-Undo brings it back.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="333" />
-        <source>已打开视图“{name}”</source>
-        <translation>Opened view “{name}”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
-        <source>保存视图</source>
-        <translation>Save view</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
-        <source>视图名称：</source>
-        <translation>View name:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
-        <source>（尚无保存的视图）</source>
-        <translation>(no saved views)</translation>
-    </message>
-</context>
-<context>
-    <name>Light</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="49" />
-        <source>绿灯</source>
-        <translation>Green</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="50" />
-        <source>黄灯</source>
-        <translation>Yellow</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="51" />
-        <source>红灯</source>
-        <translation>Red</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="52" />
-        <source>无计划</source>
-        <translation>No plan</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="150" />
-        <source>大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。</source>
-        <translation>A large ledger is checked first; the first time a new version opens it, its data structure is upgraded too. Please wait.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="179" />
-        <source>项目台账</source>
-        <translation>Ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="180" />
-        <source>月度调度</source>
-        <translation>Monthly update</translation>
-    </message>
-    <message>
-        <source>刷新</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <source>退出</source>
-        <translation>Quit</translation>
-    </message>
-    <message>
-        <source>撤销</source>
-        <translation>Undo</translation>
-    </message>
-    <message>
-        <source>重做</source>
-        <translation>Redo</translation>
-    </message>
-    <message>
-        <source>新增项目…</source>
-        <translation>New project…</translation>
-    </message>
-    <message>
-        <source>编辑项目…</source>
-        <translation>Edit project…</translation>
-    </message>
-    <message>
-        <source>复制为新项目…</source>
-        <translation>Duplicate project…</translation>
-    </message>
-    <message>
-        <source>删除项目</source>
-        <translation>Delete project</translation>
-    </message>
-    <message>
-        <source>查找</source>
-        <translation>Find</translation>
-    </message>
-    <message>
-        <source>清除筛选</source>
-        <translation>Clear filters</translation>
-    </message>
-    <message>
-        <source>保存当前视图…</source>
-        <translation>Save current view…</translation>
-    </message>
-    <message>
-        <source>恢复默认列</source>
-        <translation>Default columns</translation>
-    </message>
-    <message>
-        <source>设置…</source>
-        <translation>Settings…</translation>
-    </message>
-    <message>
-        <source>关于</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <source>文件(&amp;F)</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <source>编辑(&amp;E)</source>
-        <translation>&amp;Edit</translation>
-    </message>
-    <message>
-        <source>视图(&amp;V)</source>
-        <translation>&amp;View</translation>
-    </message>
-    <message>
-        <source>显示的列</source>
-        <translation>Columns</translation>
-    </message>
-    <message>
-        <source>打开视图</source>
-        <translation>Open view</translation>
-    </message>
-    <message>
-        <source>删除视图</source>
-        <translation>Delete view</translation>
-    </message>
-    <message>
-        <source>报表(&amp;R)</source>
-        <translation>&amp;Reports</translation>
-    </message>
-    <message>
-        <source>工具(&amp;T)</source>
-        <translation>&amp;Tools</translation>
-    </message>
-    <message>
-        <source>帮助(&amp;H)</source>
-        <translation>&amp;Help</translation>
-    </message>
-    <message>
-        <source>常用</source>
-        <translation>Main</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="190" />
-        <source> 调度期间 </source>
-        <translation> Period </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="227" />
-        <source>台账：{file}　修改人：{user}</source>
-        <translation>Ledger: {file}   User: {user}</translation>
-    </message>
-    <message>
-        <source>正在载入台账…</source>
-        <translation>Loading the ledger…</translation>
-    </message>
-    <message>
-        <source>载入失败：{msg}</source>
-        <translation>Loading failed: {msg}</translation>
-    </message>
-    <message>
-        <source>正在载入月度调度…</source>
-        <translation>Loading the monthly reports…</translation>
-    </message>
-    <message>
-        <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
-        <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
-    </message>
-    <message>
-        <source>请先在台账中选择一个项目</source>
-        <translation>Select a project in the ledger first</translation>
-    </message>
-    <message>
-        <source>（复制）</source>
-        <translation> (copy)</translation>
-    </message>
-    <message>
-        <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
-        <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
-    </message>
-    <message>
-        <source>确定删除项目“{name}”及其月报、关键节点和问题吗？
-删除后可用“撤销”恢复。</source>
-        <translation type="vanished">Delete the project “{name}” with its monthly reports, key nodes and problems?
-Undo brings it back.</translation>
-    </message>
-    <message>
-        <source>已打开视图“{name}”</source>
-        <translation>Opened view “{name}”</translation>
-    </message>
-    <message>
-        <source>保存视图</source>
-        <translation>Save view</translation>
-    </message>
-    <message>
-        <source>视图名称：</source>
-        <translation>View name:</translation>
-    </message>
-    <message>
-        <source>（尚无保存的视图）</source>
-        <translation>(no saved views)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="454" />
-        <source>关于 {app}</source>
-        <translation>About {app}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="456" />
-        <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="181" />
-        <source>调度看板</source>
-        <translation>Dashboard</translation>
-    </message>
-    <message>
-        <source>导出报表…</source>
-        <translation>Export report…</translation>
-    </message>
-    <message>
-        <source>导出当前视图的台账…</source>
-        <translation>Export the current ledger view…</translation>
-    </message>
-    <message>
-        <source>生成月度填报模板…</source>
-        <translation>Monthly report templates…</translation>
-    </message>
-    <message>
-        <source>导入 Excel（台账或月报）…</source>
-        <translation>Import Excel (ledger or reports)…</translation>
-    </message>
-    <message>
-        <source>备份与恢复…</source>
-        <translation>Backup and restore…</translation>
-    </message>
-</context>
-<context>
-    <name>MappingPage</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="311" />
-        <source>核对列的对应关系</source>
-        <translation>Check the column mapping</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="312" />
-        <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
-        <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="320" />
-        <source>月报期间：</source>
-        <translation>Report period:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="358" />
-        <source>项目台账</source>
-        <translation>Ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="358" />
-        <source>月报</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="360" />
-        <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
-        <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
-    </message>
-</context>
-<context>
-    <name>MonthlyGrid</name>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/cells.py" line="32" />
-        <source>“{text}”不是有效的百分比</source>
-        <translation>“{text}” is not a percentage</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/cells.py" line="37" />
-        <source>形象进度应在 0% 到 100% 之间</source>
-        <translation>Progress must lie between 0% and 100%</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/cells.py" line="51" />
-        <source>本月完成投资不能为负数</source>
-        <translation>This month's investment cannot be negative</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="303" />
-        <source>填报月度调度：{name}</source>
-        <translation>Monthly report: {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="310" />
-        <source>第{row}行（{name}）“{column}”：</source>
-        <translation>Row {row} ({name}) “{column}”: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
-        <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
-        <translation>The pasted block runs past the table: no project after row {row}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="369" />
-        <source>此列不能填写，请从可填写的列开始粘贴</source>
-        <translation>this column is not input; paste starting from an input column</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="385" />
-        <source>粘贴月度调度（{n}个项目）</source>
-        <translation>Paste monthly reports ({n} projects)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
-        <source>清除月度调度内容（{n}个项目）</source>
-        <translation>Clear monthly reports ({n} projects)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="191" />
-        <source>直接输入即可修改；回车保存并下移，Tab 跳到下一个可填写单元格；可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。</source>
-        <translation>Type to change a cell; Enter saves and moves down, Tab moves to the next input cell; copy cells in Excel and press Ctrl+V to paste; Delete clears.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="275" />
-        <source>粘贴未保存，以下单元格有误：</source>
-        <translation>Nothing was pasted; these cells are wrong:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="280" />
-        <source>……另有 {n} 处</source>
-        <translation>… and {n} more</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="283" />
-        <source>粘贴未保存</source>
-        <translation>Nothing pasted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="292" />
-        <source>正在载入…</source>
-        <translation>Loading…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/monthly/grid.py" line="306" />
-        <source>{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个</source>
-        <translation>{period}: {n} projects, {r} reported, {u} not reported; invested this month {m} (10k CNY); yellow or red {lag}</translation>
-    </message>
-</context>
-<context>
-    <name>NextSteps</name>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="36" />
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="90" />
-        <source>录入年度计划…</source>
-        <extracomment>The sample ledger's file name, in the data folder or beside the command. "plans" (录入年度计划), "monthly" (填报月度调度), "import" (导入台账) or "demo".</extracomment>
-        <translation>Enter annual plans…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="37" />
-        <source>在项目台账中打开项目，填写年度计划投资</source>
-        <translation>Open a project in the ledger and enter its annual plan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="38" />
-        <source>填报月度调度</source>
-        <translation>Fill in monthly returns</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="39" />
-        <source>在月度调度表中逐个项目填写本月完成投资</source>
-        <translation>Enter each project's investment of the month in the monthly grid</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="40" />
-        <source>导入台账…</source>
-        <translation>Import a ledger…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="41" />
-        <source>导入各单位的 Excel 项目台账或填好的月报模板</source>
-        <translation>Import the units' Excel ledgers or filled-in monthly templates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="42" />
-        <source>打开示例台账</source>
-        <translation>Open the sample ledger</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="44" />
-        <source>在数据文件夹中生成一份示例台账（300 个项目，标记为示例数据）并打开</source>
-        <translation>Write a sample ledger (300 projects, marked as sample data) into the data folder and open it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="54" />
-        <source>想先看看填好数据的看板：在命令行运行 keyprojects demo --projects 300 {file} 生成示例台账，再用 keyprojects --db {file} 打开。</source>
-        <translation>To see a dashboard with data first: run keyprojects demo --projects 300 {file} to write the sample ledger, then open it with keyprojects --db {file}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="86" />
-        <source>{period}：台账中的 {n} 个项目都还没有年度计划投资，{year}年也没有填报完成投资，图表暂无金额可统计。</source>
-        <translation>{period}: none of the {n} projects in the ledger has an annual plan, and no investment has been reported for {year}, so the charts have no amounts to show.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="94" />
-        <source>台账中还没有项目，看板无可统计：可以导入已有的 Excel 台账，或逐个新增项目。</source>
-        <translation>The ledger has no projects yet, so the dashboard has nothing to show: import an Excel ledger, or add projects one by one.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dashboard/hint.py" line="97" />
-        <source>新增项目…</source>
-        <translation>New project…</translation>
-    </message>
-</context>
-<context>
-    <name>Opening</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/opening.py" line="22" />
-        <source>此类</source>
-        <translation>this kind of</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/opening.py" line="23" />
-        <source>没有能打开 {kind} 文件的程序，文件已保存在：{path}</source>
-        <translation>No program can open {kind} files; the file was saved as: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/opening.py" line="32" />
-        <source>没有能打开文件夹的程序，文件已保存在：{path}</source>
-        <translation>No program can show folders; the file was saved as: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/opening.py" line="35" />
-        <source>没有能打开文件夹的程序，文件夹在：{folder}</source>
-        <translation>No program can show folders; the folder is: {folder}</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="211" />
-        <source>行号</source>
-        <translation>Row</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
-        <source>结果</source>
-        <translation>Result</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="217" />
-        <source>项目编号</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="218" />
-        <source>项目名称</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="220" />
-        <source>说明</source>
-        <translation>Details</translation>
-    </message>
-</context>
-<context>
-    <name>PreviewPage</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="397" />
-        <source>预览：导入后会怎样</source>
-        <translation>Preview: what the import will do</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="398" />
-        <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
-        <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="424" />
-        <source>显示：</source>
-        <translation>Show:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="432" />
-        <source>导入</source>
-        <translation>Import</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="440" />
-        <source>{period} 月报：</source>
-        <translation>{period} reports: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="442" />
-        <source>。没有需要写入的内容。</source>
-        <translation>. Nothing to write.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="446" />
-        <source>全部（{n}）</source>
-        <translation>All ({n})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="456" />
-        <source>跳过有问题的 {n} 行，只导入其余各行</source>
-        <translation>Skip the {n} rows with problems and import the rest</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="495" />
-        <source>导入失败</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="495" />
-        <source>未导入任何内容：{msg}</source>
-        <translation>Nothing was imported: {msg}</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="101" />
-        <source>新增项目</source>
-        <translation>New project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="103" />
-        <source>编辑项目 — {name}</source>
-        <translation>Edit project — {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="112" />
-        <source>基本信息</source>
-        <translation>Project</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="122" />
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="423" />
-        <source>保存</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="123" />
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="430" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="338" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="251" />
-        <source>万元，可写 1.2亿</source>
-        <translation>10k CNY; 1.2亿 works too</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="256" />
-        <source>如 2022-03、2022年3月、2022/4/1</source>
-        <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="378" />
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="390" />
-        <source>未保存：</source>
-        <translation>Not saved: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="396" />
-        <source>保存失败：</source>
-        <translation>Saving failed: </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="420" />
-        <source>未保存的修改</source>
-        <translation>Unsaved changes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="421" />
-        <source>项目有尚未保存的修改。</source>
-        <translation>The project has unsaved changes.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project.py" line="426" />
-        <source>放弃修改</source>
-        <translation>Discard</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="70" />
-        <source>期间</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="93" />
-        <source>月度调度记录</source>
-        <translation>Monthly history</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="99" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="302" />
-        <source>节点名称</source>
-        <translation>Key node</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="100" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="303" />
-        <source>计划完成</source>
-        <translation>Planned</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="101" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="304" />
-        <source>实际完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="102" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="121" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="311" />
-        <source>状态</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="103" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="128" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="305" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="312" />
-        <source>责任单位</source>
-        <translation>Responsible unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="104" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="306" />
-        <source>备注</source>
-        <translation>Note</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="112" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="294" />
-        <source>关键节点</source>
-        <translation>Key nodes</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="119" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="140" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="296" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="310" />
-        <source>问题</source>
-        <translation>Problems</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="123" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="327" />
-        <source>已解决</source>
-        <translation>Solved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="125" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="326" />
-        <source>未解决</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="129" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="313" />
-        <source>办结时限</source>
-        <translation>Deadline</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="130" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="314" />
-        <source>解决情况</source>
-        <translation>Solution</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="131" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="315" />
-        <source>提出日期</source>
-        <translation>Raised</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="132" />
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="316" />
-        <source>解决日期</source>
-        <translation>Solved on</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="147" />
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="148" />
-        <source>修改人</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="149" />
-        <source>操作</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="150" />
-        <source>对象</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="151" />
-        <source>字段</source>
-        <translation>Field</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="152" />
-        <source>原值</source>
-        <translation>Old value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="153" />
-        <source>新值</source>
-        <translation>New value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="160" />
-        <source>修改记录</source>
-        <translation>Change history</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="168" />
-        <source>进度图表</source>
-        <translation>Progress charts</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="180" />
-        <source>新增…</source>
-        <translation>Add…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="184" />
-        <source>编辑…</source>
-        <translation>Edit…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="188" />
-        <source>删除</source>
-        <translation>Delete</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="215" />
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="217" />
-        <source>已逾期</source>
-        <translation>Overdue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="219" />
-        <source>未完成</source>
-        <translation>Not done</translation>
-    </message>
-    <message>
-        <source>月报</source>
-        <translation>Report</translation>
-    </message>
-    <message>
-        <source>节点</source>
-        <translation>Node</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="337" />
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="364" />
-        <source>节点名称不能为空</source>
-        <translation>A key node needs a name</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/project_records.py" line="366" />
-        <source>问题内容不能为空</source>
-        <translation>A problem needs a text</translation>
-    </message>
-</context>
-<context>
-    <name>ProjectTableModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/models/project.py" line="516" />
-        <source>本年累计完成投资 ÷ 年度计划投资</source>
-        <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
-        <translation>Year-to-date investment ÷ annual plan</translation>
-    </message>
-</context>
-<context>
-    <name>Report</name>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="53" />
-        <source>已上报</source>
-        <translation>Reported</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/common/labels.py" line="54" />
-        <source>未上报</source>
-        <translation>Not reported</translation>
-    </message>
-</context>
-<context>
-    <name>SettingsDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="36" />
-        <source>设置</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="51" />
-        <source>填报单位（印在报表表头，存于台账）</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="59" />
-        <source>修改人（写入修改记录）</source>
-        <translation>User name (in the change history)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="70" />
-        <source> 个百分点</source>
-        <translation> points</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="75" />
-        <source> 个月</source>
-        <translation> months</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="78" />
-        <source>黄灯：落后时序进度至少</source>
-        <translation>Yellow: behind schedule by at least</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="81" />
-        <source>红灯：落后时序进度超过</source>
-        <translation>Red: behind schedule by more than</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="84" />
-        <source>红灯：计划开工后未开工满</source>
-        <translation>Red: not started this long after the planned start</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="92" />
-        <source>台账报表默认分组</source>
-        <translation>Ledger reports group by</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="100" />
-        <source>界面语言（重新启动后生效）</source>
-        <translation>Language (after a restart)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="107" />
-        <source>确定</source>
-        <translation>OK</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/settings.py" line="108" />
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>TemplateDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="104" />
-        <source>生成月度调度填报模板</source>
-        <translation>Monthly report templates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="116" />
-        <source>全选</source>
-        <translation>Select all</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="118" />
-        <source>全不选</source>
-        <translation>Select none</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="127" />
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="138" />
-        <source>生成模板</source>
-        <translation>Create templates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="141" />
-        <source>打开文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="144" />
-        <source>关闭</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="152" />
-        <source>填报期间：</source>
-        <translation>Period:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="153" />
-        <source>保存到文件夹：</source>
-        <translation>Save to folder:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
-        <source>责任单位（括号内为本期报送情况）：</source>
-        <translation>Responsible units (this period's reporting in brackets):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="174" />
-        <source>保存模板的文件夹</source>
-        <translation>Folder for the templates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="191" />
-        <source>请至少选择一个责任单位</source>
-        <translation>Select at least one responsible unit</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="200" />
-        <source>生成失败：{msg}</source>
-        <translation>Creating failed: {msg}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="207" />
-        <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
-        <translation>Created {n} report templates for {p} in {f}</translation>
-    </message>
-</context>
-<context>
-    <name>UnitListModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/dialogs/template.py" line="56" />
-        <source>{u}（{n} 个项目，{s}）</source>
-        <translation>{u} ({n} projects, {s})</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
-        <source>正在打开台账“{name}”…</source>
-        <translation>Opening the ledger “{name}”…</translation>
-    </message>
-</context>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="333" />
+            <source>已打开视图“{name}”</source>
+            <translation>Opened view “{name}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
+            <source>保存视图</source>
+            <translation>Save view</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
+            <source>视图名称：</source>
+            <translation>View name:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
+            <source>（尚无保存的视图）</source>
+            <translation>(no saved views)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="72" />
+            <source>文件(&amp;F)</source>
+            <translation>&amp;File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="73" />
+            <source>编辑(&amp;E)</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="74" />
+            <source>视图(&amp;V)</source>
+            <translation>&amp;View</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="75" />
+            <source>报表(&amp;R)</source>
+            <translation>&amp;Reports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="76" />
+            <source>工具(&amp;T)</source>
+            <translation>&amp;Tools</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="77" />
+            <source>帮助(&amp;H)</source>
+            <translation>&amp;Help</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="85" />
+            <source>新建台账…</source>
+            <translation>New ledger…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="86" />
+            <source>打开台账…</source>
+            <translation>Open ledger…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="87" />
+            <source>最近打开</source>
+            <translation>Open recent</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="89" />
+            <source>另存为（复制台账）…</source>
+            <translation>Save as (copy the ledger)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="93" />
+            <source>导入 Excel（台账或月报）…</source>
+            <translation>Import Excel (ledger or reports)…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="95" />
+            <source>刷新</source>
+            <translation>Refresh</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="97" />
+            <source>退出</source>
+            <translation>Quit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="99" />
+            <source>撤销</source>
+            <translation>Undo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="101" />
+            <source>重做</source>
+            <translation>Redo</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="104" />
+            <source>新增项目…</source>
+            <translation>New project…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="105" />
+            <source>编辑项目…</source>
+            <translation>Edit project…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="106" />
+            <source>复制为新项目…</source>
+            <translation>Duplicate project…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="111" />
+            <source>查找</source>
+            <translation>Find</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="112" />
+            <source>清除筛选</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="118" />
+            <source>显示的列</source>
+            <translation>Columns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="119" />
+            <source>恢复默认列</source>
+            <translation>Default columns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="121" />
+            <source>保存当前视图…</source>
+            <translation>Save current view…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="122" />
+            <source>打开视图</source>
+            <translation>Open view</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="123" />
+            <source>删除视图</source>
+            <translation>Delete view</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="125" />
+            <source>导出报表…</source>
+            <translation>Export report…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="127" />
+            <source>导出当前视图的台账…</source>
+            <translation>Export the current ledger view…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="130" />
+            <source>生成月度填报模板…</source>
+            <translation>Monthly report templates…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="132" />
+            <source>备份与恢复…</source>
+            <translation>Backup and restore…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="133" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="205" />
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
+            <source>正在打开台账“{name}”…</source>
+            <translation>Opening the ledger “{name}”…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="325" />
+            <source>核对列的对应关系</source>
+            <translation>Check the column mapping</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="326" />
+            <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
+            <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="334" />
+            <source>月报期间：</source>
+            <translation>Report period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
+            <source>项目台账</source>
+            <translation>Ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
+            <source>月报</source>
+            <translation>Report</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="373" />
+            <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
+            <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthlyGrid</name>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/cells.py" line="32" />
+            <source>“{text}”不是有效的百分比</source>
+            <translation>“{text}” is not a percentage</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/cells.py" line="37" />
+            <source>形象进度应在 0% 到 100% 之间</source>
+            <translation>Progress must lie between 0% and 100%</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/cells.py" line="51" />
+            <source>本月完成投资不能为负数</source>
+            <translation>This month's investment cannot be negative</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="303" />
+            <source>填报月度调度：{name}</source>
+            <translation>Monthly report: {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="310" />
+            <source>第{row}行（{name}）“{column}”：</source>
+            <translation>Row {row} ({name}) “{column}”: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
+            <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
+            <translation>The pasted block runs past the table: no project after row {row}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="369" />
+            <source>此列不能填写，请从可填写的列开始粘贴</source>
+            <translation>this column is not input; paste starting from an input column</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="385" />
+            <source>粘贴月度调度（{n}个项目）</source>
+            <translation>Paste monthly reports ({n} projects)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
+            <source>清除月度调度内容（{n}个项目）</source>
+            <translation>Clear monthly reports ({n} projects)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="194" />
+            <source>直接输入即可修改；回车保存并下移，Tab 跳到下一个可填写单元格；可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。</source>
+            <translation>Type to change a cell; Enter saves and moves down, Tab moves to the next input cell; copy cells in Excel and press Ctrl+V to paste; Delete clears.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="299" />
+            <source>粘贴未保存，以下单元格有误：</source>
+            <translation>Nothing was pasted; these cells are wrong:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="304" />
+            <source>……另有 {n} 处</source>
+            <translation>… and {n} more</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="307" />
+            <source>粘贴未保存</source>
+            <translation>Nothing pasted</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="316" />
+            <source>正在载入…</source>
+            <translation>Loading…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="330" />
+            <source>{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个</source>
+            <translation>{period}: {n} projects, {r} reported, {u} not reported; invested this month {m} (10k CNY); yellow or red {lag}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="41" />
+            <source>搜索“{text}”</source>
+            <translation>search “{text}”</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="42" />
+            <source>已按台账筛选：{filters}（显示 {shown} / {total} 个项目）</source>
+            <translation>Filtered as in the ledger: {filters} ({shown} / {total} projects shown)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="64" />
+            <source>在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）</source>
+            <translation>Find in this grid: code, name, responsible unit (pinyin initials, full pinyin, traditional)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="83" />
+            <source>清除筛选</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="85" />
+            <source>清除台账的筛选和搜索（台账与本表共用）</source>
+            <translation>Clear the ledger's filters and search (shared by the ledger and this grid)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="120" />
+            <source>找到 {n} 个</source>
+            <translation>{n} found</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="123" />
+            <source>没有找到</source>
+            <translation>Not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>NextSteps</name>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="36" />
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="90" />
+            <source>录入年度计划…</source>
+            <extracomment>The sample ledger's file name, in the data folder or beside the command. "plans" (录入年度计划), "monthly" (填报月度调度), "import" (导入台账) or "demo".</extracomment>
+            <translation>Enter annual plans…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="37" />
+            <source>在项目台账中打开项目，填写年度计划投资</source>
+            <translation>Open a project in the ledger and enter its annual plan</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="38" />
+            <source>填报月度调度</source>
+            <translation>Fill in monthly returns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="39" />
+            <source>在月度调度表中逐个项目填写本月完成投资</source>
+            <translation>Enter each project's investment of the month in the monthly grid</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="40" />
+            <source>导入台账…</source>
+            <translation>Import a ledger…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="41" />
+            <source>导入各单位的 Excel 项目台账或填好的月报模板</source>
+            <translation>Import the units' Excel ledgers or filled-in monthly templates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="42" />
+            <source>打开示例台账</source>
+            <translation>Open the sample ledger</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="44" />
+            <source>在数据文件夹中生成一份示例台账（300 个项目，标记为示例数据）并打开</source>
+            <translation>Write a sample ledger (300 projects, marked as sample data) into the data folder and open it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="53" />
+            <source>想先看看填好数据的看板：在命令行运行 keyprojects demo --projects 300 {file} 生成示例台账，再用 keyprojects --db {file} 打开。</source>
+            <translation>To see a dashboard with data first: run keyprojects demo --projects 300 {file} to write the sample ledger, then open it with keyprojects --db {file}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="85" />
+            <source>{period}：台账中的 {n} 个项目都还没有年度计划投资，{year}年也没有填报完成投资，图表暂无金额可统计。</source>
+            <translation>{period}: none of the {n} projects in the ledger has an annual plan, and no investment has been reported for {year}, so the charts have no amounts to show.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="93" />
+            <source>台账中还没有项目，看板无可统计：可以导入已有的 Excel 台账，或逐个新增项目。</source>
+            <translation>The ledger has no projects yet, so the dashboard has nothing to show: import an Excel ledger, or add projects one by one.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/hint.py" line="97" />
+            <source>新增项目…</source>
+            <translation>New project…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Opening</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/opening.py" line="22" />
+            <source>此类</source>
+            <translation>this kind of</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/opening.py" line="23" />
+            <source>没有能打开 {kind} 文件的程序，文件已保存在：{path}</source>
+            <translation>No program can open {kind} files; the file was saved as: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/opening.py" line="32" />
+            <source>没有能打开文件夹的程序，文件已保存在：{path}</source>
+            <translation>No program can show folders; the file was saved as: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/opening.py" line="35" />
+            <source>没有能打开文件夹的程序，文件夹在：{folder}</source>
+            <translation>No program can show folders; the folder is: {folder}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="209" />
+            <source>新增</source>
+            <extracomment>The texts of STATUS_LABELS (importers/, no Qt) for the translation files: the preview table and its filter box show them through translate and self.tr.</extracomment>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="210" />
+            <source>修改</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="211" />
+            <source>未变</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="212" />
+            <source>拒绝</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="225" />
+            <source>行号</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="227" />
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="231" />
+            <source>项目编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="232" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="234" />
+            <source>说明</source>
+            <translation>Details</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
+            <source>新增</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="214" />
+            <source>修改</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="215" />
+            <source>未变</source>
+            <translation>Unchanged</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="216" />
+            <source>拒绝</source>
+            <translation>Rejected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="411" />
+            <source>预览：导入后会怎样</source>
+            <translation>Preview: what the import will do</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="412" />
+            <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
+            <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="438" />
+            <source>显示：</source>
+            <translation>Show:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="446" />
+            <source>导入</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="454" />
+            <source>{period} 月报：</source>
+            <translation>{period} reports: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="456" />
+            <source>。没有需要写入的内容。</source>
+            <translation>. Nothing to write.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="460" />
+            <source>全部（{n}）</source>
+            <translation>All ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="470" />
+            <source>跳过有问题的 {n} 行，只导入其余各行</source>
+            <translation>Skip the {n} rows with problems and import the rest</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
+            <source>导入失败</source>
+            <translation>Import failed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
+            <source>未导入任何内容：{msg}</source>
+            <translation>Nothing was imported: {msg}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="101" />
+            <source>新增项目</source>
+            <translation>New project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="103" />
+            <source>编辑项目 — {name}</source>
+            <translation>Edit project — {name}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="113" />
+            <source>基本信息</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="123" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="431" />
+            <source>保存</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="124" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="438" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="339" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="252" />
+            <source>万元，可写 1.2亿</source>
+            <translation>10k CNY; 1.2亿 works too</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="257" />
+            <source>如 2022-03、2022年3月、2022/4/1</source>
+            <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="382" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="395" />
+            <source>未保存：</source>
+            <translation>Not saved: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="401" />
+            <source>保存失败：</source>
+            <translation>Saving failed: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="428" />
+            <source>未保存的修改</source>
+            <translation>Unsaved changes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="429" />
+            <source>项目有尚未保存的修改。</source>
+            <translation>The project has unsaved changes.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="434" />
+            <source>放弃修改</source>
+            <translation>Discard</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="70" />
+            <source>期间</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="93" />
+            <source>月度调度记录</source>
+            <translation>Monthly history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="99" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="302" />
+            <source>节点名称</source>
+            <translation>Key node</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="100" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="303" />
+            <source>计划完成</source>
+            <translation>Planned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="101" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="304" />
+            <source>实际完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="102" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="121" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="311" />
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="103" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="128" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="305" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="312" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="104" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="306" />
+            <source>备注</source>
+            <translation>Note</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="112" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="294" />
+            <source>关键节点</source>
+            <translation>Key nodes</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="119" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="140" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="310" />
+            <source>问题</source>
+            <translation>Problems</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="123" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="328" />
+            <source>已解决</source>
+            <translation>Solved</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="125" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="327" />
+            <source>未解决</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="129" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="313" />
+            <source>办结时限</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="130" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="314" />
+            <source>解决情况</source>
+            <translation>Solution</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="131" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="315" />
+            <source>提出日期</source>
+            <translation>Raised</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="132" />
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="316" />
+            <source>解决日期</source>
+            <translation>Solved on</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="147" />
+            <source>时间</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="148" />
+            <source>修改人</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="149" />
+            <source>操作</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="150" />
+            <source>对象</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="151" />
+            <source>字段</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="152" />
+            <source>原值</source>
+            <translation>Old value</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="153" />
+            <source>新值</source>
+            <translation>New value</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="160" />
+            <source>修改记录</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="168" />
+            <source>进度图表</source>
+            <translation>Progress charts</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="180" />
+            <source>新增…</source>
+            <translation>Add…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="184" />
+            <source>编辑…</source>
+            <translation>Edit…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="188" />
+            <source>删除</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="215" />
+            <source>已完成</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="217" />
+            <source>已逾期</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="219" />
+            <source>未完成</source>
+            <translation>Not done</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="338" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="365" />
+            <source>节点名称不能为空</source>
+            <translation>A key node needs a name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_records.py" line="367" />
+            <source>问题内容不能为空</source>
+            <translation>A problem needs a text</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectTableModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/models/project.py" line="518" />
+            <source>本年累计完成投资 ÷ 年度计划投资</source>
+            <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
+            <translation>Year-to-date investment ÷ annual plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>Report</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="53" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="84" />
+            <source>已上报</source>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="54" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="84" />
+            <source>未上报</source>
+            <translation>Not reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="36" />
+            <source>设置</source>
+            <translation>Settings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="51" />
+            <source>填报单位（印在报表表头，存于台账）</source>
+            <translation>Reporting unit (printed in report headers, stored in the ledger)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="59" />
+            <source>修改人（写入修改记录）</source>
+            <translation>User name (in the change history)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="70" />
+            <source> 个百分点</source>
+            <translation> points</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="75" />
+            <source> 个月</source>
+            <translation> months</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="78" />
+            <source>黄灯：落后时序进度至少</source>
+            <translation>Yellow: behind schedule by at least</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="81" />
+            <source>红灯：落后时序进度超过</source>
+            <translation>Red: behind schedule by more than</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="84" />
+            <source>红灯：计划开工后未开工满</source>
+            <translation>Red: not started this long after the planned start</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="92" />
+            <source>台账报表默认分组</source>
+            <translation>Ledger reports group by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="100" />
+            <source>界面语言（重新启动后生效）</source>
+            <translation>Language (after a restart)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="107" />
+            <source>确定</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="108" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="104" />
+            <source>生成月度调度填报模板</source>
+            <translation>Monthly report templates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="116" />
+            <source>全选</source>
+            <translation>Select all</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="118" />
+            <source>全不选</source>
+            <translation>Select none</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="127" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="138" />
+            <source>生成模板</source>
+            <translation>Create templates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="141" />
+            <source>打开文件夹</source>
+            <translation>Open folder</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="144" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="152" />
+            <source>填报期间：</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="153" />
+            <source>保存到文件夹：</source>
+            <translation>Save to folder:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
+            <source>责任单位（括号内为本期报送情况）：</source>
+            <translation>Responsible units (this period's reporting in brackets):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="174" />
+            <source>保存模板的文件夹</source>
+            <translation>Folder for the templates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="191" />
+            <source>请至少选择一个责任单位</source>
+            <translation>Select at least one responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="200" />
+            <source>生成失败：{msg}</source>
+            <translation>Creating failed: {msg}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="207" />
+            <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
+            <translation>Created {n} report templates for {p} in {f}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitListModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="56" />
+            <source>{u}（{n} 个项目，{s}）</source>
+            <translation>{u} ({n} projects, {s})</translation>
+        </message>
+    </context>
 </TS>

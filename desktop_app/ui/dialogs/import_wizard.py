@@ -203,6 +203,20 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+#: The texts of STATUS_LABELS (importers/, no Qt) for the translation files: the preview
+#: table and its filter box show them through translate and self.tr.
+_STATUS_TEXTS = (
+    QT_TRANSLATE_NOOP("PreviewModel", "新增"),
+    QT_TRANSLATE_NOOP("PreviewModel", "修改"),
+    QT_TRANSLATE_NOOP("PreviewModel", "未变"),
+    QT_TRANSLATE_NOOP("PreviewModel", "拒绝"),
+    QT_TRANSLATE_NOOP("PreviewPage", "新增"),
+    QT_TRANSLATE_NOOP("PreviewPage", "修改"),
+    QT_TRANSLATE_NOOP("PreviewPage", "未变"),
+    QT_TRANSLATE_NOOP("PreviewPage", "拒绝"),
+)
+
+
 class PreviewModel(SpecTableModel):
     """The preview's rows, optionally only those of one status."""
 

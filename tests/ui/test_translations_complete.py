@@ -1,0 +1,109 @@
+"""Every text the interface translates has its English in keyprojects_en.ts — also the texts
+passed to a module's own wrapper (``_tr("…")``, the ledger's ``tr("…")``), which
+pyside6-lupdate cannot see — and the shipped keyprojects_en.qm gives it at run time."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+
+from desktop_app.ui.app import install_translator
+
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+PLACEHOLDER = re.compile(r"\{([^{}:!]*)[^{}]*\}")  # the field name: {m} and {m:02} are one
+
+
+def _extract():
+    spec = importlib.util.spec_from_file_location(
+        "translations_extract", TRANSLATIONS / "extract.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+extract = _extract()
+MESSAGES = sorted({(m.context, m.source) for m in extract.scan()[0]})
+
+
+def ts_translations() -> dict[tuple[str, str], str | None]:
+    """(context, source) -> the finished English, or None when unfinished or obsolete."""
+    found = {}
+    for context in ET.parse(TRANSLATIONS / "keyprojects_en.ts").getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            finished = translation is not None and not translation.get("type")
+            text = translation.text if finished else None
+            found[(name, message.findtext("source") or "")] = text or None
+    return found
+
+
+@pytest.fixture
+def english(qapp):
+    assert install_translator(qapp, "en")
+    yield
+    install_translator(qapp, "zh_CN")
+
+
+def test_the_scan_sees_the_wrapped_texts():
+    """The scan finds the texts lupdate misses, in the wrapper's context (or the scan proves
+    nothing)."""
+    assert ("LedgerFiles", "新建台账") in MESSAGES  # _tr("新建台账") in window/ledger_files.py
+    assert ("MainWindow", "新建台账…") in MESSAGES
+    assert ("FirstLaunchDialog", "以后再说") in MESSAGES
+    assert ("MonthlyGrid", "找到 {n} 个") in MESSAGES  # _tr("…").format(n=…) in monthly/finder.py
+    assert ("MainWindow", "没有符合条件的项目") in MESSAGES  # LedgerPage.tr is the ledger's tr
+    assert ("Field", "项目编号") in MESSAGES  # QT_TRANSLATE_NOOP
+    assert ("", "没有符合条件的项目") not in MESSAGES
+    assert len(MESSAGES) > 400
+
+
+def test_every_text_has_a_finished_translation_with_its_placeholders():
+    ts = ts_translations()
+    untranslated = [m for m in MESSAGES if not ts.get(m)]
+    assert untranslated == []
+    placeholders = [
+        (ctx, src, ts[(ctx, src)])
+        for ctx, src in MESSAGES
+        if sorted(PLACEHOLDER.findall(src)) != sorted(PLACEHOLDER.findall(ts[(ctx, src)]))
+    ]
+    assert placeholders == []
+
+
+def test_no_message_is_filed_under_an_empty_context():
+    assert not [key for key in ts_translations() if not key[0]]
+
+
+@pytest.mark.parametrize(
+    ("context", "source", "english_text"),
+    [
+        ("MainWindow", "新建台账…", "New ledger…"),
+        ("MainWindow", "最近打开", "Open recent"),
+        ("MonthlyGrid", "找到 {n} 个", "{n} found"),
+        ("LedgerFiles", "（没有最近打开的台账）", "(no recent ledgers)"),
+        ("FirstLaunchDialog", "欢迎使用{app}", "Welcome to {app}"),
+        ("FirstLaunchDialog", "以后再说", "Later"),
+        ("MainWindow", "没有符合条件的项目", "No project matches"),
+    ],
+)
+def test_the_shipped_qm_translates_the_wrapped_texts(english, context, source, english_text):
+    assert QCoreApplication.translate(context, source) == english_text
+
+
+def test_the_shipped_qm_is_up_to_date_with_the_ts(english):
+    """Every message translates at run time to its .ts English (lrelease was run)."""
+    ts = ts_translations()
+    stale = [
+        (ctx, src)
+        for ctx, src in MESSAGES
+        if ts.get((ctx, src)) and QCoreApplication.translate(ctx, src) != ts[(ctx, src)]
+    ]
+    assert stale == []
