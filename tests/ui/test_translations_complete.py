@@ -107,3 +107,47 @@ def test_the_shipped_qm_is_up_to_date_with_the_ts(english):
         if ts.get((ctx, src)) and QCoreApplication.translate(ctx, src) != ts[(ctx, src)]
     ]
     assert stale == []
+
+
+def test_the_scan_follows_wrappers_imports_and_tr_overrides(tmp_path):
+    """On a small package: a module wrapper, one imported from the package, a class whose
+    ``tr`` uses it, a ``.format`` on a wrapped text and a choice between two literals."""
+    ui = tmp_path / "desktop_app" / "ui"
+    (ui / "pane").mkdir(parents=True)
+    (ui / "pane" / "__init__.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n\n"
+        "def tr(text):\n"
+        '    """The pane\'s texts keep the window\'s context."""\n'
+        '    return QCoreApplication.translate("MainWindow", text)\n',
+        encoding="utf-8",
+    )
+    (ui / "pane" / "page.py").write_text(
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtWidgets import QWidget\n"
+        "from . import tr\n\n"
+        "def _tr(text):\n"
+        '    return QCoreApplication.translate("Finder", text)\n\n'
+        'NOTE = _tr("找到 {n} 个").format(n=3)\n'
+        'LABEL = tr("乙")\n\n'
+        "class Page(QWidget):\n"
+        "    def tr(self, text):\n"
+        "        return tr(text)\n\n"
+        "    def show_state(self, ok, name):\n"
+        '        self.setWindowTitle(self.tr("丙"))\n'
+        '        QCoreApplication.translate("Report", "好" if ok else "坏")\n'
+        "        self.tr(name)\n\n"
+        "class Other(QWidget):\n"
+        "    def title(self):\n"
+        '        return self.tr("丁")\n',
+        encoding="utf-8",
+    )
+    messages, dynamic = extract.scan(ui)
+    assert sorted((m.context, m.source) for m in messages) == [
+        ("Finder", "找到 {n} 个"),
+        ("MainWindow", "丙"),
+        ("MainWindow", "乙"),
+        ("Other", "丁"),
+        ("Report", "坏"),
+        ("Report", "好"),
+    ]
+    assert [d.code for d in dynamic] == ["self.tr(name)"]
