@@ -56,7 +56,7 @@ class NewYearError(ValueError):
     """A new year that cannot be proposed (the message is plain Chinese)."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class OldYearProject:
     """A project as it stood in the old year: its status now, and its row of that year
     (``on_list`` False and the rest empty when it had none)."""
@@ -71,11 +71,12 @@ class OldYearProject:
     annual_plan: Decimal | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ProposalLine:
     """What the new year does with one project.  ``nature`` and ``lists`` are the new
     year's, should the project be on the new list; ``offered`` lines are the user's choice,
-    ``default`` their choice unless told otherwise."""
+    ``default`` their choice unless told otherwise.  (Not frozen, as :class:`OldYearProject`:
+    a frozen dataclass is built twice as slowly, and a ledger has 100,000 of them.)"""
 
     project: OldYearProject
     kind: str

@@ -11,6 +11,7 @@
 :mod:`.children`          milestones and problems
 :mod:`.history`           change-history queries
 :mod:`.reads`             bulk reads for tables and charts, derived figures
+:mod:`.years_change`      年度切换: the new year's list proposed and started
 :mod:`.sqlite_engine`     everything only SQLite does (the seam for a second engine)
 ========================  ===========================================================
 
@@ -33,6 +34,7 @@ from .opening import OpeningMixin
 from .projects import ProjectsMixin
 from .reads import ReadsMixin
 from .sqlite_engine import SQLiteEngine
+from .years_change import YearsChangeMixin
 
 __all__ = ["Action", "Store", "default_user", "now_text"]
 
@@ -49,6 +51,7 @@ class Store(
     CodesMixin,
     HistoryMixin,
     ReadsMixin,
+    YearsChangeMixin,
     ActionsMixin,
 ):
     """A ledger database file opened for reading and writing (or, from
