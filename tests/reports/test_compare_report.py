@@ -52,7 +52,7 @@ def find_row(rows: list[list], text: str) -> list:
 
 
 def test_workbook_sheets_and_hand_counted_values(small, tmp_path):
-    store, ids = small
+    store, _ids = small
     out = tmp_path / "out"
     out.mkdir()
     path = out / "对比.xlsx"
