@@ -86,6 +86,45 @@ def time_progress(period: Period) -> Decimal:
     return Decimal(period.month) / Decimal(12)
 
 
+#: The two rules of 序时进度, as the form and the reports' notes name them.
+TIME_RULE = "序时进度按时间计算（月数÷12）"
+PLAN_RULE = "序时进度按月度计划分解计算（截至本月计划累计÷年度计划）"
+
+
+def planned_cumulative(monthly_plan: Mapping[int, int], month: int) -> int:
+    """截至本月计划累计: the sum of a monthly plan's amounts (month → amount) up to ``month``."""
+    return sum(v for m, v in monthly_plan.items() if m <= month)
+
+
+def planned_progress(
+    monthly_plan: Mapping[int, Decimal] | None, annual_plan: Decimal | None, period: Period
+) -> Decimal:
+    """序时进度 of one project: with a monthly plan (月度计划分解, month → 万元) its planned
+    cumulative for the period's month over the annual plan; else :func:`time_progress`."""
+    if monthly_plan and annual_plan:
+        return sum((v for m, v in monthly_plan.items() if m <= period.month), Decimal(0)) / (
+            annual_plan
+        )
+    return time_progress(period)
+
+
+def plan_light_from_cents(
+    ytd_cents: int, plan_cents: int | None, planned_cents: int, t: LightThresholds
+) -> Light:
+    """The light by the monthly plan in exact integers: points behind = (截至本月计划累计 −
+    本年累计) ÷ 年度计划 × 100, against the same thresholds as :func:`light_from_cents`."""
+    if not plan_cents:
+        return Light.NONE
+    lhs = (planned_cents - ytd_cents) * 100  # points behind × plan
+    red_n, red_d = t.red_points.as_integer_ratio()
+    if lhs * red_d > red_n * plan_cents:
+        return Light.RED
+    yellow_n, yellow_d = t.yellow_points.as_integer_ratio()
+    if lhs * yellow_d >= yellow_n * plan_cents:
+        return Light.YELLOW
+    return Light.GREEN
+
+
 def points_behind(rate: Decimal | None, period: Period) -> Decimal | None:
     """Percentage points by which the completion rate trails 时序进度 (negative: ahead)."""
     if rate is None:
@@ -123,8 +162,10 @@ def status_light(
     actual_start: str | None = None,
     status: str | None = None,
     thresholds: LightThresholds | None = None,
+    progress: Decimal | None = None,
 ) -> Light:
-    """Green; yellow when 10–30 points behind 时序进度; red when more than 30 behind or the
+    """Green; yellow when 10–30 points behind 时序进度 (``progress``: the project's own, from
+    its monthly plan; default :func:`time_progress`); red when more than 30 behind or the
     planned start is three months past without a start.  Exactly 10 points behind is
     yellow, exactly 30 is yellow, above 30 red.  No plan (and not overdue) → ``Light.NONE``.
     """
@@ -132,6 +173,8 @@ def status_light(
     if start_overdue(planned_start, actual_start, status, period, t.start_overdue_months):
         return Light.RED
     behind = points_behind(rate, period)
+    if behind is not None and progress is not None:
+        behind = behind + (progress - time_progress(period)) * 100
     if behind is None:
         return Light.NONE
     if behind > t.red_points:
@@ -165,10 +208,7 @@ def light_from_cents(
 
 #: ``(newest report period at or before the period or None, its 本年累计, its 开工以来累计,
 #: 年度计划, 计划开工, 实际开工, 状态)`` → ``(light, 本年累计, 开工以来累计)``, amounts in 百元.
-CentsRule = Callable[
-    [str | None, int | None, int | None, int | None, str | None, str | None, str | None],
-    tuple[Light, int, int],
-]
+CentsRule = Callable[..., tuple[Light, int, int]]
 
 
 def cents_rule(period: Period, thresholds: LightThresholds | None = None) -> CentsRule:
@@ -193,13 +233,17 @@ def cents_rule(period: Period, thresholds: LightThresholds | None = None) -> Cen
         planned_start: str | None,
         actual_start: str | None,
         status: str | None,
+        planned: int | None = None,
     ) -> tuple[Light, int, int]:
+        """``planned``: the project's 截至本月计划累计 when it has a monthly plan."""
         ytd = (ytd or 0) if last and last[:4] == year else 0
         cum = (cum or 0) if last else 0
         if planned_start and start_overdue(
             planned_start, actual_start, status, period, overdue_months
         ):
             return Light.RED, ytd, cum
+        if planned is not None:
+            return plan_light_from_cents(ytd, plan, planned, t), ytd, cum
         return light_from_cents(ytd, plan, month, t), ytd, cum
 
     return rule
@@ -261,11 +305,15 @@ def project_figures(
     actual_start: str | None = None,
     status: str | None = None,
     thresholds: LightThresholds | None = None,
+    monthly_plan: Mapping[int, Decimal] | None = None,
 ) -> ProjectFigures:
-    """All figures of one project for ``period`` from its monthly 本月完成 amounts."""
+    """All figures of one project for ``period`` from its monthly 本月完成 amounts;
+    ``monthly_plan`` (month → 万元 of the period's year): 序时进度 from it
+    (:func:`planned_progress`)."""
     ytd = ytd_completed(monthly, period)
     since = since_start_completed(monthly, period)
     rate = completion_rate(ytd, annual_plan)
+    progress = planned_progress(monthly_plan, annual_plan, period)
     return ProjectFigures(
         period=period,
         month=monthly.get(period),
@@ -273,8 +321,8 @@ def project_figures(
         since_start=since,
         annual_rate=rate,
         total_share=completion_rate(since, total_investment),
-        time_progress=time_progress(period),
-        lagging=is_lagging(rate, period),
+        time_progress=progress,
+        lagging=rate is not None and rate < progress,
         light=status_light(
             rate,
             period,
@@ -282,6 +330,7 @@ def project_figures(
             actual_start=actual_start,
             status=status,
             thresholds=thresholds,
+            progress=progress if monthly_plan and annual_plan else None,
         ),
         reported=period in monthly,
     )

@@ -104,7 +104,11 @@ class CodesMixin(ActionsMixin):
     def delete_code(self, kind: str, name: str) -> None:
         """Remove a code list entry; refused while a project uses it."""
         if kind == "list":
-            used = self.engine.count_in_list(self.conn, "projects", "lists", name)
+            used = self.engine.count_in_list(self.conn, "project_years", "lists", name)
+        elif kind == "nature":  # 建设性质 is a year's (project_years)
+            used = self.conn.execute(
+                "SELECT count(DISTINCT project_id) FROM project_years WHERE nature = ?", (name,)
+            ).fetchone()[0]
         else:
             used = self.conn.execute(
                 f"SELECT count(*) FROM projects WHERE {kind} = ?", (name,)

@@ -243,6 +243,9 @@ def _fill(
         store.action(f"生成示例数据（{n}个项目，{years}年月报）", source=SAMPLE_MARK),
     ):
         load_code_lists(store, data)
+        store.set_current_year(until.year)
+        # every project on the list of every year the reports cover, with the same plan
+        list_years = list(range(first_year, until.year + 1))
         project_rows = []
         report_rows: list[tuple] = []
         problem_rows = []
@@ -321,11 +324,11 @@ def _fill(
                          "示例填报人", report_date, 1, stamp, ytd, cum)
                     )  # fmt: skip
             if len(report_rows) >= 200_000:
-                _flush_projects(conn, project_rows)
+                _flush_projects(conn, project_rows, list_years, stamp)
                 report_count += _flush_reports(conn, report_rows)
             if progress and i % 5000 == 0:
                 progress(i, n)
-        _flush_projects(conn, project_rows)
+        _flush_projects(conn, project_rows, list_years, stamp)
         report_count += _flush_reports(conn, report_rows)
         conn.executemany(
             "INSERT INTO problems (project_id, text, department, deadline, status, raised_on, "
@@ -346,14 +349,21 @@ def _fill(
     return {"projects": n, "monthly_reports": report_count, "problems": problem_count}
 
 
-def _flush_projects(conn: object, rows: list[tuple]) -> None:
+def _flush_projects(conn: object, rows: list[tuple], years: list[int], stamp: str) -> None:
+    """Write the projects and their years (建设性质, 项目清单 and 年度计划 kept per year)."""
+    own = [(*r[:7], None, "[]", *r[9:11], None, *r[12:]) for r in rows]
     conn.executemany(  # type: ignore[attr-defined]
         "INSERT INTO projects (id, code, name, owner, region, sector, chain, nature, lists, "
         "scope, total_investment, annual_plan, planned_start, planned_end, actual_start, "
         "actual_end, status, leader, department, secretary, problems, measures, source, "
         "is_sample, search_key, version, created_at, updated_at) VALUES "
         "(" + ", ".join("?" * 28) + ")",
-        rows,
+        own,
+    )
+    conn.executemany(  # type: ignore[attr-defined]
+        "INSERT INTO project_years (project_id, year, on_list, annual_plan, nature, lists, "
+        "version, updated_at) VALUES (?, ?, 1, ?, ?, ?, 1, ?)",
+        [(r[0], year, r[11], r[7], r[8], stamp) for year in years for r in rows],
     )
     rows.clear()
 

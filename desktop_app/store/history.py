@@ -14,6 +14,10 @@ _CHILD_LABEL = {"monthly_reports": "period", "milestones": "name", "problems": "
 _CHUNK = 500
 
 
+#: The tables whose history rows have the project's id as their record (schema v5).
+_OF_PROJECT = ("projects", "project_years", "monthly_plans")
+
+
 class RecordSubject(NamedTuple):
     """What a history row is about, as a reader names it: the project (id, 编号, 名称) and,
     for a child record, its period (monthly report), name (key node) or text (problem)."""
@@ -59,7 +63,8 @@ class HistoryMixin:
         params: list[Any] = []
         if project_id is not None:
             sql += (
-                " AND ((h.table_name = 'projects' AND h.record_id = ?)"
+                " AND ((h.table_name IN ('projects', 'project_years', 'monthly_plans')"
+                " AND h.record_id = ?)"
                 " OR (h.table_name = 'monthly_reports' AND h.record_id IN"
                 " (SELECT id FROM monthly_reports WHERE project_id = ?))"
                 " OR (h.table_name = 'milestones' AND h.record_id IN"
@@ -83,14 +88,16 @@ class HistoryMixin:
         wanted: dict[str, set[int]] = {}
         for e in entries:
             if e.record_id is not None and (
-                e.table_name == "projects" or e.table_name in _CHILD_LABEL
+                e.table_name in _OF_PROJECT or e.table_name in _CHILD_LABEL
             ):
-                wanted.setdefault(e.table_name, set()).add(e.record_id)
+                table = "projects" if e.table_name in _OF_PROJECT else e.table_name
+                wanted.setdefault(table, set()).add(e.record_id)
         out: dict[tuple[str, int], RecordSubject] = {}
         for pid, code, name in self._live(
             "SELECT id, code, name FROM projects p", "p", wanted.get("projects", ())
         ):
-            out["projects", pid] = RecordSubject(pid, code, name)
+            for table in _OF_PROJECT:  # a year's values and monthly plan: the project's id
+                out[table, pid] = RecordSubject(pid, code, name)
         for table, column in _CHILD_LABEL.items():
             sql = (
                 f"SELECT c.id, c.project_id, p.code, p.name, c.{column} FROM {table} c "

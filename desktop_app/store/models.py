@@ -41,6 +41,10 @@ class Project:
     version: int = 0
     created_at: str | None = None
     updated_at: str | None = None
+    #: The year whose 年度计划投资 / 建设性质 / 项目清单 this record carries, and whether the
+    #: project is on that year's list.
+    year: int | None = None
+    on_list: bool = False
 
     def values(self) -> dict[str, Any]:
         """The ledger fields only (what a form edits)."""
@@ -153,3 +157,19 @@ def history_text(value: Any) -> str | None:
     if isinstance(value, bool):
         return "1" if value else "0"
     return str(value)
+
+
+@dataclass(slots=True)
+class ProjectYear:
+    """What a project is in one year: on that year's key-project list or not, its 年度计划投资
+    (万元), 建设性质, 项目清单 and 建设目标 of the year."""
+
+    project_id: int
+    year: int
+    on_list: bool = True
+    annual_plan: Decimal | None = None
+    nature: str | None = None
+    lists: list[str] = field(default_factory=list)
+    target: str | None = None
+    version: int = 0
+    updated_at: str | None = None

@@ -20,19 +20,23 @@ from .errors import ConflictError, NotFound, ValidationFailed
 from .models import Project
 from .rows import (
     PROJECT_SELECT,
+    YEAR_FIELDS,
     clean,
     project_db_value,
     project_from_row,
     record_summary,
 )
+from .years import YearsMixin
 
 #: (code_exists, code_taken): the checks of :func:`validate_project`.
 Checks = tuple[Callable[[str, str], bool], Callable[[str], bool]]
 
-_INSERT_COLUMNS = (*PROJECT_FIELD_NAMES, "is_sample", "search_key", "created_at", "updated_at")
+#: The fields of a project kept in ``projects`` (the others are a year's: YEAR_FIELDS).
+_OWN_FIELDS = tuple(n for n in PROJECT_FIELD_NAMES if n not in YEAR_FIELDS)
+_INSERT_COLUMNS = (*_OWN_FIELDS, "is_sample", "search_key", "created_at", "updated_at")
 
 
-class ProjectsMixin(ActionsMixin):
+class ProjectsMixin(YearsMixin, ActionsMixin):
     """The projects of :class:`~.store.Store`.
 
     Uses, through the composed store, the figures of :mod:`.reads` (filtering by light), the
@@ -43,20 +47,26 @@ class ProjectsMixin(ActionsMixin):
     def project_count(self) -> int:
         return int(self.conn.execute("SELECT count(*) FROM projects").fetchone()[0])
 
-    def get_project(self, project_id: int) -> Project:
-        row = self.conn.execute(PROJECT_SELECT + " WHERE id = ?", (project_id,)).fetchone()
+    def get_project(self, project_id: int, year: int | None = None) -> Project:
+        """A project with its values of ``year`` (default: the current year)."""
+        year = self.year_of(year)
+        row = self.conn.execute(PROJECT_SELECT + " WHERE p.id = ?", (year, project_id)).fetchone()
         if row is None:
             raise NotFound(f"项目不存在（编号 {project_id}）")
-        return project_from_row(row)
+        return project_from_row(row, year)
 
-    def find_project(self, code: str) -> Project | None:
-        row = self.conn.execute(PROJECT_SELECT + " WHERE code = ?", (code,)).fetchone()
-        return project_from_row(row) if row else None
+    def find_project(self, code: str, year: int | None = None) -> Project | None:
+        year = self.year_of(year)
+        row = self.conn.execute(PROJECT_SELECT + " WHERE p.code = ?", (year, code)).fetchone()
+        return project_from_row(row, year) if row else None
 
-    def projects(self) -> list[Project]:
-        """Every project, in code order."""
-        rows = self.conn.execute(PROJECT_SELECT + " ORDER BY code").fetchall()
-        return [project_from_row(r) for r in rows]
+    def projects(self, year: int | None = None, *, listed: bool = False) -> list[Project]:
+        """Every project (``listed``: those on the year's list), in code order, with its
+        values of ``year`` (default: the current year)."""
+        year = self.year_of(year)
+        where = " WHERE y.on_list = 1" if listed else ""
+        rows = self.conn.execute(PROJECT_SELECT + where + " ORDER BY p.code", (year,)).fetchall()
+        return [project_from_row(r, year) for r in rows]
 
     def search_keys(self) -> dict[int, str]:
         return dict(self.conn.execute("SELECT id, search_key FROM projects"))
@@ -67,15 +77,18 @@ class ProjectsMixin(ActionsMixin):
         *,
         search: str | None = None,
         period: Period | None = None,
+        year: int | None = None,
     ) -> list[Project]:
-        """Projects passing ``query`` (or just a search text), in code order."""
+        """Projects passing ``query`` (or just a search text), in code order, with their values
+        of ``year`` (default: the period's year, else the current year)."""
         query = query or ProjectQuery(search or "")
-        sql, params = PROJECT_SELECT, []
+        year = self.year_of(year if year is not None else period)
+        sql, params = PROJECT_SELECT, [year]
         if query.search:
-            sql += " WHERE " + self.engine.contains("search_key")
+            sql += " WHERE " + self.engine.contains("p.search_key")
             params.append(normalize_query(query.search))
-        rows = self.conn.execute(sql + " ORDER BY code", params).fetchall()
-        projects = [project_from_row(r) for r in rows]
+        rows = self.conn.execute(sql + " ORDER BY p.code", params).fetchall()
+        projects = [project_from_row(r, year) for r in rows]
         if not (query.filters or query.lights):
             return projects
         lights: dict[int, str] = {}
@@ -104,13 +117,22 @@ class ProjectsMixin(ActionsMixin):
         return f"{prefix}{(max(numbers) if numbers else 0) + 1:03d}"
 
     # ------------------------------------------------------------------- writes
-    def add_project(self, values: Mapping[str, Any], *, description: str | None = None) -> Project:
-        """Create a project; a missing 项目编号 is generated.  Returns the stored project."""
+    def add_project(
+        self,
+        values: Mapping[str, Any],
+        *,
+        year: int | None = None,
+        description: str | None = None,
+    ) -> Project:
+        """Create a project on ``year``'s list (default: the current year) with the year's
+        values given; a missing 项目编号 is generated.  Returns the stored project."""
         full = self._checked_new(values)
+        year = self.year_of(year)
         with self.action(description or f"新增项目：{full.get('name')}"):
             project_id = self._insert_project(full, is_sample=bool(values.get("is_sample")))
-            self.record_changes(_new_project_changes(project_id, full))
-        return self.get_project(project_id)
+            self._insert_years([(project_id, year, full)])
+            self.record_changes(_new_project_changes(project_id, full, year))
+        return self.get_project(project_id, year)
 
     def _checked_new(
         self,
@@ -148,7 +170,7 @@ class ProjectsMixin(ActionsMixin):
         rows = []
         for project_id, (full, is_sample) in zip(ids, records, strict=True):
             stamp = now_text()
-            row = [project_db_value(n, full.get(n)) for n in PROJECT_FIELD_NAMES]
+            row = [project_db_value(n, full.get(n)) for n in _OWN_FIELDS]
             row += [int(is_sample), _search_key(full), stamp, stamp, project_id]
             rows.append(row)
         columns = (*_INSERT_COLUMNS, "id")
@@ -175,7 +197,7 @@ class ProjectsMixin(ActionsMixin):
     ) -> int:
         stamp = now_text()
         columns = list(_INSERT_COLUMNS)
-        params = [project_db_value(n, full.get(n)) for n in PROJECT_FIELD_NAMES]
+        params = [project_db_value(n, full.get(n)) for n in _OWN_FIELDS]
         params += [int(is_sample), _search_key(full), stamp, stamp]
         if project_id is not None:
             columns.append("id")
@@ -204,10 +226,13 @@ class ProjectsMixin(ActionsMixin):
         *,
         expected_version: int | None = None,
         description: str | None = None,
+        year: int | None = None,
     ) -> Project:
-        """Change some fields of a project.  With ``expected_version``, refuse to overwrite an
+        """Change some fields of a project (年度计划投资, 建设性质 and 项目清单 those of
+        ``year``, default the current year).  With ``expected_version``, refuse to overwrite an
         edit saved since the caller read the project (:class:`ConflictError`)."""
-        current = self.get_project(project_id)
+        year = self.year_of(year)
+        current = self.get_project(project_id, year)
         if expected_version is not None and current.version != expected_version:
             raise ConflictError(
                 f"项目“{current.name}”在您打开后已被他人修改（版本 {expected_version} → "
@@ -224,12 +249,14 @@ class ProjectsMixin(ActionsMixin):
         errors = errors_only(self.validate(merged, project_id))
         if errors:
             raise ValidationFailed(errors)
+        own = {k: v for k, v in diff.items() if k not in YEAR_FIELDS}
+        of_year = {k: v for k, v in diff.items() if k in YEAR_FIELDS}
         with self.action(description or f"编辑项目：{merged.get('name')}"):
-            sets = ", ".join(f"{k} = ?" for k in diff)
-            params = [project_db_value(k, v) for k, v in diff.items()]
+            sets = "".join(f"{k} = ?, " for k in own)
+            params = [project_db_value(k, v) for k, v in own.items()]
             try:
                 cur = self.conn.execute(
-                    f"UPDATE projects SET {sets}, search_key = ?, version = version + 1, "
+                    f"UPDATE projects SET {sets}search_key = ?, version = version + 1, "
                     "updated_at = ? WHERE id = ? AND version = ?",
                     [*params, _search_key(merged), now_text(), project_id, current.version],
                 )
@@ -240,9 +267,11 @@ class ProjectsMixin(ActionsMixin):
             if cur.rowcount != 1:
                 raise ConflictError("项目在保存时已被他人修改，请重新打开后再保存")
             self.record_changes(
-                ("projects", project_id, k, old_values.get(k), v) for k, v in diff.items()
+                ("projects", project_id, k, old_values.get(k), v) for k, v in own.items()
             )
-        return self.get_project(project_id)
+            if of_year:
+                self._write_year(project_id, year, of_year, bump=False)
+        return self.get_project(project_id, year)
 
     def _conflict_details(
         self, changes: Mapping[str, Any], current: Project, expected_version: int
@@ -287,6 +316,14 @@ class ProjectsMixin(ActionsMixin):
         project = self.get_project(project_id)
         return {
             "project": project,
+            "years": self.project_years(project_id),
+            "monthly_plans": [
+                (project_id, p, c)
+                for p, c in self.conn.execute(
+                    "SELECT period, plan_investment FROM monthly_plans WHERE project_id = ?",
+                    (project_id,),
+                )
+            ],
             "monthly": self.project_monthly(project_id),
             "milestones": self.milestones(project_id),
             "problems": self.problems(project_id=project_id),
@@ -321,6 +358,29 @@ class ProjectsMixin(ActionsMixin):
             pid = self._insert_project(
                 project.values(), is_sample=project.is_sample, project_id=project.id
             )
+            years = snapshot.get("years")
+            if years is None:  # a snapshot without its years: the project's year
+                self._insert_years([(pid, project.year or self.current_year(), project.values())])
+            for y in years or []:
+                self.conn.execute(
+                    "INSERT INTO project_years (project_id, year, on_list, annual_plan, nature, "
+                    "lists, target, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        pid,
+                        y.year,
+                        int(y.on_list),
+                        project_db_value("annual_plan", y.annual_plan),
+                        y.nature,
+                        project_db_value("lists", y.lists),
+                        y.target,
+                        y.version,
+                        y.updated_at or now_text(),
+                    ),
+                )
+            self.conn.executemany(
+                "INSERT INTO monthly_plans (project_id, period, plan_investment) VALUES (?, ?, ?)",
+                snapshot.get("monthly_plans") or [],
+            )
             self.record_changes(
                 ("projects", pid, name, None, value)
                 for name, value in project.values().items()
@@ -342,8 +402,11 @@ class ProjectsMixin(ActionsMixin):
         *,
         source: str,
         description: str | None = None,
+        year: int | None = None,
     ) -> tuple[int, int]:
         """Add and change many projects as ONE action (an imported ledger): all or nothing.
+        年度计划投资, 建设性质 and 项目清单 are those of ``year`` (default: the current year);
+        new projects are put on that year's list.
 
         New projects without a 项目编号 get consecutive new codes.  ``updates`` holds
         (project id, changes, version seen in the preview): a project saved since then is a
@@ -359,8 +422,13 @@ class ProjectsMixin(ActionsMixin):
         added: list[tuple[int, dict[str, Any]]] = []
         pending: list[tuple[dict[str, Any], bool]] = []
 
+        year = self.year_of(year)
+
         def write_pending() -> None:
             ids = self._insert_projects(pending)
+            self._insert_years(
+                (pid, year, full) for pid, (full, _) in zip(ids, pending, strict=True)
+            )
             added.extend(zip(ids, (full for full, _ in pending), strict=True))
             pending.clear()
 
@@ -390,21 +458,24 @@ class ProjectsMixin(ActionsMixin):
             self.record_changes(
                 change
                 for project_id, full in added
-                for change in _new_project_changes(project_id, full)
+                for change in _new_project_changes(project_id, full, year)
             )
             for project_id, changes, version in updates:
-                self.update_project(project_id, changes, expected_version=version)
+                self.update_project(project_id, changes, expected_version=version, year=year)
         return len(new), len(updates)
 
 
 # ---------------------------------------------------------------------- helpers
-def _new_project_changes(project_id: int, full: Mapping[str, Any]) -> Iterator[Change]:
-    """The history rows of a new project: one per field given."""
-    return (
-        ("projects", project_id, name, None, full[name])
-        for name in PROJECT_FIELD_NAMES
-        if full[name] not in (None, [])
-    )
+def _new_project_changes(project_id: int, full: Mapping[str, Any], year: int) -> Iterator[Change]:
+    """The history rows of a new project: one per field given (a year's values as those of
+    ``project_years``, the field named ``<year>.<field>``)."""
+    for name in PROJECT_FIELD_NAMES:
+        if full[name] in (None, []):
+            continue
+        if name in YEAR_FIELDS:
+            yield ("project_years", project_id, f"{year}.{name}", None, full[name])
+        else:
+            yield ("projects", project_id, name, None, full[name])
 
 
 def _search_key(values: Mapping[str, Any]) -> str:

@@ -15,18 +15,29 @@ from ..domain.fields import PROJECT_FIELD_NAMES
 from ..domain.money import from_cents
 from ..domain.periods import Period
 from .models import MonthlyReport
-from .rows import MONTHLY_COLUMNS, PROJECT_COLUMNS, monthly_from_row
+from .rows import (
+    MONTHLY_COLUMNS,
+    PROJECT_COLUMNS,
+    YEAR_JOIN,
+    monthly_from_row,
+    project_column,
+)
 from .sqlite_engine import SQLiteEngine
 
+#: Bind the year first (:data:`YEAR_JOIN`).
 _PROJECT_ROW_SQL = (
-    "SELECT id, version, search_key, " + ", ".join(PROJECT_FIELD_NAMES) + " FROM projects"
+    "SELECT p.id, p.version, p.search_key, "
+    + ", ".join(map(project_column, PROJECT_FIELD_NAMES))
+    + YEAR_JOIN
 )
-#: Every project with the newest report at or before the period, which carries the running
-#: sums (schema v2): one index seek per project.
+#: Every project on the year's list (bind the year) with the newest report at or before the
+#: period (bind the period), which carries the running sums (schema v2): one index seek per
+#: project.
 _FIGURE_ROWS_SQL = """
-SELECT p.id, p.annual_plan, p.total_investment, p.planned_start, p.actual_start, p.status,
+SELECT p.id, y.annual_plan, p.total_investment, p.planned_start, p.actual_start, p.status,
        m.period, m.month_investment, m.ytd_investment, m.cum_investment
 FROM projects p
+JOIN project_years y ON y.project_id = p.id AND y.year = ? AND y.on_list = 1
 LEFT JOIN monthly_reports m ON m.id = (
     SELECT id FROM monthly_reports
     WHERE project_id = p.id AND period <= ?
@@ -46,42 +57,53 @@ class ReadsMixin:
     MONTHLY_ROW_COLUMNS = MONTHLY_COLUMNS
 
     # ----------------------------------------------------------------- projects
-    def project_rows(self, ids: Iterable[int] | None = None) -> list[tuple[Any, ...]]:
+    def project_rows(
+        self, ids: Iterable[int] | None = None, year: int | None = None
+    ) -> list[tuple[Any, ...]]:
         """Every project (or those of ``ids``) as one raw tuple, in code order, for tables over
         large ledgers: ``(id, version, search_key, *values of PROJECT_FIELD_NAMES)`` with amounts
-        as whole 百元 integers (see money.from_cents) and 项目清单 as JSON text."""
+        as whole 百元 integers (see money.from_cents) and 项目清单 as JSON text; 年度计划投资,
+        建设性质 and 项目清单 those of ``year`` (default: the current year)."""
         if ids is None:
-            return list(self.each_project_row())
+            return list(self.each_project_row(year))
         return self.conn.execute(
-            _PROJECT_ROW_SQL + " WHERE " + self.engine.ids_filter("id") + " ORDER BY code",
-            (self.engine.ids_param(ids),),
+            _PROJECT_ROW_SQL + " WHERE " + self.engine.ids_filter("p.id") + " ORDER BY p.code",
+            (self.year_of(year), self.engine.ids_param(ids)),  # type: ignore[attr-defined]
         ).fetchall()
 
-    def each_project_row(self) -> Iterator[tuple[Any, ...]]:
+    def each_project_row(self, year: int | None = None) -> Iterator[tuple[Any, ...]]:
         """The tuples of :meth:`project_rows` for every project, one at a time (a loader can
         compact each row before the next is read)."""
-        return self.conn.execute(_PROJECT_ROW_SQL + " ORDER BY code")
+        year = self.year_of(year)  # type: ignore[attr-defined]
+        return self.conn.execute(_PROJECT_ROW_SQL + " ORDER BY p.code", (year,))
 
-    def project_columns(self, columns: Sequence[str]) -> list[tuple[Any, ...]]:
+    def project_columns(
+        self, columns: Sequence[str], year: int | None = None
+    ) -> list[tuple[Any, ...]]:
         """Raw values of some columns of every project, in id order, for whole-portfolio
         aggregation (charts): amounts stay whole 百元 integers, ``lists`` stays JSON text."""
         unknown = [c for c in columns if c not in (*PROJECT_COLUMNS, "search_key")]
         if unknown or not columns:
             raise ValueError(f"unknown project columns: {unknown}")
         return self.conn.execute(
-            f"SELECT {', '.join(columns)} FROM projects ORDER BY id"
+            f"SELECT {', '.join(map(project_column, columns))}{YEAR_JOIN} ORDER BY p.id",
+            (self.year_of(year),),  # type: ignore[attr-defined]
         ).fetchall()
 
-    def totals(self, project_ids: Iterable[int] | None = None) -> dict[str, Decimal]:
-        """Exact sums of 总投资 and 年度计划 (万元) over all projects or the given ones."""
-        where, params = "", ()
+    def totals(
+        self, project_ids: Iterable[int] | None = None, year: int | None = None
+    ) -> dict[str, Decimal]:
+        """Exact sums of 总投资 and 年度计划 (万元, of ``year``: default the current year) over
+        all projects or the given ones."""
+        where, params = "", [self.year_of(year)]  # type: ignore[attr-defined]
         if project_ids is not None:
-            where = " WHERE " + self.engine.ids_filter("id")
-            params = (self.engine.ids_param(project_ids),)
+            where = " WHERE " + self.engine.ids_filter("p.id")
+            params.append(self.engine.ids_param(project_ids))
         try:
             row = self.conn.execute(
-                "SELECT coalesce(sum(total_investment), 0), coalesce(sum(annual_plan), 0) "
-                "FROM projects" + where,
+                "SELECT coalesce(sum(p.total_investment), 0), coalesce(sum(y.annual_plan), 0)"
+                + YEAR_JOIN
+                + where,
                 params,
             ).fetchone()
         except self.engine.OperationalError as exc:
@@ -89,7 +111,7 @@ class ReadsMixin:
                 raise
             # amounts above today's ceiling written by an older version: sum them in Python
             rows = self.conn.execute(
-                "SELECT total_investment, annual_plan FROM projects" + where, params
+                "SELECT p.total_investment, y.annual_plan" + YEAR_JOIN + where, params
             ).fetchall()
             row = (sum(r[0] or 0 for r in rows), sum(r[1] or 0 for r in rows))
         return {
@@ -149,17 +171,23 @@ class ReadsMixin:
         thresholds: derived.LightThresholds | None = None,
         project_ids: Iterable[int] | None = None,
     ) -> dict[int, derived.ProjectFigures]:
-        """Every derived figure of every project (or of ``project_ids``) for ``period``."""
+        """Every derived figure of every project on the period's year's list (or of those of
+        ``project_ids`` on it) for ``period``; 序时进度 from a project's monthly plan where it
+        has one."""
         wanted = None if project_ids is None else set(project_ids)
         share = derived.time_progress(period)
         make = derived.figures_from_cents
-        return {
-            pid: make(period, month, ytd, cum, plan, total, light, reported, share)
-            for pid, light, month, ytd, cum, plan, total, reported in self.figure_rows(
-                period, thresholds
-            )
-            if wanted is None or pid in wanted
-        }
+        plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
+        out = {}
+        for pid, light, month, ytd, cum, plan, total, reported in self.figure_rows(
+            period, thresholds
+        ):
+            if wanted is None or pid in wanted:
+                own = share
+                if pid in plans and plan:
+                    own = Decimal(derived.planned_cumulative(plans[pid], period.month)) / plan
+                out[pid] = make(period, month, ytd, cum, plan, total, light, reported, own)
+        return out
 
     def figure_rows(
         self, period: Period, thresholds: derived.LightThresholds | None = None
@@ -167,10 +195,14 @@ class ReadsMixin:
         """The figures of every project for ``period`` as raw values, one tuple at a time
         (no Decimal, nothing held: for tables over large ledgers): ``(id, light, 本月完成 or
         None when not reported, 本年累计, 开工以来累计, 年度计划, 总投资, reported)``, amounts
-        in whole 百元.  :meth:`figures` is built from these; the rules are
-        :func:`derived.cents_rule`."""
+        in whole 百元, of the projects on the period's year's list.  :meth:`figures` is built
+        from these; the rules are :func:`derived.cents_rule` (by the monthly plan where a
+        project has one)."""
         rule = derived.cents_rule(period, thresholds)
         this = str(period)
+        plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
+        month_of = period.month
+        cumulative = derived.planned_cumulative
         for (
             pid,
             plan,
@@ -182,7 +214,13 @@ class ReadsMixin:
             month,
             ytd,
             cum,
-        ) in self.conn.execute(_FIGURE_ROWS_SQL, (this,)):
-            light, ytd, cum = rule(last, ytd, cum, plan, planned_start, actual_start, status)
+        ) in self.conn.execute(_FIGURE_ROWS_SQL, (period.year, this)):
+            if plans and pid in plans:
+                planned = cumulative(plans[pid], month_of)
+                light, ytd, cum = rule(
+                    last, ytd, cum, plan, planned_start, actual_start, status, planned
+                )
+            else:
+                light, ytd, cum = rule(last, ytd, cum, plan, planned_start, actual_start, status)
             reported = last == this
             yield pid, light, month if reported else None, ytd, cum, plan, total, reported

@@ -17,7 +17,27 @@ from .models import MonthlyReport, Project
 
 #: The columns of ``projects`` a :class:`Project` is read from, in its field order.
 PROJECT_COLUMNS = (*PROJECT_FIELD_NAMES, "id", "is_sample", "version", "created_at", "updated_at")
-PROJECT_SELECT = "SELECT " + ", ".join(PROJECT_COLUMNS) + " FROM projects"
+#: The fields kept per year (``project_years``), not in ``projects``.
+YEAR_FIELDS = ("nature", "lists", "annual_plan")
+#: The ``project_years`` row of a year joined to a project: bind the year first.
+YEAR_JOIN = " FROM projects p LEFT JOIN project_years y ON y.project_id = p.id AND y.year = ?"
+
+
+def project_column(name: str) -> str:
+    """The SQL of one project column read with :data:`YEAR_JOIN` (a year's value for the
+    fields of :data:`YEAR_FIELDS`)."""
+    if name == "lists":
+        return "coalesce(y.lists, '[]')"
+    return f"y.{name}" if name in YEAR_FIELDS else f"p.{name}"
+
+
+#: A :class:`Project` of a year: ``PROJECT_SELECT + " WHERE p.id = ?"`` with (year, id).
+PROJECT_SELECT = (
+    "SELECT "
+    + ", ".join(map(project_column, PROJECT_COLUMNS))
+    + ", coalesce(y.on_list, 0)"
+    + YEAR_JOIN
+)
 
 #: The values of a monthly report a user fills in (one list for the store and the importers).
 MONTHLY_VALUE_FIELDS = MONTHLY_FIELD_NAMES
@@ -34,9 +54,11 @@ MONTHLY_COLUMNS = (
 MONTHLY_LABELS = {f.name: f.label for f in MONTHLY_FIELDS}
 
 
-def project_from_row(row: Sequence[Any]) -> Project:
-    """The :class:`Project` of one row of :data:`PROJECT_COLUMNS`."""
-    data = dict(zip(PROJECT_COLUMNS, row, strict=True))
+def project_from_row(row: Sequence[Any], year: int | None = None) -> Project:
+    """The :class:`Project` of one row of :data:`PROJECT_SELECT` (read for ``year``)."""
+    data = dict(zip(PROJECT_COLUMNS, row[:-1], strict=True))
+    data["year"] = year
+    data["on_list"] = bool(row[-1])
     for name in AMOUNT_FIELDS:
         data[name] = from_cents(data[name])
     data["lists"] = json.loads(data["lists"]) if data["lists"] else []

@@ -41,6 +41,19 @@ def load_code_lists(store: Any, data: dict[str, Any]) -> None:
     store.record_changes(("code_lists", None, f"{r.kind}:{r.name}", None, "新增") for r in rows)
 
 
+def portfolio_year(data: dict[str, Any]) -> int:
+    """The year a portfolio file is of: the year its source names (2022年…), else that of
+    its indicators, else 2022."""
+    import re
+
+    match = re.match(r"(20\d\d)年", str(data.get("source") or ""))
+    if match:
+        return int(match.group(1))
+    years = [str(i.get("period"))[:4] for i in data.get("indicators", [])]
+    digits = [int(y) for y in years if y.isdigit()]
+    return max(digits, default=2022)
+
+
 def load_portfolio(store: Any, path: Path | None = None) -> int:
     """Load the shipped portfolio into an empty ledger as one action; returns the project count."""
     from ..domain.fields import AMOUNT_FIELDS
@@ -49,6 +62,7 @@ def load_portfolio(store: Any, path: Path | None = None) -> int:
     data = read_portfolio(path)
     with store.action("载入2022年重点项目（政府工作报告）", source=PORTFOLIO_SOURCE):
         load_code_lists(store, data)
+        store.set_current_year(portfolio_year(data))  # its projects go on that year's list
         for record in data["projects"]:
             values = {name: record.get(name) for name in PROJECT_FIELD_NAMES}
             values["lists"] = values.get("lists") or []

@@ -28,6 +28,8 @@ SEP = " · "
 #: What each table holds, as a reader names it.
 TABLE_LABELS = {
     "projects": "项目",
+    "project_years": "项目",
+    "monthly_plans": "月度计划",
     "monthly_reports": "月度调度",
     "milestones": "关键节点",
     "problems": "问题",
@@ -178,7 +180,16 @@ def _time(at: str) -> str:
 def _field_text(table: str, field: str | None) -> str:
     if field is None:
         return ""
+    if table in ("project_years", "monthly_plans"):  # "2022.annual_plan", "2022-03.月度计划"
+        when, dot, name = field.partition(".")
+        if not dot:  # the migration's "year" row
+            return _YEAR_LABELS.get(field, _OTHER_FIELD)
+        label = _YEAR_LABELS.get(name) or FIELD_LABELS["projects"].get(name) or name
+        return f"{label}（{period_text(when) if '-' in when else when + '年'}）"
     return FIELD_LABELS.get(table, {}).get(field, _OTHER_FIELD)
+
+
+_YEAR_LABELS = {"on_list": "重点项目名单", "target": "建设目标", "year": "年度"}
 
 
 def project_text(code: str | None, name: str | None) -> str:
@@ -196,7 +207,7 @@ def subject_text(table: str, subject: RecordSubject | None, own: int | None = No
         if own is not None and subject.project_id == own
         else project_text(subject.code, subject.name)
     )
-    if table == "projects":
+    if table in ("projects", "project_years"):
         return project or label
     detail = subject.detail
     if table == "monthly_reports":
@@ -238,6 +249,14 @@ def value_text(
     text = value if isinstance(value, str) else str(value)
     if (table, field) in _AMOUNTS:
         return amount_text(text)
+    if table in ("project_years", "monthly_plans") and field:
+        name = field.partition(".")[2]
+        if name in ("annual_plan", "月度计划"):
+            return amount_text(text)
+        if name == "lists":
+            return _list_text(value)
+        if name == "on_list":
+            return {"1": "在名单", "0": "不在名单"}.get(text, text)
     if table == "projects" and field == "lists":
         return _list_text(value)
     if table == "monthly_reports":

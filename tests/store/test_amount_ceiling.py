@@ -46,6 +46,11 @@ def huge_old_ledger(tmp_path_factory):
         " VALUES (?, ?, ?, ?, 'x', 'x')",
         ((f"P{i:06d}", f"项目{i}", cents, cents) for i in range(93_000)),
     )
+    conn.execute(  # the plans are 2022's (schema v5: a year's values in project_years)
+        "INSERT INTO project_years (project_id, year, annual_plan, updated_at) "
+        "SELECT id, 2022, annual_plan, 'x' FROM projects"
+    )
+    conn.execute("UPDATE meta SET value = '2022' WHERE key = 'current_year'")
     conn.execute(
         "INSERT INTO monthly_reports (project_id, period, month_investment, updated_at) "
         "SELECT id, '2022-06', ?, 'x' FROM projects",
