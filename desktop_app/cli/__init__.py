@@ -7,13 +7,15 @@ character stored in a name shows as ``\\x1b`` instead of acting on the terminal.
 
 ``base`` holds the group and what its commands share; the commands are in
 ``ledger_commands`` (init, projects, demo, check), ``backup_commands`` (backup, restore),
-``excel_commands`` (export, import, template, returns) and ``settings_commands`` (settings
-show, settings office); ``usage`` says click's errors in Chinese, ``output`` prints safely.
+``excel_commands`` (export, import, template, returns), ``settings_commands`` (settings
+show, settings office) and ``compare_commands`` (compare); ``usage`` says click's errors in
+Chinese, ``output`` prints safely.
 """
 
 from __future__ import annotations
 
-from . import backup_commands, excel_commands, ledger_commands, settings_commands
+from . import backup_commands, compare_commands, excel_commands, ledger_commands, settings_commands
+from . import year_commands  # noqa: F401 - registers ``keyprojects year``
 from .base import cli
 from .usage import ChineseGroup, ChineseUsageError, CliError, chinese_usage_message
 
@@ -24,6 +26,7 @@ __all__ = [
     "backup_commands",
     "chinese_usage_message",
     "cli",
+    "compare_commands",
     "excel_commands",
     "ledger_commands",
     "main",
