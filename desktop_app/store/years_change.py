@@ -18,14 +18,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.new_year import NewYearError, OldYearProject, YearProposal, propose
-from .actions import ActionsMixin, now_text
+from .actions import now_text
 from .errors import StoreError
 from .rows import wan
+from .years import YearsMixin
 
 if TYPE_CHECKING:
     from .backup import Backup
 
-_CURRENT_YEAR = "current_year"  # schema.CURRENT_YEAR_META (not imported: schema is heavy)
 _OLD_ROWS = (
     "SELECT p.id, p.code, p.name, p.status, coalesce(y.on_list, 0), y.nature, y.lists, "
     "y.annual_plan FROM projects p "
@@ -71,29 +71,13 @@ class YearStarted:
         return sum(self.counts.values())
 
 
-class YearsChangeMixin(ActionsMixin):
+class YearsChangeMixin(YearsMixin):
     """年度切换 of :class:`~.store.Store`."""
 
     conn: Any
     path: Path
 
     # ------------------------------------------------------------------ years
-    def _year_now(self) -> int:
-        """The ledger's current year (``Store.current_year()`` once the store has it)."""
-        own = getattr(self, "current_year", None)
-        if callable(own):
-            return int(own())
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_CURRENT_YEAR,))
-        found = row.fetchone()
-        if found and str(found[0]).isdigit():
-            return int(found[0])
-        newest = self.conn.execute("SELECT max(year) FROM project_years").fetchone()[0]
-        if newest is not None:
-            return int(newest)
-        import datetime as dt
-
-        return dt.date.today().year
-
     def _listed_count(self, year: int) -> int:
         return int(
             self.conn.execute(
@@ -120,7 +104,7 @@ class YearsChangeMixin(ActionsMixin):
         if not 2000 <= year <= 2099:
             raise StoreError(f"年度应在2000年至2099年之间，不能是{year}年")
         self._refuse_started(year)
-        old_year = self._year_now()
+        old_year = self.current_year()
         parsed: dict[str, tuple[str, ...]] = {}
 
         def lists(text: str | None) -> tuple[str, ...]:
@@ -182,7 +166,7 @@ class YearsChangeMixin(ActionsMixin):
                 "UPDATE actions SET description = ? WHERE id = ?", (description, action.id)
             )
             self._write_new_list(year, lines)
-            self._make_current_year(year)
+            self.set_current_year(year)  # joins this action
         return YearStarted(
             year,
             proposal.old_year,
@@ -233,25 +217,10 @@ class YearsChangeMixin(ActionsMixin):
             for line in lines
         )
 
-    def _make_current_year(self, year: int) -> None:
-        """Make ``year`` current inside the action under way (``Store.set_current_year``
-        once the store has it)."""
-        own = getattr(self, "set_current_year", None)
-        if callable(own):
-            own(year)
-            return
-        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (_CURRENT_YEAR,))
-        found = row.fetchone()
-        old = found[0] if found else None
-        self.conn.execute(
-            self.engine.upsert_sql("meta", ("key",), ("value",)), (_CURRENT_YEAR, str(year))
-        )
-        self.record_change("meta", None, _CURRENT_YEAR, old, str(year))
-
     # ------------------------------------------------------------------ list
     def year_counts(self) -> list[YearCount]:
         """Every year that has a list, ascending, with its counts."""
-        current = self._year_now()
+        current = self.current_year()
         years = [
             int(r[0])
             for r in self.conn.execute(
