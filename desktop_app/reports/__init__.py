@@ -14,6 +14,7 @@ from ..domain.periods import Period
 from ..store import Store
 from .common import GROUPINGS, ExportResult, Progress
 from .errors import ExportError
+from .rounds import closed_round_source
 
 #: Report kinds, as the command line names them, with their Chinese titles.
 REPORTS: dict[str, str] = {
@@ -27,13 +28,13 @@ PERIOD_REPORTS = frozenset({"monthly", "summary"})
 GROUPED_REPORTS = frozenset({"ledger", "monthly"})
 #: The writer of each report (module, function, the options it takes), imported when used.
 _WRITERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "ledger": ("ledger", "write_ledger", ("group_by", "project_ids", "progress")),
+    "ledger": ("ledger", "write_ledger", ("group_by", "project_ids", "as_of", "progress")),
     "monthly": (
         "monthly",
         "write_monthly",
         ("period", "group_by", "project_ids", "thresholds", "progress"),
     ),
-    "problems": ("problems", "write_problems", ("group_by", "project_ids", "progress")),
+    "problems": ("problems", "write_problems", ("group_by", "project_ids", "as_of", "progress")),
     "summary": ("summary", "write_summary", ("period", "project_ids", "thresholds", "progress")),
 }
 
@@ -74,7 +75,8 @@ def export_report(
             "thresholds": thresholds,
             "progress": progress,
         }
-        return write(store, path, **{name: given[name] for name in takes})
+        store, given = closed_round_source(store, kind in PERIOD_REPORTS, given)  # 关账
+        return write(store, path, **{name: given[name] for name in takes if name in given})
     names = "、".join(f"{k}（{v}）" for k, v in REPORTS.items())
     raise ExportError(f"不认识的报表“{kind}”，可用：{names}")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..domain.periods import Period
+
 
 class StoreError(Exception):
     """Base of every error the store reports to a user."""
@@ -61,3 +63,15 @@ class ForeignSchema(NotOurDatabase):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         self.problems = problems or []
         super().__init__(message)
+
+
+class PeriodClosed(StoreError):
+    """A monthly report of a closed period (月度调度 关账) was to be written or deleted."""
+
+    def __init__(self, period: str) -> None:
+        self.period = str(period)
+        label = Period.parse(self.period).label
+        super().__init__(
+            f"{label}已关账，不能再修改；如需更正请先重新开账"
+            f"（keyprojects reopen {self.period} --reason …）"
+        )

@@ -103,6 +103,7 @@ class MonthlyMixin(ActionsMixin):
         if existing is None:
             return
         with self.action(f"删除月度调度：{period}") as action:
+            self.refuse_closed(period)  # type: ignore[attr-defined]  # RoundsMixin
             self.conn.execute("DELETE FROM monthly_reports WHERE id = ?", (existing.id,))
             action.running_sums_stale.add(project_id)
             self.record_change("monthly_reports", existing.id, None, record_summary(existing), None)
@@ -110,6 +111,7 @@ class MonthlyMixin(ActionsMixin):
     def _write_monthly(self, report: MonthlyReport, *, check_version: bool = False) -> None:
         """Insert or update one report with its history, inside the action under way."""
         period = str(Period.parse(report.period))
+        self.refuse_closed(period)  # type: ignore[attr-defined]  # RoundsMixin: 关账
         _check_monthly(report)
         self.current_action.running_sums_stale.add(report.project_id)
         values = {

@@ -11,6 +11,7 @@
 :mod:`.children`          milestones and problems
 :mod:`.history`           change-history queries
 :mod:`.reads`             bulk reads for tables and charts, derived figures
+:mod:`.rounds`            closed rounds (关账): close, reopen, the frozen rows
 :mod:`.years_change`      年度切换: the new year's list proposed and started
 :mod:`.sqlite_engine`     everything only SQLite does (the seam for a second engine)
 ========================  ===========================================================
@@ -33,6 +34,7 @@ from .monthly import MonthlyMixin
 from .opening import OpeningMixin
 from .projects import ProjectsMixin
 from .reads import ReadsMixin
+from .rounds import RoundsMixin
 from .sqlite_engine import SQLiteEngine
 from .years_change import YearsChangeMixin
 
@@ -51,6 +53,7 @@ class Store(
     CodesMixin,
     HistoryMixin,
     ReadsMixin,
+    RoundsMixin,
     YearsChangeMixin,
     ActionsMixin,
 ):

@@ -349,6 +349,8 @@ def load_portfolio(
     state), else from the store a batch at a time; the year's amounts are streamed from the
     covering period index into one (projects × 12) integer array."""
     t = thresholds or LightThresholds()
+    if (closed := _closed_snapshot(store, period, t)) is not None:
+        return closed  # a closed round (关账) shows what it showed when closed
     if loaded is None:
         columns = _read_columns(store)
         lights = None
@@ -427,3 +429,11 @@ def _list_tuples(raw: list[Any]) -> list[tuple[str, ...]]:
                 seen[key] = names
         out.append(names)
     return out
+
+
+def _closed_snapshot(
+    store: Store, period: Period, thresholds: LightThresholds
+) -> PortfolioSnapshot | None:
+    from .rounds import closed_snapshot  # (imports this module)
+
+    return closed_snapshot(store, period, thresholds)
