@@ -14,8 +14,15 @@ Chinese, ``output`` prints safely.
 
 from __future__ import annotations
 
-from . import backup_commands, compare_commands, excel_commands, ledger_commands, settings_commands
-from . import year_commands  # noqa: F401 - registers ``keyprojects year``
+from . import (
+    backup_commands,
+    compare_commands,
+    excel_commands,
+    ledger_commands,
+    round_commands,  # noqa: F401 - registers ``keyprojects close, reopen, rounds``
+    settings_commands,
+    year_commands,  # noqa: F401 - registers ``keyprojects year``
+)
 from .base import cli
 from .usage import ChineseGroup, ChineseUsageError, CliError, chinese_usage_message
 
