@@ -52,6 +52,7 @@ MENUS_BEFORE = {
         ("导出当前视图的台账…", "actionExportView", "Ctrl+Shift+P"),
         "---",
         ("生成月度填报模板…", "actionUnitTemplates", ""),
+        ("两期对比…", "actionCompare", ""),
     ],
     "工具(&T)": [
         ("备份与恢复…", "actionBackups", "Ctrl+B"),

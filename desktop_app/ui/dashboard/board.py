@@ -55,6 +55,7 @@ from ..common.fonts import ensure_cjk_font
 from ..common.labels import light_label, tr_field
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
+from .compare import PreviousRound
 from .hint import NextSteps
 from .plot import ChartPanel, section_label
 
@@ -286,6 +287,9 @@ class Dashboard(QWidget):
         side_layout.addWidget(self.lagging_title)
         side_layout.addWidget(self.lagging_view, 1)
         side_layout.addWidget(self.lagging_note)
+        self.previous = PreviousRound(self)  # 对比上期 (compare.py): its toggle after 分组
+        side_layout.addWidget(self.previous, 1)
+        top.insertWidget(top.indexOf(self.group_box) + 1, self.previous.toggle)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(grid_widget)
@@ -478,6 +482,7 @@ class Dashboard(QWidget):
         self.light_chart.set_data(data.lights)
         self.status_chart.set_data(data.statuses)
         self.lagging_model.set_rows(data.lagging)
+        self.previous.follow()
         self._write_summary(data)
         self._explain_if_empty(snapshot)
         self.last_redraw_seconds = time.perf_counter() - start

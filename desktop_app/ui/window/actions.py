@@ -128,6 +128,7 @@ ACTIONS: tuple[Entry, ...] = (
     ),
     Separator(_R),
     ActionSpec("actionUnitTemplates", _t("生成月度填报模板…"), "open_templates", (), _R),
+    ActionSpec("actionCompare", _t("两期对比…"), "open_compare", (), _R),
     # 工具
     ActionSpec("actionBackups", _t("备份与恢复…"), "open_backups", ("Ctrl+B",), _T),
     ActionSpec("actionSettings", _t("设置…"), "open_settings", (K.Preferences,), _T, fallback="Ctrl+,"),

@@ -419,6 +419,20 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def open_compare(self) -> Any:
+        """两期对比: the period shown against the one before, counts and the workbook."""
+        from ..dialogs.compare import CompareDialog
+
+        return _show_modal(
+            CompareDialog(
+                self.store,
+                period=self.current_period(),
+                thresholds=self.settings.thresholds,
+                settings=self.settings,
+                parent=self,
+            )
+        )
+
     def open_import(self) -> Any:
         from ..dialogs.import_wizard import ImportWizard
 
