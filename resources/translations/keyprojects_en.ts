@@ -542,6 +542,99 @@ completion {rate}</translation>
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="60" />
+            <source>两期对比</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="79" />
+            <source>浏览…</source>
+            <translation>Browse…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="85" />
+            <source>前期：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="86" />
+            <source>后期：</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="87" />
+            <source>保存到：</source>
+            <translation>Save to:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="91" />
+            <source>项目</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="91" />
+            <source>个数</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="100" />
+            <source>导出</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="103" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="148" />
+            <source>保存两期对比</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="148" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="161" />
+            <source>请选择两个不同的期间</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="181" />
+            <source>正在导出…</source>
+            <translation>Exporting…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="181" />
+            <source>正在对比…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="221" />
+            <source>{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="231" />
+            <source>已导出：{path}（用时 {s:.1f} 秒）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="241" />
+            <source>失败：{msg}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="247" />
+            <source>请先选择保存位置</source>
+            <translation>Choose where to save first</translation>
+        </message>
+    </context>
+    <context>
         <name>CrashReporter</name>
         <message>
             <location filename="../../desktop_app/ui/common/crash.py" line="122" />
@@ -627,47 +720,47 @@ completion {rate}</translation>
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="69" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="70" />
             <source>{n}亿元</source>
             <translation>{n} 100M CNY</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="70" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="71" />
             <source>{n}万元</source>
             <translation>{n} 10k CNY</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="85" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="86" />
             <source>序号</source>
             <translation>No.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="87" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="88" />
             <source>项目名称</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="90" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="91" />
             <source>所属县区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="93" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="94" />
             <source>年度计划(万元)</source>
             <translation>Annual plan (10k CNY)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="99" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="100" />
             <source>完成率</source>
             <translation>Completion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="106" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="107" />
             <source>滞后(百分点)</source>
             <translation>Behind (points)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="129" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="130" />
             <source>{code} {name}
 年度计划 {plan} 万元，本年累计完成 {ytd} 万元
 {light}：完成率 {rate}，落后时序进度 {behind} 个百分点
@@ -680,68 +773,68 @@ Short of schedule by {short} (10k CNY)
 Double-click to open the project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="208" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="209" />
             <source>看板统计的调度期间</source>
             <extracomment>A bar was clicked: filter the ledger to ``field`` = ``value`` — a group ("region", "chain", "sector"), a status ("status", "在建") or a light ("light", "red"). A lagging project was double-clicked. The period was changed in the dashboard's own selector (a Period). Charts were redrawn (after data arrived or the filter / grouping changed). A way on was chosen in the hint of a ledger without amounts ("plans", "monthly", "import", "demo"; see :class:`~.hint.NextSteps`).</extracomment>
             <translation>The period the dashboard shows</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="215" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="216" />
             <source>柱状图按所属县区、产业链或产业类别分组</source>
             <translation>Group the bar chart by district, industrial chain or sector</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="232" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="233" />
             <source>调度期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="236" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="237" />
             <source>分组：</source>
             <translation>Group by:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="262" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="263" />
             <source>滞后项目前十</source>
             <translation>Ten most lagging projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="410" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="414" />
             <source>正在统计 {period} …</source>
             <translation>Counting {period} …</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="439" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="443" />
             <source>统计失败：{msg}</source>
             <translation>Counting failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="489" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="494" />
             <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
             <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="503" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="508" />
             <source>{period}　没有符合筛选条件的项目</source>
             <translation>{period}   no project matches the filter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="508" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="513" />
             <source>滞后项目前十（共 {n} 个滞后）</source>
             <translation>Ten most lagging projects ({n} lagging in all)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="511" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="516" />
             <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
             <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="542" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="547" />
             <source>关键词“{text}”</source>
             <translation>keyword “{text}”</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="556" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="561" />
             <source>图表只统计台账当前筛选的项目 — </source>
             <translation>The charts count only the ledger's filtered projects — </translation>
         </message>
@@ -1065,7 +1158,7 @@ Double-click to open the project</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/common/labels.py" line="43" />
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="552" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="557" />
             <source>状态灯</source>
             <translation>Light</translation>
         </message>
@@ -1635,12 +1728,12 @@ The current ledger is unaffected.</translation>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="462" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="494" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="463" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="495" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
@@ -1869,22 +1962,22 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Monthly report templates…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="132" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
             <source>备份与恢复…</source>
             <translation>Backup and restore…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="133" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="205" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="208" />
             <source>常用</source>
             <translation>Main</translation>
         </message>
@@ -1892,6 +1985,16 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
             <source>正在打开台账“{name}”…</source>
             <translation>Opening the ledger “{name}”…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="131" />
+            <source>两期对比…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="133" />
+            <source>年度切换…</source>
+            <translation>New year…</translation>
         </message>
     </context>
     <context>
@@ -2038,6 +2141,199 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/monthly/finder.py" line="123" />
             <source>没有找到</source>
             <translation>Not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewYearWizard</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="55" />
+            <source>结转续建</source>
+            <translation>Carried over</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="56" />
+            <source>竣工投产</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="57" />
+            <source>储备项目</source>
+            <translation>Reserve</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="58" />
+            <source>不再列入</source>
+            <translation>Dropped</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="72" />
+            <source>列入</source>
+            <translation>On list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="73" />
+            <source>类别</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="74" />
+            <source>项目编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="75" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="76" />
+            <source>状态</source>
+            <translation>State</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="77" />
+            <source>上年建设性质</source>
+            <translation>Nature last year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="78" />
+            <source>新年度建设性质</source>
+            <translation>Nature in the new year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="79" />
+            <source>说明</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="100" />
+            <source>必列</source>
+            <translation>Carried</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="100" />
+            <source>不列</source>
+            <translation>Off</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="159" />
+            <source>年度切换：建立新一年的重点项目名单</source>
+            <translation>New year: make the next year's key-project list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="160" />
+            <source>按当前年度的名单提出新年度名单：未完工的项目结转为续建，竣工投产的项目可列入建成达产达效项目，储备项目可列入。下一步先预览，不会修改台账。</source>
+            <translation>The new year's list is proposed from the current year's: unfinished projects are carried over as 续建, finished ones may go to the 建成达产达效 list, reserve projects may be added. The next step is a preview; the ledger is not changed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="170" />
+            <source>竣工、投产的项目列入建成达产达效项目清单</source>
+            <translation>Put finished projects (竣工, 投产) on the 建成达产达效 list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="174" />
+            <source>储备项目（谋划、前期）也列入新年度名单</source>
+            <translation>Also put reserve projects (谋划, 前期) on the new year's list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="180" />
+            <source>台账当前年度：{year}年，名单内 {n} 个项目。以上两项是预览中各行的默认选择，预览时还可以逐个勾选。</source>
+            <translation>The ledger's current year: {year}, {n} projects on its list. The two choices above are the defaults of the preview's lines; each can still be ticked there.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="186" />
+            <source>新年度：</source>
+            <translation>New year:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="198" />
+            <source>预览：新年度名单</source>
+            <translation>Preview: the new year's list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="199" />
+            <source>核对后点“建立名单”：先备份台账，再一次写入，并记入修改历史。</source>
+            <translation>Check the lines, then click “Make the list”: the ledger is backed up, then written in one step and recorded in the change history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="206" />
+            <source>全部勾选</source>
+            <translation>Tick all</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="208" />
+            <source>全部不选</source>
+            <translation>Untick all</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="225" />
+            <source>显示：</source>
+            <translation>Show:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="245" />
+            <source>建立名单</source>
+            <translation>Make the list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="256" />
+            <source>正在生成{year}年名单的预览…</source>
+            <translation>Preparing the preview of the {year} list…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="268" />
+            <source>全部（{n}）</source>
+            <translation>All ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="313" />
+            <source>正在备份台账并建立{year}年名单…</source>
+            <translation>Backing up the ledger and making the {year} list…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="340" />
+            <source>新年度名单已建立</source>
+            <translation>The new year's list is made</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="351" />
+            <source>已建立{year}年重点项目名单：{n} 个项目（结转续建 {c}，建成达产达效 {f}，储备 {r}），当前年度改为{year}年，已记入修改历史。</source>
+            <translation>The {year} key-project list is made: {n} projects ({c} carried over, {f} finished and in full output, {r} from the reserve); the current year is now {year}, recorded in the change history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="361" />
+            <source>下一步：填报{year}年计划投资——导入表头为“{year}年计划投资”的台账，或在项目表单中填写。</source>
+            <translation>Next: enter the {year} plans — import a ledger whose header says “{year}年计划投资”, or fill them in the project form.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="367" />
+            <source>写入前的备份：{path}</source>
+            <translation>Backup made before writing: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="379" />
+            <source>年度切换</source>
+            <translation>New year</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="391" />
+            <source>下一步</source>
+            <translation>Next</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="392" />
+            <source>上一步</source>
+            <translation>Back</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="393" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="394" />
+            <source>完成</source>
+            <translation>Finish</translation>
         </message>
     </context>
     <context>
@@ -2248,6 +2544,79 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
             <source>未导入任何内容：{msg}</source>
             <translation>Nothing was imported: {msg}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviousRound</name>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="54" />
+            <source>对比上期</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="57" />
+            <source>在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="59" />
+            <source>与上期对比</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="64" />
+            <source>所属县区</source>
+            <translation>District</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="65" />
+            <source>上期累计(万元)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="66" />
+            <source>本期累计(万元)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="67" />
+            <source>增减(万元)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="68" />
+            <source>上期状态灯</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="69" />
+            <source>本期状态灯</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="114" />
+            <source>正在对比 {period} …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="135" />
+            <source>对比失败：{msg}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="146" />
+            <source>{before}与{after}对比</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="149" />
+            <source>合计</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="176" />
+            <source>新增滞后 {new} 个，滞后转正常 {back} 个，状态灯变化 {lights} 个；滞后项目由 {lag0} 个到 {lag1} 个。统计名单上的全部项目，不随台账筛选。</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

@@ -55,6 +55,8 @@ MENUS_BEFORE = {
         ("两期对比…", "actionCompare", ""),
     ],
     "工具(&T)": [
+        ("年度切换…", "actionNewYear", ""),
+        "---",
         ("备份与恢复…", "actionBackups", "Ctrl+B"),
         ("设置…", "actionSettings", "Ctrl+,"),
     ],

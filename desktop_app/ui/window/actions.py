@@ -130,6 +130,8 @@ ACTIONS: tuple[Entry, ...] = (
     ActionSpec("actionUnitTemplates", _t("生成月度填报模板…"), "open_templates", (), _R),
     ActionSpec("actionCompare", _t("两期对比…"), "open_compare", (), _R),
     # 工具
+    ActionSpec("actionNewYear", _t("年度切换…"), "open_new_year", (), _T),
+    Separator(_T),
     ActionSpec("actionBackups", _t("备份与恢复…"), "open_backups", ("Ctrl+B",), _T),
     ActionSpec("actionSettings", _t("设置…"), "open_settings", (K.Preferences,), _T, fallback="Ctrl+,"),
     # 帮助

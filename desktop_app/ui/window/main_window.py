@@ -447,6 +447,24 @@ class MainWindow(QMainWindow):
         dialog.restored.connect(lambda _result: self.reload_after_outside_change())
         return _show_modal(dialog)
 
+    def open_new_year(self) -> Any:
+        """年度切换: the wizard; once the new year is written the window shows its January."""
+        from ...domain.periods import Period
+        from ..dialogs.new_year import NewYearWizard
+
+        def started(result: Any) -> None:
+            assert self.undo_stack is not None
+            self.undo_stack.clear()  # the edits before no longer match the year shown
+            period = Period(result.year, 1)
+            if period == self.current_period():
+                self.refresh()
+            else:
+                self.set_period(period)
+
+        wizard = NewYearWizard(self.store, self)
+        wizard.started.connect(started)
+        return _show_modal(wizard)
+
     def reload_after_outside_change(self) -> None:
         """After an import or a restore the undo history no longer matches the data: drop it."""
         assert self.undo_stack is not None
