@@ -25,6 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from ..domain import derived
 from ..domain.collation import code_keys
@@ -48,9 +49,9 @@ def change_pct(now: int | None, before: int | None) -> Decimal | None:
     return Decimal(now - before) / Decimal(before)
 
 
-@dataclass(frozen=True, slots=True)
-class RoundRow:
-    """One project as a round showed it; amounts in whole 百元."""
+class RoundRow(NamedTuple):
+    """One project as a round showed it; amounts in whole 百元 (a tuple: 100,000 of them
+    are made per round)."""
 
     id: int
     code: str
@@ -134,8 +135,7 @@ def _frozen_rows(
 
 
 # ------------------------------------------------------------------------ the comparison
-@dataclass(frozen=True, slots=True)
-class Pair:
+class Pair(NamedTuple):
     """A project of both rounds."""
 
     before: RoundRow
@@ -158,8 +158,7 @@ class Pair:
         return self.after.region
 
 
-@dataclass(frozen=True, slots=True)
-class InvestmentLine:
+class InvestmentLine(NamedTuple):
     """本月完成 of a project of the later round against 上月 and 去年同月 (百元)."""
 
     row: RoundRow
