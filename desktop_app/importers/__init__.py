@@ -85,7 +85,7 @@ def _write(store: Store, preview: ImportPreview, source: str) -> ApplyResult:
         updates = [(r.project_id or 0, r.values, r.version) for r in preview.changed]
         if not new and not updates:
             return ApplyResult(0, 0, source)
-        added, changed = store.import_projects(new, updates, source=source)
+        added, changed = store.import_projects(new, updates, source=source, year=preview.year)
         return ApplyResult(added, changed, source)
     from .monthly import reports_to_save
 

@@ -134,6 +134,21 @@ def match_label(text: str, unit: str | None, kind: str) -> str | None:
     return found
 
 
+_NAMED_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def plan_year(header: Header) -> int | None:
+    """The year a ledger sheet's plan column names (“2023年计划投资” → 2023), or None."""
+    for column in header.columns:
+        if column.target == "annual_plan":
+            found = _NAMED_YEAR.search(header_key(column.header)[0]) or _NAMED_YEAR.search(
+                str(column.header or "")
+            )
+            if found:
+                return int(found.group(1))
+    return None
+
+
 @dataclass
 class ColumnMap:
     """One column of the sheet and the field it feeds (None: not imported)."""

@@ -11,7 +11,7 @@ from ..domain.text import is_multiline
 from ..domain.textmatch import normalize, same_name
 from ..domain.validation import Issue, validate_project
 from ..store import Project, Store
-from .headers import Header
+from .headers import Header, plan_year
 from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify
 from .source import ImportSource
@@ -88,7 +88,8 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
     header = source.header
     parsers = _parsers(store, header)
     mapped = {f for f, _ in parsers.values()}
-    projects = store.projects()
+    year = plan_year(header) or store.current_year()  # the year's values are compared
+    projects = store.projects(year)
     by_code = {p.code: p for p in projects}
     by_name: dict[str, list[Project]] = {}
     for p in projects:
@@ -128,6 +129,7 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
         rows=rows,
         skipped=skipped,
         warnings=warnings,
+        year=year,
     )
 
 

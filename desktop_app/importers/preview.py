@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from ..domain.fields import FIELD_BY_NAME
 from ..domain.periods import Period
 from ..domain.text import shown
 from .headers import ColumnMap, Header
@@ -86,6 +87,9 @@ class ImportPreview:
     period: Period | None = None
     unit: str | None = None
     warnings: list[str] = field(default_factory=list)
+    #: A ledger import: the year its 年度计划投资 / 建设性质 / 项目清单 are written to (the
+    #: year the plan column's header names, else the ledger's current year).
+    year: int | None = None
 
     def of(self, status: Status) -> list[RowResult]:
         return [r for r in self.rows if r.status == status]
@@ -117,6 +121,14 @@ class ImportPreview:
         skipped = [f"{SKIP_LABELS[k]} {v} 行" for k, v in self.skipped.items() if v]
         if skipped:
             text += "（已跳过" + "、".join(skipped) + "）"
+        if self.kind == "ledger" and self.year is not None:
+            of_year = [
+                FIELD_BY_NAME[c.target].label
+                for c in self.columns
+                if c.target in ("annual_plan", "nature", "lists")
+            ]
+            if of_year:
+                text += f"；{'、'.join(dict.fromkeys(of_year))}写入{self.year}年"
         return text
 
     @property

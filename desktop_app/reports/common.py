@@ -75,9 +75,17 @@ def open_sheet(
     return sheet, styles
 
 
-def select_projects(store: Store, project_ids: Iterable[int] | None = None) -> list[Project]:
-    """Every project in code order, or the given ones in the order given ("what I see")."""
-    projects = store.projects()
+def select_projects(
+    store: Store,
+    project_ids: Iterable[int] | None = None,
+    year: int | None = None,
+    *,
+    listed: bool = False,
+) -> list[Project]:
+    """Every project in code order, or the given ones in the order given ("what I see"), with
+    their values of ``year`` (default: the current year); ``listed``: only those on that
+    year's list."""
+    projects = store.projects(year, listed=listed)
     if project_ids is None:
         return projects
     order: dict[int, int] = {}
@@ -94,10 +102,11 @@ def period_projects(
     project_ids: Iterable[int] | None,
     thresholds: derived.LightThresholds | None,
 ) -> tuple[Period, list[Project], dict[int, derived.ProjectFigures]]:
-    """The period of a report (default: the newest reported month), its projects
-    (:func:`select_projects`) and their figures for that period."""
+    """The period of a report (default: the newest reported month), its projects (those of
+    :func:`select_projects` on the list of the period's year, with that year's values) and
+    their figures for that period."""
     period = period or store.default_period()
-    projects = select_projects(store, project_ids)
+    projects = select_projects(store, project_ids, period.year, listed=True)
     figures = store.figures(period, thresholds, [p.id for p in projects if p.id is not None])
     return period, projects, figures
 

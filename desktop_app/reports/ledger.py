@@ -81,10 +81,12 @@ def write_ledger(
     project_ids: Iterable[int] | None = None,
     as_of: dt.date | None = None,
     progress: Progress | None = None,
+    year: int | None = None,
 ) -> ExportResult:
-    """Write 重点项目台账 to ``path``: a section per group with its 小计, then the 合计."""
+    """Write 重点项目台账 to ``path``: a section per group with its 小计, then the 合计;
+    年度计划投资, 建设性质 and 项目清单 those of ``year`` (default: the current year)."""
     group_by = check_grouping(group_by)  # "none" and "" mean no grouping
-    projects = select_projects(store, project_ids)
+    projects = select_projects(store, project_ids, year)
     groups = group_projects(store, projects, group_by)
     as_of = as_of or today()
     title = report_title("重点项目台账", project_ids)

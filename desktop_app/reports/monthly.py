@@ -135,8 +135,16 @@ def write_monthly(
                 sheet.append(sums.row(f"小计（{len(members)}个）", period), sub)
         sheet.append(grand.row(f"合计（{len(projects)}个）", period), tot)
         t = thresholds or derived.LightThresholds()
+        planned = store.monthly_plan_cents(period.year)
+        by_plan = sum(1 for p in projects if p.id in planned and p.annual_plan)
+        rule = (
+            f"，其中{by_plan}个项目有月度计划分解，其时序进度为截至{period.month}月末计划累计÷"
+            "年度计划投资，红黄绿灯也按此判断"
+            if by_plan
+            else ""
+        )
         notes = [
-            f"注：1. 时序进度为截至{period.month}月末的全年时间进度（{period.month}/12）；"
+            f"注：1. 时序进度为截至{period.month}月末的全年时间进度（{period.month}/12）{rule}；"
             "年度计划完成率＝本年累计完成÷年度计划投资。",
             f"2. 红色行：完成率落后时序进度{t.red_points}个百分点以上，或计划开工已逾期"
             f"{t.start_overdue_months}个月仍未开工；黄色行：落后{t.yellow_points}～{t.red_points}"

@@ -78,10 +78,11 @@ class UnitStatus:
         return "已报" if self.complete else f"部分已报（{self.reported}/{self.projects}）"
 
 
-def units(store: Store) -> list[tuple[str, int]]:
-    """Responsible units with their project counts, the unit with most projects first."""
+def units(store: Store, year: int | None = None) -> list[tuple[str, int]]:
+    """Responsible units with their counts of projects on ``year``'s list (default: the
+    current year), the unit with most projects first."""
     counts: dict[str, int] = {}
-    for p in store.projects():
+    for p in store.projects(year, listed=True):
         key = p.department or NO_UNIT
         counts[key] = counts.get(key, 0) + 1
     return sorted(counts.items(), key=lambda kv: (kv[0] == NO_UNIT, -kv[1], kv[0]))
@@ -91,7 +92,7 @@ def reporting_status(store: Store, period: Period) -> list[UnitStatus]:
     """Per responsible unit: how many of its projects have a report for ``period``."""
     reports = store.monthly_reports(period)
     stats: dict[str, list[int]] = {}
-    for p in store.projects():
+    for p in store.projects(period.year, listed=True):
         entry = stats.setdefault(p.department or NO_UNIT, [0, 0])
         entry[0] += 1
         entry[1] += p.id in reports
@@ -151,7 +152,9 @@ def write_template(
     unit: str,
 ) -> ExportResult:
     """Write the fill-in template of ``unit`` for ``period`` to ``path``."""
-    members = [p for p in store.projects() if (p.department or NO_UNIT) == unit]
+    members = [
+        p for p in store.projects(period.year, listed=True) if (p.department or NO_UNIT) == unit
+    ]
     if not members:
         raise ValueError(f"责任单位“{unit}”没有项目，无法生成填报模板")
     ids = [p.id for p in members if p.id is not None]
@@ -220,7 +223,7 @@ def write_templates(
     target = Path(folder)
     if not target.is_dir():
         raise ValueError(f"文件夹不存在：{target}")
-    every = [u for u, _ in units(store)]
+    every = [u for u, _ in units(store, period.year)]
     # names over every unit, so a unit's file is named the same whichever units are chosen
     named = dict(zip(every, template_file_names(period, every), strict=True))
     chosen = [u for u in every if only is None or u in only]

@@ -82,6 +82,15 @@ class YearsMixin(ActionsMixin):
         )
         return {r[0] for r in rows}
 
+    def unlisted_ids(self, year: int) -> set[int]:
+        """The projects not on ``year``'s list (none, on most ledgers: an empty set)."""
+        rows = self.conn.execute(
+            "SELECT id FROM projects EXCEPT "
+            "SELECT project_id FROM project_years WHERE year = ? AND on_list = 1",
+            (year,),
+        )
+        return {r[0] for r in rows}
+
     # ------------------------------------------------------------ project years
     def project_year(self, project_id: int, year: int) -> ProjectYear | None:
         row = self.conn.execute(

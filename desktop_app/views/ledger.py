@@ -308,9 +308,11 @@ class RowIndex:
 def load_ledger(
     store: Store, period: Period, thresholds: derived.LightThresholds | None = None
 ) -> LedgerData:
-    """Rows and figures of every project (seconds on 100,000 projects: run in a worker)."""
+    """Rows and figures of every project (seconds on 100,000 projects: run in a worker):
+    年度计划投资, 建设性质 and 项目清单 those of the period's year; the figures of the projects
+    on that year's list (the others have none)."""
     count = store.action_count()  # before the rows: rows at least this new
-    rows, keys = compact_rows(store.each_project_row())
+    rows, keys = compact_rows(store.each_project_row(period.year))
     index = RowIndex.of(rows)
     figs = load_figs(store, period, thresholds, index.pos, len(rows))
     t = thresholds or derived.LightThresholds()
@@ -343,10 +345,14 @@ def project_figures(
     period: Period,
     thresholds: derived.LightThresholds | None = None,
 ) -> derived.ProjectFigures:
-    """The figures of one project, from its own reports (fast on any ledger size)."""
-    project = store.get_project(project_id)
+    """The figures of one project, from its own reports (fast on any ledger size): with the
+    plan of the period's year and, where it has one, its monthly plan (序时进度)."""
+    project = store.get_project(project_id, period.year)
     monthly = {
         Period.parse(r.period): r.month_investment for r in store.project_monthly(project_id)
+    }
+    plan = {
+        int(p[5:7]): amount for p, amount in store.monthly_plan(project_id, period.year).items()
     }
     return derived.project_figures(
         monthly,
@@ -357,6 +363,7 @@ def project_figures(
         actual_start=project.actual_start,
         status=project.status,
         thresholds=thresholds,
+        monthly_plan=plan or None,
     )
 
 

@@ -188,6 +188,7 @@ class PortfolioSnapshot:
         thresholds: LightThresholds,
         group_order: dict[str, tuple[str, ...]],
         lights: Sequence[str] | None = None,
+        planned: Mapping[int, int] | None = None,
     ) -> PortfolioSnapshot:
         """The snapshot of these columns (row i = one project); ``amounts(month)`` gives the
         ``(project id, 本月完成 百元)`` of that month of the period's year; ``lights``: each
@@ -206,11 +207,15 @@ class PortfolioSnapshot:
             status = categories["status"]
             statuses = [status.labels[c] for c in status.codes.tolist()]
             light_arr = np.empty(n, dtype=np.int8)
-            for i, (y, p, ps, acs, st) in enumerate(
-                zip(ytd.tolist(), plan.tolist(), planned_start, actual_start, statuses, strict=True)
-            ):
+            own = planned or {}
+            for i, (pid, y, p, ps, acs, st) in enumerate(
+                zip(
+                    ids, ytd.tolist(), plan.tolist(), planned_start, actual_start, statuses,
+                    strict=True,
+                )
+            ):  # fmt: skip
                 light_arr[i] = _LIGHT_INDEX[
-                    _light(y, p, ps, acs, st, period, thresholds)  # type: ignore[arg-type]
+                    _light(y, p, ps, acs, st, period, thresholds, own.get(pid))  # type: ignore[arg-type]
                 ]
         code_rank = np.empty(n, dtype=np.int64)
         # (timsort: nearly linear on rows already in code order, like the ledger's)
@@ -299,12 +304,16 @@ def _light(
     status: str | None,
     period: Period,
     t: LightThresholds,
+    planned: int | None = None,
 ) -> Light:
-    """The project's light, by the same rules (and code path) as :meth:`Store.figures`."""
+    """The project's light, by the same rules (and code path) as :meth:`Store.figures`
+    (``planned``: its 截至本月计划累计 when it has a monthly plan)."""
     if planned_start and derived.start_overdue(
         planned_start, actual_start, status, period, t.start_overdue_months
     ):
         return Light.RED
+    if planned is not None:
+        return derived.plan_light_from_cents(ytd_cents, plan_cents or None, planned, t)
     return derived.light_from_cents(ytd_cents, plan_cents or None, period.month, t)
 
 
@@ -334,6 +343,7 @@ class LoadedRows:
     thresholds: LightThresholds | None = None
     lights: Sequence[str] | None = None  # each row's light value
     keys: Sequence[str] | KeyIndex | None = None  # their search keys (default: from the rows)
+    year: int | None = None  # the year of the rows' 年度计划 (None: the current year)
 
 
 def load_portfolio(
@@ -351,13 +361,24 @@ def load_portfolio(
     t = thresholds or LightThresholds()
     if (closed := _closed_snapshot(store, period, t)) is not None:
         return closed  # a closed round (关账) shows what it showed when closed
-    if loaded is None:
-        columns = _read_columns(store)
+    year = period.year  # the year's plans, of the projects on its list
+    lights: Sequence[str] | None
+    if loaded is None or (loaded.year or store.current_year()) != year:
+        columns = _read_columns(store, year)
         lights = None
     else:
         same = loaded.period == period and loaded.thresholds == t
         lights = loaded.lights if same else None
         columns = _shared_columns(loaded, starts=lights is None)
+    unlisted = store.unlisted_ids(year)
+    if unlisted and not isinstance(columns["search_keys"], list):  # the ledger's key index
+        columns, lights = _read_columns(store, year), None
+    if unlisted:
+        columns, lights = _listed_only(columns, lights, unlisted)
+    planned = {
+        pid: derived.planned_cumulative(plan, period.month)
+        for pid, plan in store.monthly_plan_cents(year).items()
+    }
     order = {field: tuple(store.code_names(kind)) for field, kind in CODE_KIND.items()}
     return PortfolioSnapshot._build(
         period,
@@ -366,7 +387,24 @@ def load_portfolio(
         thresholds=t,
         group_order=order,
         lights=lights,
+        planned=planned,
     )
+
+
+def _listed_only(
+    columns: dict[str, Any], lights: Sequence[str] | None, unlisted: set[int]
+) -> tuple[dict[str, Any], Sequence[str] | None]:
+    """The columns (and lights) without the rows of the projects in ``unlisted``."""
+    keep = [i for i, pid in enumerate(columns["ids"]) if pid not in unlisted]
+
+    def pick(values: Sequence[Any]) -> list[Any]:
+        return [values[i] for i in keep] if len(values) else []
+
+    out = {
+        key: ({k: pick(v) for k, v in value.items()} if isinstance(value, dict) else pick(value))
+        for key, value in columns.items()
+    }
+    return out, None if lights is None else pick(lights)
 
 
 _ROW_COLUMNS = ("id", "code", "name", *CATEGORY_FIELDS, "lists", "search_key", "annual_plan")
@@ -401,13 +439,14 @@ def _shared_columns(loaded: LoadedRows, *, starts: bool = True) -> dict[str, Any
     return _columns(values, _list_tuples(values.pop("lists")))
 
 
-def _read_columns(store: Store) -> dict[str, Any]:
-    """Columns read from the store a batch at a time; repeated values are kept once."""
+def _read_columns(store: Store, year: int | None = None) -> dict[str, Any]:
+    """Columns read from the store a batch at a time (年度计划 and 项目清单 of ``year``);
+    repeated values are kept once."""
     values: dict[str, list[Any]] = {c: [] for c in _ROW_COLUMNS}
     memo: dict[object, object] = {}
     share = memo.setdefault
     unique = {"id", "code", "name", "search_key", "annual_plan"}
-    it = iter(store.each_project_row())
+    it = iter(store.each_project_row(year))
     while batch := list(islice(it, 4096)):
         for c in _ROW_COLUMNS:
             k = ROW_INDEX[c]

@@ -166,6 +166,7 @@ def _unit_store(tmp_path, units_: list[str]):
     path = tmp_path / "units.sqlite"
     Store.create(path, user="测试员", portfolio=False).close()
     with Store.open(path, user="测试员") as store:
+        store.set_current_year(JULY.year)  # the projects on the list of the templates' year
         for i, _unit in enumerate(units_):
             store.add_project({"name": f"项目{i}", "department": f"单位{i}"})
     conn = sqlite3.connect(path)

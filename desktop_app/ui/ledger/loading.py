@@ -166,7 +166,7 @@ class LedgerLoader(QObject):
     def after_change(self, kind: str, ids: list) -> None:
         """Reload the changed projects into the table and the grid (fast on any size)."""
         thresholds = self.settings.thresholds
-        rows = self.store.project_rows(ids)
+        rows = self.store.project_rows(ids, self.period.year)
         present = {r[0] for r in rows}
         removed = [i for i in ids if i not in present]
         figs = {

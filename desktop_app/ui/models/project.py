@@ -222,7 +222,12 @@ class ProjectTableModel(SpecTableModel):
         from ...views.portfolio import LoadedRows
 
         return LoadedRows(
-            self._rows, self._period, self._thresholds, _FigColumn(self._figs, 0), self._keys
+            self._rows,
+            self._period,
+            self._thresholds,
+            _FigColumn(self._figs, 0),
+            self._keys,
+            year=self._period.year,
         )
 
     def update_projects(
