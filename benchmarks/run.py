@@ -17,6 +17,8 @@ portfolio, then measures without a display (Qt offscreen):
 * 月度调度表 export of 10k, 重点项目台账 export of 100k, import of a 10k-row ledger (preview +
   apply into an empty ledger);
 * peak RSS with the 100k ledger open (benchmarks/rss_child.py);
+* comparing two rounds (两期对比) on 100k (``--only compare``);
+* the new year's preview (年度切换) on 100k (``--only years``);
 * peers on the same rows: LibreOffice ``soffice --headless --convert-to`` (CSV → xlsx and
   xlsx → CSV) and pandas ``to_excel`` / ``read_excel`` (openpyxl).  A peer that is not
   installed is skipped and the table says so.
@@ -518,6 +520,64 @@ def file_measurements(report: Report, repeat: int, ledger_repeat: int) -> None:
 
 
 # ---------------------------------------------------------------------------- main
+def compare_measurements(report: Report, repeat: int) -> None:
+    """两期对比: the latest period against the one before on the 100k ledger, as the dialog's
+    worker reads it (its own read-only opening, then views.compare.compare)."""
+    from desktop_app.store import Store
+    from desktop_app.views.compare import compare
+
+    log("comparing two rounds (两期对比), 100k …")
+    path = ledger(100_000)
+    Store.open(path).close()  # migrated to the current schema once, before the runs
+    with Store.open_reader(path) as store:
+        later = store.default_period()
+    earlier = later.shift(-1)
+    found: dict[str, int] = {}
+
+    def once() -> None:
+        with Store.open_reader(path) as reader:
+            c = compare(reader, earlier, later)
+            found.update(lagging=len(c.newly_lagging), lights=len(c.light_changes))
+
+    report.add(
+        Row(
+            f"comparing two rounds ({earlier} → {later}), 100k",
+            timed_runs(once, repeat),
+            "≤ 1 s",
+            1.0,
+            note=f"{found['lagging']:,} newly lagging, {found['lights']:,} light changes",
+        )
+    )
+
+
+def year_measurements(report: Report, repeat: int) -> None:
+    """年度切换: the new year's list proposed from the current year's on the 100k ledger, as
+    the wizard reads it (its own read-only opening, then Store.year_proposal)."""
+    from desktop_app.store import Store
+
+    log("new year's preview (年度切换), 100k …")
+    path = ledger(100_000)
+    Store.open(path).close()  # migrated to the current schema once, before the runs
+    with Store.open_reader(path) as store:
+        year = store.current_year() + 1
+        counts = store.year_proposal(year).counts()
+
+    def preview() -> None:
+        with Store.open_reader(path) as reader:
+            reader.year_proposal(year)
+
+    report.add(
+        Row(
+            f"new year's preview (年度切换 {year}), 100k",
+            timed_runs(preview, repeat),
+            "≤ 3 s",
+            3.0,
+            note=f"{counts['carry']:,} carried, {counts['finished']:,} finished, "
+            f"{counts['reserve']:,} reserve, {counts['drop']:,} dropped",
+        )
+    )
+
+
 def machine() -> str:
     import PySide6
 
@@ -541,11 +601,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
-        "--only", choices=("start", "ui", "files"), action="append", help="run only these parts"
+        "--only",
+        choices=("start", "ui", "files", "years", "compare"),
+        action="append",
+        help="run only these parts",
     )
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
-    parts = set(args.only or ("start", "ui", "files"))
+    parts = set(args.only or ("start", "ui", "files", "years", "compare"))
     began = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     tempfile.tempdir = str(OUT)
@@ -557,6 +620,10 @@ def main() -> int:
         ui_measurements(report, args.repeat)
     if "files" in parts:
         file_measurements(report, args.repeat, args.repeat)
+    if "compare" in parts:
+        compare_measurements(report, args.repeat)
+    if "years" in parts:
+        year_measurements(report, args.repeat)
     took = time.perf_counter() - began
     text = "\n".join(
         [
