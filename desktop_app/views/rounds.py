@@ -1,5 +1,5 @@
 """Closed rounds (关账) for the views: the dashboard's snapshot of a closed period built from
-the round's frozen rows, and the lines the window shows about a round.  No Qt here."""
+the round's frozen rows.  No Qt here."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from ..domain.derived import LightThresholds
 from ..domain.periods import Period
 from ..store import Store
-from ..store.rounds import ClosedRound, FrozenRound
+from ..store.rounds import FrozenRound
 from .portfolio import CATEGORY_FIELDS, CODE_KIND, PortfolioSnapshot
 
 
@@ -61,15 +61,3 @@ def _lists(value: Any) -> list[str]:
     if isinstance(value, str):
         return list(json.loads(value or "[]"))
     return list(value or [])
-
-
-def round_note(info: ClosedRound) -> str:
-    """The line above a closed period's grid: “2022年6月已关账（张三，2022-07-05 10:20）”."""
-    when = info.closed_at.replace("T", " ")[:16]
-    return f"{info.label}已关账（{info.closed_by}，{when}），本月调度只能查看，不能修改"
-
-
-def period_label(period: Period | str, closed: set[str] | frozenset[str]) -> str:
-    """A period as the period pickers show it: “2022年6月（已关账）” when closed."""
-    p = period if isinstance(period, Period) else Period.parse(str(period))
-    return f"{p.label}（已关账）" if str(p) in closed else p.label

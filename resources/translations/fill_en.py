@@ -544,6 +544,34 @@ EN = {
     "类别": "Kind",
     "结转续建": "Carried over",
     "预览：新年度名单": "Preview: the new year's list",
+    # 关账 / 重新开账 (ui/window/rounds.py, ui/monthly/model.py)
+    "关账…": "Close the month…",
+    "重新开账…": "Reopen the month…",
+    "关账": "Close the month",
+    "重新开账": "Reopen",
+    "{period}（已关账）": "{period} (closed)",
+    "关账 {period}？\n\n本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。\n关账后该月月报不能再修改（表格、表单和导入都会拒绝），该月的报表、图表和数字保持关账时的样子；关账前自动备份台账。": (
+        "Close {period}?\n\n{n} projects this month, {reported} reported, {missing} not reported.\n"
+        "Once closed, the month's reports can no longer be changed (the grid, the form and "
+        "imports refuse), and its reports, charts and figures stay as they are at the close; "
+        "the ledger is backed up first."
+    ),
+    "{period}已经关账（{who}，{when}）。": "{period} is already closed ({who}, {when}).",
+    "{period}没有关账，无需重新开账。": "{period} is not closed; there is nothing to reopen.",
+    "{period}已关账：{n} 个项目的月度调度已定稿": "{period} is closed: the reports of {n} projects are final",
+    "{period}已重新开账（原因：{reason}）": "{period} is reopened (reason: {reason})",
+    "重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。\n请写明重新开账的原因（记入修改记录）：": (
+        "Once reopened, the reports of {period} can be changed again and its reports and charts "
+        "follow the ledger as it is.\nGive the reason for reopening (kept in the change history):"
+    ),
+    "例如：东丰县6月数据报错，需更正": "e.g. 东丰县's June figures were wrong and need correcting",
+    "{period}已关账（{who}，{when}），本月调度只能查看，不能修改": (
+        "{period} is closed ({who}, {when}): this month's reports can be viewed, not changed"
+    ),
+    "{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）": (
+        "{period} is closed and cannot be changed; to correct it, reopen it first "
+        "(Tools ▸ Reopen the month…)"
+    ),
 }
 
 #: Where one source text reads differently in one context: (context, source) -> English.

@@ -1188,8 +1188,8 @@ Double-click to open the project</translation>
             <location filename="../../desktop_app/ui/common/labels.py" line="70" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
-            <location filename="../../desktop_app/ui/models/project.py" line="514" />
-            <location filename="../../desktop_app/ui/monthly/model.py" line="282" />
+            <location filename="../../desktop_app/ui/models/project.py" line="519" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="294" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
         </message>
@@ -1432,62 +1432,62 @@ You can open it anyway: when both sides save the same project, the later one see
     <context>
         <name>LedgerEditor</name>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="49" />
-            <location filename="../../desktop_app/ui/commands.py" line="75" />
-            <location filename="../../desktop_app/ui/commands.py" line="95" />
-            <location filename="../../desktop_app/ui/commands.py" line="115" />
-            <location filename="../../desktop_app/ui/commands.py" line="188" />
+            <location filename="../../desktop_app/ui/commands.py" line="58" />
+            <location filename="../../desktop_app/ui/commands.py" line="86" />
+            <location filename="../../desktop_app/ui/commands.py" line="106" />
+            <location filename="../../desktop_app/ui/commands.py" line="126" />
+            <location filename="../../desktop_app/ui/commands.py" line="199" />
             <source>重做：</source>
             <translation>Redo: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="52" />
-            <location filename="../../desktop_app/ui/commands.py" line="67" />
-            <location filename="../../desktop_app/ui/commands.py" line="89" />
-            <location filename="../../desktop_app/ui/commands.py" line="121" />
-            <location filename="../../desktop_app/ui/commands.py" line="195" />
+            <location filename="../../desktop_app/ui/commands.py" line="61" />
+            <location filename="../../desktop_app/ui/commands.py" line="78" />
+            <location filename="../../desktop_app/ui/commands.py" line="100" />
+            <location filename="../../desktop_app/ui/commands.py" line="132" />
+            <location filename="../../desktop_app/ui/commands.py" line="206" />
             <source>撤销：</source>
             <translation>Undo: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="234" />
+            <location filename="../../desktop_app/ui/commands.py" line="246" />
             <source>新增项目：</source>
             <translation>New project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="250" />
+            <location filename="../../desktop_app/ui/commands.py" line="270" />
             <source>编辑项目：</source>
             <translation>Edit project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="256" />
+            <location filename="../../desktop_app/ui/commands.py" line="278" />
             <source>删除项目：</source>
             <translation>Delete project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="312" />
-            <location filename="../../desktop_app/ui/commands.py" line="330" />
+            <location filename="../../desktop_app/ui/commands.py" line="334" />
+            <location filename="../../desktop_app/ui/commands.py" line="352" />
             <source>关键节点</source>
             <translation>Key nodes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="314" />
-            <location filename="../../desktop_app/ui/commands.py" line="332" />
+            <location filename="../../desktop_app/ui/commands.py" line="336" />
+            <location filename="../../desktop_app/ui/commands.py" line="354" />
             <source>问题</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="317" />
+            <location filename="../../desktop_app/ui/commands.py" line="339" />
             <source>新增</source>
             <translation>Add </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="319" />
+            <location filename="../../desktop_app/ui/commands.py" line="341" />
             <source>编辑</source>
             <translation>Edit </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="336" />
+            <location filename="../../desktop_app/ui/commands.py" line="358" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -1707,39 +1707,39 @@ The current ledger is unaffected.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="114" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="179" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="181" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="115" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="180" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="182" />
             <source>月度调度</source>
             <translation>Monthly update</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="190" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="192" />
             <source> 调度期间 </source>
             <translation> Period </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="227" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="229" />
             <source>台账：{file}　修改人：{user}</source>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="494" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="496" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="495" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="497" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="116" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="181" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="183" />
             <source>调度看板</source>
             <translation>Dashboard</translation>
         </message>
@@ -1779,45 +1779,45 @@ The current ledger is unaffected.</translation>
             <translation>Select a project in the ledger first</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="267" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="276" />
             <source>（复制）</source>
             <translation> (copy)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="283" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="292" />
             <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
             <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="290" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="299" />
             <location filename="../../desktop_app/ui/window/actions.py" line="108" />
             <source>删除项目</source>
             <translation>Delete project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="292" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="301" />
             <source>确定删除项目“{name}”吗？
 它的月报、关键节点和问题会一并删除；删除后可用“撤销”（Ctrl+Z）恢复。</source>
             <translation>Delete the project “{name}”?
 Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings them back.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="333" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="342" />
             <source>已打开视图“{name}”</source>
             <translation>Opened view “{name}”</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="346" />
             <source>保存视图</source>
             <translation>Save view</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="337" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="346" />
             <source>视图名称：</source>
             <translation>View name:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="356" />
             <source>（尚无保存的视图）</source>
             <translation>(no saved views)</translation>
         </message>
@@ -1962,31 +1962,6 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Monthly report templates…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
-            <source>备份与恢复…</source>
-            <translation>Backup and restore…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
-            <source>设置…</source>
-            <translation>Settings…</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
-            <source>关于</source>
-            <translation>About</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="208" />
-            <source>常用</source>
-            <translation>Main</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
-            <source>正在打开台账“{name}”…</source>
-            <translation>Opening the ledger “{name}”…</translation>
-        </message>
-        <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="131" />
             <source>两期对比…</source>
             <translation type="unfinished" />
@@ -1995,6 +1970,41 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/window/actions.py" line="133" />
             <source>年度切换…</source>
             <translation>New year…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
+            <source>关账…</source>
+            <translation>Close the month…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
+            <source>重新开账…</source>
+            <translation>Reopen the month…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
+            <source>备份与恢复…</source>
+            <translation>Backup and restore…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="139" />
+            <source>设置…</source>
+            <translation>Settings…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="141" />
+            <source>关于</source>
+            <translation>About</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="211" />
+            <source>常用</source>
+            <translation>Main</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
+            <source>正在打开台账“{name}”…</source>
+            <translation>Opening the ledger “{name}”…</translation>
         </message>
     </context>
     <context>
@@ -2048,32 +2058,32 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>This month's investment cannot be negative</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="303" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="315" />
             <source>填报月度调度：{name}</source>
             <translation>Monthly report: {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="310" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="322" />
             <source>第{row}行（{name}）“{column}”：</source>
             <translation>Row {row} ({name}) “{column}”: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="375" />
             <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
             <translation>The pasted block runs past the table: no project after row {row}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="369" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="389" />
             <source>此列不能填写，请从可填写的列开始粘贴</source>
             <translation>this column is not input; paste starting from an input column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="385" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="405" />
             <source>粘贴月度调度（{n}个项目）</source>
             <translation>Paste monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="426" />
             <source>清除月度调度内容（{n}个项目）</source>
             <translation>Clear monthly reports ({n} projects)</translation>
         </message>
@@ -2083,27 +2093,27 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Type to change a cell; Enter saves and moves down, Tab moves to the next input cell; copy cells in Excel and press Ctrl+V to paste; Delete clears.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="299" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="313" />
             <source>粘贴未保存，以下单元格有误：</source>
             <translation>Nothing was pasted; these cells are wrong:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="304" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="318" />
             <source>……另有 {n} 处</source>
             <translation>… and {n} more</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="307" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="321" />
             <source>粘贴未保存</source>
             <translation>Nothing pasted</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="316" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="330" />
             <source>正在载入…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="330" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="344" />
             <source>{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个</source>
             <translation>{period}: {n} projects, {r} reported, {u} not reported; invested this month {m} (10k CNY); yellow or red {lag}</translation>
         </message>
@@ -2141,6 +2151,19 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/monthly/finder.py" line="123" />
             <source>没有找到</source>
             <translation>Not found</translation>
+        </message>
+    </context>
+    <context>
+        <name>MonthlyGridModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="132" />
+            <source>{period}已关账（{who}，{when}），本月调度只能查看，不能修改</source>
+            <translation>{period} is closed ({who}, {when}): this month's reports can be viewed, not changed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/monthly/model.py" line="346" />
+            <source>{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）</source>
+            <translation>{period} is closed and cannot be changed; to correct it, reopen it first (Tools ▸ Reopen the month…)</translation>
         </message>
     </context>
     <context>
@@ -2622,66 +2645,76 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="101" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="102" />
             <source>新增项目</source>
             <translation>New project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="103" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="104" />
             <source>编辑项目 — {name}</source>
             <translation>Edit project — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="113" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="114" />
             <source>基本信息</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="123" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="431" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="124" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="455" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="124" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="438" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="125" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="462" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="339" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="252" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="162" />
+            <source>年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="168" />
+            <source>（本项目不在该年重点项目名单中）</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="276" />
             <source>万元，可写 1.2亿</source>
             <translation>10k CNY; 1.2亿 works too</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="257" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="281" />
             <source>如 2022-03、2022年3月、2022/4/1</source>
             <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="382" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="395" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="406" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="419" />
             <source>未保存：</source>
             <translation>Not saved: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="401" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="425" />
             <source>保存失败：</source>
             <translation>Saving failed: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="428" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="452" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="429" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="453" />
             <source>项目有尚未保存的修改。</source>
             <translation>The project has unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="434" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="458" />
             <source>放弃修改</source>
             <translation>Discard</translation>
         </message>
@@ -2878,7 +2911,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>ProjectTableModel</name>
         <message>
-            <location filename="../../desktop_app/ui/models/project.py" line="518" />
+            <location filename="../../desktop_app/ui/models/project.py" line="523" />
             <source>本年累计完成投资 ÷ 年度计划投资</source>
             <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
             <translation>Year-to-date investment ÷ annual plan</translation>
@@ -2897,6 +2930,75 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <location filename="../../desktop_app/ui/common/labels.py" line="84" />
             <source>未上报</source>
             <translation>Not reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundCommands</name>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="43" />
+            <source>{period}（已关账）</source>
+            <translation>{period} (closed)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="65" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="79" />
+            <source>重新开账</source>
+            <translation>Reopen</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="68" />
+            <source>重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。
+请写明重新开账的原因（记入修改记录）：</source>
+            <translation>Once reopened, the reports of {period} can be changed again and its reports and charts follow the ledger as it is.
+Give the reason for reopening (kept in the change history):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="74" />
+            <source>例如：东丰县6月数据报错，需更正</source>
+            <translation>e.g. 东丰县's June figures were wrong and need correcting</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="80" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="139" />
+            <source>取消</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="120" />
+            <source>{period}已经关账（{who}，{when}）。</source>
+            <translation>{period} is already closed ({who}, {when}).</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="128" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="138" />
+            <source>关账</source>
+            <translation>Close the month</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="129" />
+            <source>关账 {period}？
+
+本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。
+关账后该月月报不能再修改（表格、表单和导入都会拒绝），该月的报表、图表和数字保持关账时的样子；关账前自动备份台账。</source>
+            <translation>Close {period}?
+
+{n} projects this month, {reported} reported, {missing} not reported.
+Once closed, the month's reports can no longer be changed (the grid, the form and imports refuse), and its reports, charts and figures stay as they are at the close; the ledger is backed up first.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="149" />
+            <source>{period}没有关账，无需重新开账。</source>
+            <translation>{period} is not closed; there is nothing to reopen.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="166" />
+            <source>{period}已关账：{n} 个项目的月度调度已定稿</source>
+            <translation>{period} is closed: the reports of {n} projects are final</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="178" />
+            <source>{period}已重新开账（原因：{reason}）</source>
+            <translation>{period} is reopened (reason: {reason})</translation>
         </message>
     </context>
     <context>

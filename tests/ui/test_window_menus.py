@@ -57,6 +57,9 @@ MENUS_BEFORE = {
     "工具(&T)": [
         ("年度切换…", "actionNewYear", ""),
         "---",
+        ("关账…", "actionClosePeriod", ""),
+        ("重新开账…", "actionReopenPeriod", ""),
+        "---",
         ("备份与恢复…", "actionBackups", "Ctrl+B"),
         ("设置…", "actionSettings", "Ctrl+,"),
     ],

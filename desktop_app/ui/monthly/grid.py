@@ -198,6 +198,11 @@ class MonthlyGrid(QWidget):
             )
         )
         self.hint.setWordWrap(True)
+        self.closed = QLabel()  # 关账: the period is read-only, who closed it and when
+        self.closed.setObjectName("monthlyClosedNote")
+        self.closed.setWordWrap(True)
+        self.closed.setStyleSheet("font-weight: bold;")
+        self.closed.hide()
         self.summary = QLabel()
         self.summary.setObjectName("monthlySummary")
         self.message = QLabel()
@@ -214,6 +219,7 @@ class MonthlyGrid(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.finder)
         layout.addWidget(self.hint)
+        layout.addWidget(self.closed)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.summary)
@@ -221,7 +227,15 @@ class MonthlyGrid(QWidget):
         self.view.pasteFailed.connect(self.show_paste_problems)
         self.model.modelReset.connect(self.update_summary)
         self.model.modelReset.connect(self.update_filter_note)
+        self.model.modelReset.connect(self.update_closed_note)
         self.model.dataChanged.connect(self.update_summary)
+
+    def update_closed_note(self) -> None:
+        """A closed period (关账): the note above the grid instead of the typing hint."""
+        note = self.model.closed_note
+        self.closed.setText(note or "")
+        self.closed.setVisible(note is not None)
+        self.hint.setVisible(note is None)
 
     # ------------------------------------------------- search and the ledger filter
     def follow_ledger(self, page: LedgerPage) -> None:

@@ -95,6 +95,7 @@ class MonthlyGridModel(SpecTableModel):
             None,
         )
         self._figs_of: Callable[[int], Figs] = lambda pid: NO_FIGS
+        self.closed_note: str | None = None  # the period is closed (关账): read-only
 
     # ------------------------------------------------------------------ loading
     @property
@@ -116,10 +117,21 @@ class MonthlyGridModel(SpecTableModel):
         and ``figs(id)`` the project's figures for the period (the ledger's, computed once)."""
         self.beginResetModel()
         self._data, self._info = data, info
+        self.closed_note = self._closed_note(data.period)
         if figs is not None:
             self._figs_of = figs
         self._show(ids)
         self.endResetModel()
+
+    def _closed_note(self, period: Period) -> str | None:
+        """The note of a closed period (关账: who closed it and when), None when it is open."""
+        closed = getattr(self._editor.store, "closed_round", None)
+        info = closed(period) if closed is not None else None
+        if info is None:
+            return None
+        return self.tr("{period}已关账（{who}，{when}），本月调度只能查看，不能修改").format(
+            period=period.label, who=info.closed_by, when=info.closed_at.replace("T", " ")[:16]
+        )
 
     def set_projects(self, ids: Sequence[int]) -> None:
         """The ledger shows these projects now (its filter, its order, or the projects changed)."""
@@ -207,7 +219,7 @@ class MonthlyGridModel(SpecTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if GRID_COLUMNS[index.column()].editable:
+        if GRID_COLUMNS[index.column()].editable and self.closed_note is None:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -328,6 +340,14 @@ class MonthlyGridModel(SpecTableModel):
 
     def _save(self, reports: list[MonthlyReport], text: str) -> bool:
         assert self._data is not None
+        if self.closed_note is not None:  # the store refuses too (PeriodClosed)
+            label = self._data.period.label
+            self.error.emit(
+                self.tr(
+                    "{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）"
+                ).format(period=label)
+            )
+            return False
         try:
             self._editor.save_monthly(self._data.period, reports, text, check_versions=True)
         except StoreError as exc:

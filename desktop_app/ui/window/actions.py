@@ -132,6 +132,9 @@ ACTIONS: tuple[Entry, ...] = (
     # 工具
     ActionSpec("actionNewYear", _t("年度切换…"), "open_new_year", (), _T),
     Separator(_T),
+    ActionSpec("actionClosePeriod", _t("关账…"), "rounds.close_period", (), _T),
+    ActionSpec("actionReopenPeriod", _t("重新开账…"), "rounds.reopen_period", (), _T),
+    Separator(_T),
     ActionSpec("actionBackups", _t("备份与恢复…"), "open_backups", ("Ctrl+B",), _T),
     ActionSpec("actionSettings", _t("设置…"), "open_settings", (K.Preferences,), _T, fallback="Ctrl+,"),
     # 帮助

@@ -162,9 +162,11 @@ class MainWindow(QMainWindow):
         from . import actions
         from .dashboard_tab import DashboardTab
         from .ledger_files import LedgerFiles
+        from .rounds import RoundCommands
 
         self.store = store
         self.files = LedgerFiles(self)
+        self.rounds = RoundCommands(self)  # 工具 ▸ 关账… / 重新开账… (rounds)
         store.user = self.settings.user_name
         self.setWindowTitle(ledger_title(store.path))
         self.editor = LedgerEditor(store, self)
@@ -516,6 +518,7 @@ class MainWindow(QMainWindow):
 
     def _fill_periods(self) -> None:
         from ...domain.periods import Period
+        from . import rounds
 
         assert self.store is not None and self.period_combo is not None
         current = self.current_period()
@@ -527,6 +530,7 @@ class MainWindow(QMainWindow):
         combo.clear()
         for p in sorted(periods, reverse=True):
             combo.addItem(p.label, str(p))
+        rounds.mark_closed(combo, self.store)  # “2022年6月（已关账）”
         combo.setCurrentIndex(combo.findData(str(current)))
         combo.blockSignals(False)
 

@@ -1,0 +1,202 @@
+"""工具 ▸ 关账… / 重新开账…: closing the period shown after the meeting (月度调度 关账) and
+reopening it with a reason; the period chooser marks closed periods “（已关账）”.
+
+:class:`RoundCommands` is the window's part for this (``window.rounds``; the actions of
+:mod:`.actions` call its methods).  The store does the work (:meth:`Store.close_period`,
+:meth:`Store.reopen_period`); a closed period's grid is read-only (``ui.monthly``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import APP_NAME
+from ...domain.periods import Period
+from ...store import StoreError
+
+if TYPE_CHECKING:
+    from ...store import Store
+
+#: The window (:class:`~.main_window.MainWindow`, which imports this module: not imported here).
+MainWindow = Any
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RoundCommands", text)
+
+
+def closed_label(period: Period) -> str:
+    """A closed period as the period chooser shows it: “2022年6月（已关账）”."""
+    return _tr("{period}（已关账）").format(period=period.label)
+
+
+def mark_closed(combo: QComboBox, store: Store) -> None:
+    """Mark the closed periods among ``combo``'s items (their data: 'YYYY-MM')."""
+    closed = set(store.closed_periods())
+    marked = False
+    for i in range(combo.count()):
+        data = combo.itemData(i)
+        if data in closed:
+            combo.setItemText(i, closed_label(Period.parse(data)))
+            marked = True
+    if marked:  # the longer text is shown whole
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+
+
+class ReopenDialog(QDialog):
+    """重新开账: the reason is required (OK stays disabled while it is empty)."""
+
+    def __init__(self, period: Period, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reopenDialog")
+        self.setWindowTitle(_tr("重新开账"))
+        self.period = period
+        text = QLabel(
+            _tr("重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。\n"
+                "请写明重新开账的原因（记入修改记录）：").format(period=period.label)
+        )  # fmt: skip
+        text.setWordWrap(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("reopenReason")
+        self.reason.setPlaceholderText(_tr("例如：东丰县6月数据报错，需更正"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_tr("重新开账"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.reason.textChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.buttons)
+        self._update()
+
+    def reason_text(self) -> str:
+        return " ".join(self.reason.text().split())
+
+    def _update(self) -> None:
+        self.ok.setEnabled(bool(self.reason_text()))
+
+    def accept(self) -> None:
+        if self.reason_text():  # (Enter in the empty box does nothing)
+            super().accept()
+
+
+class RoundCommands(QObject):
+    """关账… and 重新开账… of one window (for the period it shows)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.dialog: QDialog | QMessageBox | None = None  #: the question last asked
+
+    @property
+    def store(self) -> Store:
+        return self.window.store  # type: ignore[no-any-return]
+
+    # ================================================================ the actions
+    def close_period(self) -> QMessageBox:
+        """关账…: say what closing the period shown means, with its counts; close on 关账."""
+        period = self.window.current_period()
+        info = self.store.closed_round(period)
+        if info is not None:
+            return self._tell(
+                _tr("{period}已经关账（{who}，{when}）。").format(
+                    period=period.label, who=info.closed_by, when=_when(info.closed_at)
+                )
+            )
+        projects = len(self.store.listed_ids(period.year))
+        reported = len(self.store.reported_ids(period))
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            _tr("关账"),
+            _tr("关账 {period}？\n\n本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。\n"
+                "关账后该月月报不能再修改（表格、表单和导入都会拒绝），该月的报表、图表和数字"
+                "保持关账时的样子；关账前自动备份台账。").format(
+                period=period.label, n=projects, reported=reported,
+                missing=max(projects - reported, 0),
+            ),
+            parent=self.window,
+        )  # fmt: skip
+        box.setObjectName("closePeriodBox")
+        go_on = box.addButton(_tr("关账"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(go_on)
+        box.buttonClicked.connect(lambda button: self._close(period) if button is go_on else None)
+        self._show(box)
+        return box
+
+    def reopen_period(self) -> QDialog | QMessageBox:
+        """重新开账…: ask the reason (required), then reopen the period shown."""
+        period = self.window.current_period()
+        if not self.store.is_closed(period):
+            return self._tell(_tr("{period}没有关账，无需重新开账。").format(period=period.label))
+        dialog = ReopenDialog(period, self.window)
+        dialog.accepted.connect(lambda: self._reopen(period, dialog.reason_text()))
+        self._show(dialog)
+        return dialog
+
+    # ================================================================ the work
+    def _close(self, period: Period) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            info = self.store.close_period(period, thresholds=self.window.settings.thresholds)
+        except StoreError as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self.window, APP_NAME, str(exc))
+            return
+        QApplication.restoreOverrideCursor()
+        self._after(
+            _tr("{period}已关账：{n} 个项目的月度调度已定稿").format(
+                period=period.label, n=info.count
+            )
+        )
+
+    def _reopen(self, period: Period, reason: str) -> None:
+        try:
+            self.store.reopen_period(period, reason)
+        except StoreError as exc:
+            QMessageBox.warning(self.window, APP_NAME, str(exc))
+            return
+        self._after(
+            _tr("{period}已重新开账（原因：{reason}）").format(period=period.label, reason=reason)
+        )
+
+    def _after(self, message: str) -> None:
+        undo = getattr(self.window, "undo_stack", None)
+        if undo is not None:  # edits of that month can no longer be undone (or now can be)
+            undo.clear()
+        self.window.refresh()
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def _tell(self, text: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Information, APP_NAME, text, parent=self.window)
+        box.setObjectName("roundInfoBox")
+        self._show(box)
+        return box
+
+    def _show(self, dialog: QDialog | QMessageBox) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        self.dialog = dialog
+        dialog.show()
+
+
+def _when(stamp: str) -> str:
+    return stamp.replace("T", " ")[:16]

@@ -1,0 +1,125 @@
+"""工具 ▸ 关账… / 重新开账… in the window (issue 15, item 4): the question names the period and
+its counts, a closed period's grid is read-only with a note saying who closed it and when,
+the period chooser marks it, and reopening asks for the reason."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QMessageBox
+
+from desktop_app.domain.periods import Period
+from desktop_app.store import MonthlyReport, Store
+from desktop_app.ui.monthly.grid import GRID_INDEX
+
+JUNE = Period(2022, 6)
+
+
+@pytest.fixture
+def window(demo_copy, make_window):
+    store = Store.open(demo_copy, user="张科员")
+    w = make_window(store)
+    assert w.current_period() == JUNE
+    yield w
+    store.close()
+
+
+def _close_june(window, qtbot) -> QMessageBox:
+    box = window.rounds.close_period()
+    assert box.isVisible()
+    go_on = next(b for b in box.buttons() if b.text() == "关账")
+    qtbot.mouseClick(go_on, Qt.MouseButton.LeftButton)
+    window.wait_loaded()
+    return box
+
+
+def test_closing_asks_with_the_period_and_counts_then_marks_the_chooser(window, qtbot):
+    store = window.store
+    listed, reported = len(store.listed_ids(2022)), len(store.reported_ids(JUNE))
+    box = window.rounds.close_period()
+    assert box.windowTitle() == "关账"
+    assert "关账 2022年6月？" in box.text()
+    assert (
+        f"本期 {listed} 个项目，已填报 {reported} 个，未填报 {listed - reported} 个" in box.text()
+    )
+    cancel = next(b for b in box.buttons() if b.text() == "取消")
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    assert not store.is_closed(JUNE)
+
+    _close_june(window, qtbot)
+    assert store.is_closed(JUNE)
+    assert store.closed_round(JUNE).closed_by == "张科员"  # the window's user
+    combo = window.period_combo
+    assert combo.currentText() == "2022年6月（已关账）"
+    assert combo.itemText(combo.findData("2022-05")) == "2022年5月"
+    assert "2022年6月已关账" in window.statusBar().currentMessage()
+    again = window.rounds.close_period()  # a second time only says so
+    assert again.objectName() == "roundInfoBox" and "已经关账（张科员，" in again.text()
+
+
+def test_a_closed_periods_grid_is_read_only_with_a_note(window, qtbot):
+    store = window.store
+    window.tabs.setCurrentIndex(1)
+    window.wait_loaded()
+    grid = window.monthly
+    index = grid.model.index(0, GRID_INDEX["month_investment"])
+    assert grid.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+    assert grid.closed.isHidden()
+
+    _close_june(window, qtbot)
+    window.tabs.setCurrentIndex(1)
+    window.wait_loaded()
+    pid = grid.model.project_id(0)
+    before = store.monthly_reports(JUNE).get(pid)
+    for key in ("month_investment", "progress_pct", "progress_text", "problems"):
+        flags = grid.model.flags(grid.model.index(0, GRID_INDEX[key]))
+        assert not flags & Qt.ItemFlag.ItemIsEditable, key
+    assert not grid.closed.isHidden() and grid.hint.isHidden()
+    note = grid.closed.text()
+    assert note.startswith("2022年6月已关账（张科员，") and "只能查看，不能修改" in note
+
+    # typing does not open an editor; pasting and clearing are refused with the reason
+    grid.view.setCurrentIndex(grid.model.index(0, GRID_INDEX["month_investment"]))
+    qtbot.keyClicks(grid.view, "123")
+    assert grid.view.state() != QAbstractItemView.State.EditingState
+    assert not grid.model.setData(grid.model.index(0, GRID_INDEX["progress_text"]), "改动")
+    grid.view.paste_clipboard("999\t50%")
+    assert "2022年6月已关账，不能再修改" in grid.message.text()
+    grid.model.clear_cells([grid.model.index(0, GRID_INDEX["progress_text"])])
+    assert store.monthly_reports(JUNE).get(pid) == before  # nothing was written
+
+
+def test_reopen_asks_for_the_reason_and_records_it(window, qtbot):
+    store = window.store
+    info = window.rounds.reopen_period()  # an open period: only says so
+    assert info.objectName() == "roundInfoBox" and "没有关账" in info.text()
+    _close_june(window, qtbot)
+
+    dialog = window.rounds.reopen_period()
+    assert dialog.objectName() == "reopenDialog" and dialog.isVisible()
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert not ok.isEnabled()  # no reason, no reopening
+    qtbot.keyClicks(dialog.reason, "   ")
+    assert not ok.isEnabled()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert store.is_closed(JUNE)
+    dialog.reason.clear()
+    dialog.reason.insert("东丰县数据报错")  # (keyClicks types ASCII only)
+    assert ok.isEnabled()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    window.wait_loaded()
+    assert not store.is_closed(JUNE)
+    (reason,) = [h for h in store.history(table="closed_periods") if h.field == "reason"]
+    assert reason.new_value == "东丰县数据报错" and reason.user == "张科员"
+    assert window.period_combo.currentText() == "2022年6月"
+    window.tabs.setCurrentIndex(1)
+    window.wait_loaded()
+    grid = window.monthly
+    assert grid.closed.isHidden()
+    assert grid.model.flags(grid.model.index(0, GRID_INDEX["month_investment"])) & (
+        Qt.ItemFlag.ItemIsEditable
+    )
+    pid = grid.model.project_id(0)
+    store.save_monthly_report(MonthlyReport(pid, str(JUNE), Decimal("5")))  # writable again
