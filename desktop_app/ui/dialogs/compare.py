@@ -70,9 +70,11 @@ class CompareDialog(QDialog):
         periods = {Period.parse(p) for p in store.periods()} | {later, later.shift(-1)}
         self.earlier_box = QComboBox(objectName="earlierBox")
         self.later_box = QComboBox(objectName="laterBox")
+        closed = set(store.closed_periods())  # a closed round compares as it was closed
         for box in (self.earlier_box, self.later_box):
             for p in sorted(periods, reverse=True):
-                box.addItem(p.label, str(p))
+                label = self.tr("{period}（已关账）").format(period=p.label)
+                box.addItem(label if str(p) in closed else p.label, str(p))
         self.later_box.setCurrentIndex(self.later_box.findData(str(later)))
         self.earlier_box.setCurrentIndex(self.earlier_box.findData(str(later.shift(-1))))
         self.file_edit = QLineEdit(objectName="fileEdit")
@@ -111,7 +113,7 @@ class CompareDialog(QDialog):
         layout.addWidget(self.counts, 1)
         layout.addWidget(self.status)
         layout.addLayout(buttons)
-        self.resize(520, 520)
+        self.resize(540, 640)
 
         self.earlier_box.currentIndexChanged.connect(self._chosen)
         self.later_box.currentIndexChanged.connect(self._chosen)
