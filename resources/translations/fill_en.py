@@ -572,6 +572,41 @@ EN = {
         "{period} is closed and cannot be changed; to correct it, reopen it first "
         "(Tools ▸ Reopen the month…)"
     ),
+    # 两期对比 (ui/dialogs/compare.py, ui/dashboard/compare.py)
+    "两期对比…": "Compare two rounds…",
+    "两期对比": "Compare two rounds",
+    "保存两期对比": "Save the comparison",
+    "前期：": "Earlier:",
+    "后期：": "Later:",
+    "项目": "Item",
+    "个数": "Count",
+    "正在对比…": "Comparing…",
+    "请选择两个不同的期间": "Choose two different periods",
+    "失败：{msg}": "Failed: {msg}",
+    "已导出：{path}（用时 {s:.1f} 秒）": "Exported: {path} ({s:.1f} s)",
+    "{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。": (
+        "{before} against {after}: {new} newly lagging, {back} back on schedule."
+    ),
+    "对比上期": "Compare with the previous month",
+    "在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）": (
+        "Show the previous month's year-to-date and lights beside this month's, by district, "
+        "under the lagging projects"
+    ),
+    "与上期对比": "Against the previous month",
+    "{before}与{after}对比": "{before} against {after}",
+    "上期累计(万元)": "Previous YTD (10k yuan)",
+    "本期累计(万元)": "This YTD (10k yuan)",
+    "增减(万元)": "Change (10k yuan)",
+    "上期状态灯": "Previous lights",
+    "本期状态灯": "This month's lights",
+    "合计": "Total",
+    "正在对比 {period} …": "Comparing with {period}…",
+    "对比失败：{msg}": "Comparison failed: {msg}",
+    "新增滞后 {new} 个，滞后转正常 {back} 个，状态灯变化 {lights} 个；滞后项目由 {lag0} 个到 {lag1} 个。统计名单上的全部项目，不随台账筛选。": (
+        "{new} newly lagging, {back} back on schedule, {lights} lights changed; lagging "
+        "projects {lag0} → {lag1}. Counts every project on the list, whatever the ledger's "
+        "filter."
+    ),
 }
 
 #: Where one source text reads differently in one context: (context, source) -> English.

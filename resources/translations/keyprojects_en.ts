@@ -546,90 +546,95 @@ completion {rate}</translation>
         <message>
             <location filename="../../desktop_app/ui/dialogs/compare.py" line="60" />
             <source>两期对比</source>
-            <translation type="unfinished" />
+            <translation>Compare two rounds</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="79" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="76" />
+            <source>{period}（已关账）</source>
+            <translation>{period} (closed)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="81" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="85" />
-            <source>前期：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="86" />
-            <source>后期：</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <location filename="../../desktop_app/ui/dialogs/compare.py" line="87" />
+            <source>前期：</source>
+            <translation>Earlier:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="88" />
+            <source>后期：</source>
+            <translation>Later:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="89" />
             <source>保存到：</source>
             <translation>Save to:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="91" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="93" />
             <source>项目</source>
-            <translation type="unfinished" />
+            <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="91" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="93" />
             <source>个数</source>
-            <translation type="unfinished" />
+            <translation>Count</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="100" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="102" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="103" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="105" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="148" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="150" />
             <source>保存两期对比</source>
-            <translation type="unfinished" />
+            <translation>Save the comparison</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="148" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="150" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="161" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="163" />
             <source>请选择两个不同的期间</source>
-            <translation type="unfinished" />
+            <translation>Choose two different periods</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="181" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="183" />
             <source>正在导出…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="181" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="183" />
             <source>正在对比…</source>
-            <translation type="unfinished" />
+            <translation>Comparing…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="221" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="223" />
             <source>{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。</source>
-            <translation type="unfinished" />
+            <translation>{before} against {after}: {new} newly lagging, {back} back on schedule.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="233" />
             <source>已导出：{path}（用时 {s:.1f} 秒）</source>
-            <translation type="unfinished" />
+            <translation>Exported: {path} ({s:.1f} s)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="241" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="243" />
             <source>失败：{msg}</source>
-            <translation type="unfinished" />
+            <translation>Failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="247" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="249" />
             <source>请先选择保存位置</source>
             <translation>Choose where to save first</translation>
         </message>
@@ -1964,7 +1969,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="131" />
             <source>两期对比…</source>
-            <translation type="unfinished" />
+            <translation>Compare two rounds…</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="133" />
@@ -2574,17 +2579,17 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="54" />
             <source>对比上期</source>
-            <translation type="unfinished" />
+            <translation>Compare with the previous month</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="57" />
             <source>在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）</source>
-            <translation type="unfinished" />
+            <translation>Show the previous month's year-to-date and lights beside this month's, by district, under the lagging projects</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="59" />
             <source>与上期对比</source>
-            <translation type="unfinished" />
+            <translation>Against the previous month</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="64" />
@@ -2594,52 +2599,52 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="65" />
             <source>上期累计(万元)</source>
-            <translation type="unfinished" />
+            <translation>Previous YTD (10k yuan)</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="66" />
             <source>本期累计(万元)</source>
-            <translation type="unfinished" />
+            <translation>This YTD (10k yuan)</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="67" />
             <source>增减(万元)</source>
-            <translation type="unfinished" />
+            <translation>Change (10k yuan)</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="68" />
             <source>上期状态灯</source>
-            <translation type="unfinished" />
+            <translation>Previous lights</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="69" />
             <source>本期状态灯</source>
-            <translation type="unfinished" />
+            <translation>This month's lights</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="114" />
             <source>正在对比 {period} …</source>
-            <translation type="unfinished" />
+            <translation>Comparing with {period}…</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="135" />
             <source>对比失败：{msg}</source>
-            <translation type="unfinished" />
+            <translation>Comparison failed: {msg}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="146" />
             <source>{before}与{after}对比</source>
-            <translation type="unfinished" />
+            <translation>{before} against {after}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="149" />
             <source>合计</source>
-            <translation type="unfinished" />
+            <translation>Total</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/compare.py" line="176" />
             <source>新增滞后 {new} 个，滞后转正常 {back} 个，状态灯变化 {lights} 个；滞后项目由 {lag0} 个到 {lag1} 个。统计名单上的全部项目，不随台账筛选。</source>
-            <translation type="unfinished" />
+            <translation>{new} newly lagging, {back} back on schedule, {lights} lights changed; lagging projects {lag0} → {lag1}. Counts every project on the list, whatever the ledger's filter.</translation>
         </message>
     </context>
     <context>
@@ -3072,67 +3077,67 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
             <translation>Monthly report templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="116" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="118" />
             <source>全选</source>
             <translation>Select all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="118" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="120" />
             <source>全不选</source>
             <translation>Select none</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="127" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="129" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="138" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="140" />
             <source>生成模板</source>
             <translation>Create templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="141" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="143" />
             <source>打开文件夹</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="144" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="146" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="152" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="154" />
             <source>填报期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="153" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="155" />
             <source>保存到文件夹：</source>
             <translation>Save to folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="158" />
             <source>责任单位（括号内为本期报送情况）：</source>
             <translation>Responsible units (this period's reporting in brackets):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="174" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="176" />
             <source>保存模板的文件夹</source>
             <translation>Folder for the templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="191" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="193" />
             <source>请至少选择一个责任单位</source>
             <translation>Select at least one responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="200" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="202" />
             <source>生成失败：{msg}</source>
             <translation>Creating failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="207" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="209" />
             <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
             <translation>Created {n} report templates for {p} in {f}</translation>
         </message>
