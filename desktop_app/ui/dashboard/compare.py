@@ -10,7 +10,7 @@ until the ledger changes.  The choice is remembered in the settings.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
@@ -25,33 +25,47 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.derived import Light
+from ...domain.derived import Light, LightThresholds
 from ...domain.money import format_wan
 from ...domain.periods import Period
+from ...store import Store
 from ...views.compare import Comparison, Sums, compare, wan
 from .. import jobs
 from ..common.labels import light_label
 from .plot import section_label
 
-if TYPE_CHECKING:
-    from .board import Dashboard
-
 SETTING = "dashboard/previous"
 _LIGHTS = ((2, Light.RED), (1, Light.YELLOW), (0, Light.GREEN))  # Sums.lights positions
+
+
+class Board(Protocol):
+    """What the panel reads of its dashboard (:class:`~.board.Dashboard`)."""
+
+    store: Store
+    settings: Any
+    background: bool
+
+    @property
+    def period(self) -> Period: ...
+
+    @property
+    def thresholds(self) -> LightThresholds: ...
+
+    def _key(self) -> tuple[Any, ...]: ...
 
 
 class PreviousRound(QWidget):
     """The previous round beside the current one (hidden until :attr:`toggle` is checked)."""
 
-    def __init__(self, board: Dashboard) -> None:
-        super().__init__(board)
+    def __init__(self, board: Board) -> None:
+        super().__init__(board)  # type: ignore[arg-type]
         self.setObjectName("previousRound")
         self.board = board
         self.comparison: Comparison | None = None
         self._key: tuple[Any, ...] | None = None
         self._pending: tuple[Any, ...] | None = None
 
-        self.toggle = QCheckBox(self.tr("对比上期"), board)
+        self.toggle = QCheckBox(self.tr("对比上期"), board)  # type: ignore[arg-type]
         self.toggle.setObjectName("comparePrevious")
         self.toggle.setToolTip(
             self.tr("在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）")
