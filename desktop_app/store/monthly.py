@@ -46,10 +46,25 @@ class MonthlyMixin(ActionsMixin):
         """Every period with at least one report, newest first."""
         return self.engine.periods(self.conn)
 
+    def period_choices(self) -> list[Period]:
+        """The periods a picker offers, newest first: every month of the years the ledger has
+        lists for, up to the latest data (the newest report, or the month a ledger without
+        reports opens on) and, in the current year, up to this month; and every month with
+        reports."""
+        years = self.years()  # type: ignore[attr-defined]
+        reported = [Period.parse(p) for p in self.periods()]
+        today = Period.of(dt.date.today())
+        end = max([*reported, self.default_period()])
+        if self.current_year() == today.year:  # type: ignore[attr-defined]
+            end = max(end, today)
+        chosen = {Period(y, m) for y in years for m in range(1, 13) if Period(y, m) <= end}
+        return sorted(chosen | set(reported), reverse=True)
+
     def default_period(self) -> Period:
         """The period a ledger opens on: the one that has something to show.
 
-        1. The newest period with a monthly report (what was last reported on).
+        1. The newest open period with a monthly report (what was last reported on and may
+           still be changed; once every reported period is closed, the newest of them).
         2. Else, when the latest year the ledger's indicators (目标/实际) name is over, December
            of that year: the shipped portfolio (the 2022 work report, no reports yet) opens on
            2022年12月, the year its projects and targets belong to, not on an empty month of
@@ -58,7 +73,11 @@ class MonthlyMixin(ActionsMixin):
         """
         row = self.conn.execute("SELECT max(period) FROM monthly_reports").fetchone()
         if row and row[0]:
-            return Period.parse(row[0])
+            closed = set(self.closed_periods()) if hasattr(self, "closed_periods") else set()
+            if row[0] not in closed:
+                return Period.parse(row[0])
+            open_ = [p for p in self.periods() if p not in closed]
+            return Period.parse(open_[0] if open_ else row[0])
         today = Period.of(dt.date.today())
         years = [
             int(text[:4])

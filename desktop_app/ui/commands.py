@@ -41,9 +41,18 @@ class _StoreCommand(QUndoCommand):
 
 
 class _EditProject(_StoreCommand):
-    def __init__(self, editor: LedgerEditor, project_id: int, old: dict, new: dict, text: str):
+    def __init__(
+        self,
+        editor: LedgerEditor,
+        project_id: int,
+        old: dict,
+        new: dict,
+        text: str,
+        year: int | None = None,
+    ):
         super().__init__(editor, text)
         self._id, self._old, self._new = project_id, old, new
+        self._year = year  # of 年度计划投资 / 建设性质 / 项目清单
 
     def _redo(self) -> tuple[str, list[int]]:
         return self._put(self._new, QCoreApplication.translate("LedgerEditor", "重做："))
@@ -52,7 +61,9 @@ class _EditProject(_StoreCommand):
         return self._put(self._old, QCoreApplication.translate("LedgerEditor", "撤销："))
 
     def _put(self, values: dict, prefix: str) -> tuple[str, list[int]]:
-        self._editor.store.update_project(self._id, values, description=prefix + self.text())
+        self._editor.store.update_project(
+            self._id, values, description=prefix + self.text(), year=self._year
+        )
         return "projects", [self._id]
 
 
@@ -228,19 +239,28 @@ class LedgerEditor(QObject):
         self.changed.emit(kind, ids)
 
     # ------------------------------------------------------------------ projects
-    def add_project(self, values: Mapping[str, Any]) -> Project:
-        """Create a project (raises ValidationFailed with the issues)."""
-        project = self.store.add_project(values)
+    def add_project(self, values: Mapping[str, Any], *, year: int | None = None) -> Project:
+        """Create a project on ``year``'s list (default: the current year; raises
+        ValidationFailed with the issues)."""
+        project = self.store.add_project(values, year=year)
         text = QCoreApplication.translate("LedgerEditor", "新增项目：") + project.name
         self._push(_AddProject(self, project, text), "projects", [int(project.id or 0)])
         return project
 
     def update_project(
-        self, project_id: int, changes: Mapping[str, Any], *, expected_version: int | None = None
+        self,
+        project_id: int,
+        changes: Mapping[str, Any],
+        *,
+        expected_version: int | None = None,
+        year: int | None = None,
     ) -> Project:
-        """Change fields of a project (raises ValidationFailed / ConflictError)."""
-        before = self.store.get_project(project_id)
-        after = self.store.update_project(project_id, changes, expected_version=expected_version)
+        """Change fields of a project, 年度计划投资 / 建设性质 / 项目清单 those of ``year``
+        (default: the current year; raises ValidationFailed / ConflictError)."""
+        before = self.store.get_project(project_id, year)
+        after = self.store.update_project(
+            project_id, changes, expected_version=expected_version, year=year
+        )
         if after.version == before.version:
             return after
         old_values, new_values = before.values(), after.values()
@@ -248,7 +268,9 @@ class LedgerEditor(QObject):
         old = {k: old_values[k] for k in changed}
         new = {k: new_values[k] for k in changed}
         text = QCoreApplication.translate("LedgerEditor", "编辑项目：") + after.name
-        self._push(_EditProject(self, project_id, old, new, text), "projects", [project_id])
+        self._push(
+            _EditProject(self, project_id, old, new, text, after.year), "projects", [project_id]
+        )
         return after
 
     def delete_project(self, project_id: int) -> None:

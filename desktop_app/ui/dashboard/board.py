@@ -305,7 +305,7 @@ class Dashboard(QWidget):
         layout.addWidget(splitter, 1)
 
     def _fill_periods(self) -> None:
-        periods = {Period.parse(p) for p in self.store.periods()} | {self._period}
+        periods = set(self.store.period_choices()) | {self._period}
         self.period_box.blockSignals(True)
         self.period_box.clear()
         for p in sorted(periods, reverse=True):

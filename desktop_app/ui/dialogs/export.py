@@ -132,7 +132,7 @@ class ExportDialog(QDialog):
         for key, title in REPORTS.items():
             self.report_box.addItem(title, key)
         self.period_box = QComboBox(objectName="periodBox")
-        periods = [Period.parse(p) for p in store.periods()]
+        periods = store.period_choices()  # the years with lists, up to the latest data
         current = period or store.default_period()
         if current not in periods:
             periods.insert(0, current)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain.derived import PLAN_RULE, TIME_RULE
 from ...domain.fields import FIELD_BY_NAME, STATUSES, Field
 from ...domain.money import AmountError, format_wan, parse_amount
 from ...domain.periods import Period, PeriodError, parse_office_date
@@ -133,8 +134,13 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.try_save)
+        self.year = (project.year if project is not None else None) or self._period.year
+        self.year_note = QLabel(self._year_text(project), self)
+        self.year_note.setObjectName("yearNote")
+        self.year_note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.year_note)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
         self.resize(980, 660)
@@ -144,6 +150,24 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
         if editor is not None:
             editor.changed.connect(self._on_changed)
+
+    def _year_text(self, project: Project | None) -> str:
+        """Which year's plan the form shows and edits, and the 序时进度 rule in use."""
+        planned = bool(
+            project is not None
+            and project.id is not None
+            and self._store.monthly_plan(project.id, self.year)
+        )
+        listed = project is None or project.on_list
+        text = QCoreApplication.translate(
+            "ProjectDialog", "年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。"
+        )
+        off = (
+            ""
+            if listed
+            else QCoreApplication.translate("ProjectDialog", "（本项目不在该年重点项目名单中）")
+        )
+        return text.format(year=self.year, off=off, rule=PLAN_RULE if planned else TIME_RULE)
 
     # ------------------------------------------------------------------- fields
     def _build_fields(self, values: Mapping[str, Any]) -> QWidget:

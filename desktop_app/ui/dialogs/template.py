@@ -107,7 +107,9 @@ class TemplateDialog(QDialog):
         latest = store.default_period()
         current = period or latest.shift(1)
         self.period_box = QComboBox(objectName="templatePeriod")
-        for p in sorted({latest.shift(-1), latest, latest.shift(1), current}, reverse=True):
+        years = set(store.years())  # a month of a year without a list has no projects
+        near = {p for p in (latest.shift(-1), latest, latest.shift(1)) if p.year in years}
+        for p in sorted(near | {latest, current}, reverse=True):
             self.period_box.addItem(p.label, str(p))
         self.period_box.setCurrentIndex(self.period_box.findData(str(current)))
         self.units = UnitListModel(self)

@@ -214,7 +214,7 @@ class LedgerPage(QWidget):
         if pid is None:
             return None
         try:
-            return self.store.get_project(pid)
+            return self.store.get_project(pid, self._year())
         except NotFound as exc:
             QMessageBox.warning(self, APP_NAME, str(exc))
             return None
@@ -243,8 +243,15 @@ class LedgerPage(QWidget):
         dialog.open()
         return dialog
 
+    def _year(self) -> int | None:
+        """The year of the period in view (its plans are the ones shown and edited)."""
+        return self.period.year if self.period is not None else None
+
     def new_project(self, initial: dict[str, Any] | None = None) -> ProjectDialog:
-        return self._open_dialog(None, self.editor.add_project, initial)
+        year = self._year()
+        return self._open_dialog(
+            None, lambda values: self.editor.add_project(values, year=year), initial
+        )
 
     def edit_project(self, project_id: int | None = None) -> ProjectDialog | None:
         project = self._project(project_id)
@@ -254,7 +261,9 @@ class LedgerPage(QWidget):
 
         def save(values: dict[str, Any]) -> Any:
             changes = {k: v for k, v in values.items() if v != original.get(k)}
-            return self.editor.update_project(pid, changes, expected_version=project.version)
+            return self.editor.update_project(
+                pid, changes, expected_version=project.version, year=project.year
+            )
 
         return self._open_dialog(project, save)
 
@@ -262,7 +271,7 @@ class LedgerPage(QWidget):
         pid = self._chosen(project_id)
         if pid is None:
             return None
-        values = self.store.get_project(pid).values()
+        values = self.store.get_project(pid, self._year()).values()
         values["code"] = None
         values["name"] = (values.get("name") or "") + self.tr("（复制）")
         return self.new_project(values)

@@ -517,14 +517,13 @@ class MainWindow(QMainWindow):
             self.dashboard_tab.ensure()
 
     def _fill_periods(self) -> None:
-        from ...domain.periods import Period
         from . import rounds
 
         assert self.store is not None and self.period_combo is not None
         current = self.current_period()
-        periods = {Period.parse(p) for p in self.store.periods()}
+        # the months of the years with lists, up to the latest data (Store.period_choices)
+        periods = set(self.store.period_choices())
         periods.add(current)
-        periods.add(self.store.default_period())
         combo = self.period_combo
         combo.blockSignals(True)
         combo.clear()
