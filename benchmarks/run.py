@@ -19,6 +19,7 @@ portfolio, then measures without a display (Qt offscreen):
 * peak RSS with the 100k ledger open (benchmarks/rss_child.py);
 * comparing two rounds (两期对比) on 100k (``--only compare``);
 * the new year's preview (年度切换) on 100k (``--only years``);
+* closing a period (关账) on 100k (``--only rounds``);
 * peers on the same rows: LibreOffice ``soffice --headless --convert-to`` (CSV → xlsx and
   xlsx → CSV) and pandas ``to_excel`` / ``read_excel`` (openpyxl).  A peer that is not
   installed is skipped and the table says so.
@@ -578,6 +579,46 @@ def year_measurements(report: Report, repeat: int) -> None:
     )
 
 
+def round_measurements(report: Report, repeat: int) -> None:
+    """关账: closing the latest period of the 100k ledger (a copy: the period is reopened
+    between runs, outside the timing) -- the store's action that freezes the round's rows;
+    the backup made before it is timed once and named in the note."""
+    import shutil
+
+    from desktop_app.store import Store
+    from desktop_app.store.backup import backup_before
+
+    log("closing a period (关账), 100k …")
+    copy = OUT / "rounds_100000.sqlite"
+    shutil.copy(ledger(100_000), copy)
+    times: list[float] = []
+    try:
+        with Store.open(copy, user="benchmark") as store:
+            period = store.default_period()
+            start = time.perf_counter()
+            backup = backup_before(store, "benchmark", root=OUT / "home" / "rounds-backups")
+            backup_took = time.perf_counter() - start
+            for _ in range(repeat):
+                start = time.perf_counter()
+                info = store.close_period(period, backup=False)
+                times.append(time.perf_counter() - start)
+                store.reopen_period(period, "benchmark")
+    finally:
+        for leftover in (copy, *(Path(f"{copy}{x}") for x in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+        shutil.rmtree(OUT / "home" / "rounds-backups", ignore_errors=True)
+    report.add(
+        Row(
+            f"closing a period (关账 {period}), 100k",
+            times,
+            "≤ 2 s",
+            2.0,
+            note=f"{info.count:,} projects frozen; the backup before it "
+            f"({backup.size / 1e6:,.0f} MB) took {backup_took:.1f} s more",
+        )
+    )
+
+
 def machine() -> str:
     import PySide6
 
@@ -602,13 +643,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
         "--only",
-        choices=("start", "ui", "files", "years", "compare"),
+        choices=("start", "ui", "files", "years", "compare", "rounds"),
         action="append",
         help="run only these parts",
     )
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
-    parts = set(args.only or ("start", "ui", "files", "years", "compare"))
+    parts = set(args.only or ("start", "ui", "files", "years", "compare", "rounds"))
     began = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     tempfile.tempdir = str(OUT)
@@ -624,6 +665,8 @@ def main() -> int:
         compare_measurements(report, args.repeat)
     if "years" in parts:
         year_measurements(report, args.repeat)
+    if "rounds" in parts:
+        round_measurements(report, args.repeat)
     took = time.perf_counter() - began
     text = "\n".join(
         [

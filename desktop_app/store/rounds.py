@@ -306,10 +306,13 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         f"'problems', (SELECT json_group_array(json_object({problem})) FROM "
         "(SELECT * FROM problems q WHERE q.project_id = p.id AND q.status = 'open' "
         "ORDER BY q.id) q)) "
-        "FROM projects p LEFT JOIN temp.round_figures f ON f.id = p.id "
+        # projects first, in code order from its index (CROSS JOIN keeps that order: no sort
+        # of the built rows), each with its year's row, figures, months and the report
+        "FROM projects p "
+        "CROSS JOIN project_years y ON y.project_id = p.id AND y.year = ?2 AND y.on_list = 1 "
+        "LEFT JOIN temp.round_figures f ON f.id = p.id "
         "LEFT JOIN temp.round_months mo ON mo.id = p.id "
         "LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.period = ?1 "
-        "JOIN project_years y ON y.project_id = p.id AND y.year = ?2 AND y.on_list = 1 "
         "ORDER BY p.code",
         (text, period.year),
     )
