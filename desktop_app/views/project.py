@@ -3,7 +3,7 @@ its physical progress (形象进度) over time.  No Qt here."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -50,9 +50,13 @@ class ProjectSeries:
 
 
 def series_from_reports(
-    project: Project, reports: Sequence[MonthlyReport], period: Period
+    project: Project,
+    reports: Sequence[MonthlyReport],
+    period: Period,
+    monthly_plan: Mapping[str, Decimal] | None = None,
 ) -> ProjectSeries:
-    """Chart data from a project and its monthly reports (any order, any years)."""
+    """Chart data from a project and its monthly reports (any order, any years);
+    ``monthly_plan`` (period → 万元): the plan line is its cumulative instead of month/12."""
     by_period = {Period.parse(r.period): r for r in reports}
     months = tuple(
         by_period[p].month_investment if p in by_period and p <= period else None
@@ -62,6 +66,12 @@ def series_from_reports(
     cumulative = tuple(derived.ytd_completed(monthly, p) for p in period.year_months())
     plan = project.annual_plan
     plan_line = tuple(plan * m / 12 for m in range(1, 13)) if plan else ()
+    if monthly_plan:  # 月度计划分解: its planned cumulative month by month
+        by_month = {int(str(k)[5:7]): v for k, v in monthly_plan.items()}
+        plan_line = tuple(
+            sum((v for m, v in by_month.items() if m <= month), Decimal(0))
+            for month in range(1, 13)
+        )
     progress = tuple(
         ProgressPoint(p, float(r.progress_pct), r.progress_text)
         for p, r in sorted(by_period.items())
@@ -81,8 +91,13 @@ def series_from_reports(
 
 
 def project_series(store: Store, project_id: int, period: Period | None = None) -> ProjectSeries:
-    """Chart data of one project for ``period`` (default: the ledger's newest period)."""
-    project = store.get_project(project_id)
+    """Chart data of one project for ``period`` (default: the ledger's newest period), with
+    the plan of the period's year (and its monthly plan, where it has one)."""
+    period = period or store.default_period()
+    project = store.get_project(project_id, period.year)
     return series_from_reports(
-        project, store.project_monthly(project_id), period or store.default_period()
+        project,
+        store.project_monthly(project_id),
+        period,
+        monthly_plan=store.monthly_plan(project_id, period.year),
     )
