@@ -9,7 +9,9 @@ reports, of the period's year); a closed period is read from its frozen rows
 :func:`compare` then says, for the later round against the earlier one:
 
 * 滞后 — the dashboard's rule (:func:`~.dashboard.lagging_projects`): a project with a plan
-  whose 完成率 is below 时序进度; *newly lagging* projects lag in the later round but not in
+  whose 完成率 is below 时序进度 (month / 12; where the project has a monthly plan, its
+  planned cumulative, as :meth:`Store.figures` says ``lagging``); *newly lagging* projects
+  lag in the later round but not in
   the earlier, *recovered* ones the other way round (projects of both rounds only);
 * the light changes (绿灯 → 黄灯 …) of the projects in both rounds;
 * 本月完成 against 上月 and against 去年同月 (the later period's month a month and a year
@@ -61,10 +63,17 @@ class RoundRow(NamedTuple):
     month: int | None  # 本月完成 (None: not reported that month)
     ytd: int  # 本年累计完成
     plan: int | None  # 年度计划投资
+    lagging: bool  # 滞后 (:func:`lags`)
 
-    def lagging(self, period: Period) -> bool:
-        """The dashboard's 滞后: a plan, and 本年累计 / 年度计划 below 时序进度 (month / 12)."""
-        return bool(self.plan) and 12 * self.ytd < period.month * self.plan  # type: ignore[operator]
+
+def lags(ytd: int, plan: int | None, month: int, planned: int | None = None) -> bool:
+    """滞后: a plan, and 本年累计 / 年度计划 below 时序进度 — month / 12, or ``planned`` / 年度计划
+    where the project has a monthly plan (``planned``: its planned cumulative to the month)."""
+    if not plan:
+        return False
+    if planned is not None:
+        return ytd < planned
+    return 12 * ytd < month * plan
 
 
 @dataclass(frozen=True)
@@ -90,12 +99,19 @@ def read_round(
         return Round(period, frozen, frozen=True)
     if projects is None:
         projects = project_names(store)
+    monthly_plans = getattr(store, "monthly_plan_cents", None)
+    plans = monthly_plans(period.year) if monthly_plans is not None else {}
+    m = period.month
     rows: dict[int, RoundRow] = {}
     for pid, light, month, ytd, _cum, plan, _total, _reported in store.figure_rows(
         period, thresholds
     ):
         code, name, region = projects.get(pid, ("", "", None))
-        rows[pid] = RoundRow(pid, code, name, region, light, month, ytd, plan)
+        own = plans.get(pid)
+        planned = derived.planned_cumulative(own, m) if own else None
+        rows[pid] = RoundRow(
+            pid, code, name, region, light, month, ytd, plan, lags(ytd, plan, m, planned)
+        )
     return Round(period, rows)
 
 
@@ -118,9 +134,11 @@ def _frozen_rows(
     if frozen is None:
         return None
     out: dict[int, RoundRow] = {}
+    m = period.month
     for r in frozen.rows:
         p = r.get("project") or {}
         pid = int(r["id"])
+        ytd, plan = int(r.get("ytd") or 0), p.get("annual_plan")
         out[pid] = RoundRow(
             pid,
             p.get("code") or "",
@@ -128,8 +146,9 @@ def _frozen_rows(
             p.get("region"),
             Light(r.get("light") or Light.NONE.value),
             r.get("month"),
-            int(r.get("ytd") or 0),
-            p.get("annual_plan"),
+            ytd,
+            plan,
+            lags(ytd, plan, m),  # the closed round's figures: 时序进度 month / 12
         )
     return out
 
@@ -297,10 +316,8 @@ def compare_rounds(
     (百元) by project id of the later period's previous month and of its month a year ago."""
     last_month = last_month or {}
     last_year = last_year or {}
-    p0, p1 = before.period, after.period
+    p1 = after.period
     a, b = before.rows, after.rows
-    code_of = {pid: r.code for pid, r in a.items()}
-    code_of.update((pid, r.code) for pid, r in b.items())
     newly: list[Pair] = []
     recovered: list[Pair] = []
     lights: list[Pair] = []
@@ -309,7 +326,7 @@ def compare_rounds(
         r0 = a.get(pid)
         if r0 is None:
             continue
-        lag0, lag1 = r0.lagging(p0), r1.lagging(p1)
+        lag0, lag1 = r0.lagging, r1.lagging
         if lag1 and not lag0:
             newly.append(Pair(r0, r1))
         elif lag0 and not lag1:
@@ -356,7 +373,7 @@ def compare_rounds(
     )
 
 
-def _sums(rows: Iterable[RoundRow], period: Period) -> dict[str | None, Sums]:
+def _sums(rows: Iterable[RoundRow]) -> dict[str | None, Sums]:
     acc: dict[str | None, list[int]] = {}
     index = {light: i for i, light in enumerate(_LIGHT_ORDER)}
     for r in rows:
@@ -367,7 +384,7 @@ def _sums(rows: Iterable[RoundRow], period: Period) -> dict[str | None, Sums]:
         s[1] += r.plan or 0
         s[2] += r.ytd
         s[3] += r.month or 0
-        s[4] += r.lagging(period)
+        s[4] += r.lagging
         s[5 + index[r.light]] += 1
     return {k: _sums_of(v) for k, v in acc.items()}
 
@@ -387,8 +404,8 @@ def _total(groups: Iterable[Sums]) -> Sums:
 def _counties(
     before: Round, after: Round, order: list[str]
 ) -> tuple[tuple[CountyLine, ...], Sums, Sums]:
-    s0 = _sums(before.rows.values(), before.period)
-    s1 = _sums(after.rows.values(), after.period)
+    s0 = _sums(before.rows.values())
+    s1 = _sums(after.rows.values())
     regions = [r for r in dict.fromkeys([*s1, *s0]) if r is not None]
     keys = dict(zip(regions, code_keys(regions, order), strict=True))
     regions.sort(key=keys.__getitem__)

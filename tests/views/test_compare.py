@@ -9,7 +9,7 @@ import pytest
 from desktop_app.domain.derived import Light
 from desktop_app.domain.periods import Period as P
 from desktop_app.store import MonthlyReport
-from desktop_app.views.compare import Round, RoundRow, compare, compare_rounds
+from desktop_app.views.compare import Round, RoundRow, compare, compare_rounds, lags
 
 MAY, JUNE = P(2022, 5), P(2022, 6)
 
@@ -95,6 +95,21 @@ def test_hand_counted_small_ledger(empty_store):
     assert counts["2022年5月项目数"] == counts["2022年6月项目数"] == 4
 
 
+def test_a_monthly_plan_sets_the_pace_of_lagging(empty_store):
+    """丙 plans 50 a month to June, 150 after: by its plan 400 is ahead in May (250) and June
+    (300), so it lags in neither round though it is behind month / 12 — as Store.figures says."""
+    ids = small_ledger(empty_store)
+    plan = {f"2022-{m:02d}": D(50) if m <= 6 else D(150) for m in range(1, 13)}
+    empty_store.set_monthly_plan(ids["丙"], 2022, plan)
+    c = compare(empty_store, MAY, JUNE)
+    assert (c.total_before.lagging, c.total_after.lagging) == (1, 1)  # 乙 → 甲
+    for r in (c.earlier, c.later):
+        figures = empty_store.figures(r.period)
+        assert {pid for pid, row in r.rows.items() if row.lagging} == {
+            pid for pid, f in figures.items() if f.lagging
+        }
+
+
 def test_periods_in_either_order_and_never_the_same(empty_store):
     small_ledger(empty_store)
     c = compare(empty_store, JUNE, MAY)
@@ -144,8 +159,9 @@ def test_a_closed_round_compares_as_it_was_closed(empty_store):
     assert pair.before.light == Light.YELLOW and pair.after.light == Light.GREEN
 
 
-def row(pid, code, region, light, month, ytd, plan):
-    return RoundRow(pid, code, f"项目{code}", region, light, month, ytd, plan)
+def row(pid, code, region, light, month, ytd, plan, period=JUNE):
+    lagging = lags(ytd, plan, period.month)
+    return RoundRow(pid, code, f"项目{code}", region, light, month, ytd, plan, lagging)
 
 
 def test_added_removed_and_plan_changes_between_rounds():
@@ -155,9 +171,9 @@ def test_added_removed_and_plan_changes_between_rounds():
     before = Round(
         MAY,
         {
-            1: row(1, "A1", "龙山区", g, 100_00, 500_00, 1200_00),
-            2: row(2, "A2", "西安区", g, 50_00, 300_00, 600_00),
-            3: row(3, "A3", "龙山区", y, 0, 200_00, 1200_00),
+            1: row(1, "A1", "龙山区", g, 100_00, 500_00, 1200_00, MAY),
+            2: row(2, "A2", "西安区", g, 50_00, 300_00, 600_00, MAY),
+            3: row(3, "A3", "龙山区", y, 0, 200_00, 1200_00, MAY),
         },
     )
     after = Round(
