@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import queue
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from typing import Any
@@ -101,6 +102,7 @@ class RoundsMixin(ActionsMixin):
                 header = json.loads(row)
             else:
                 frozen.append(json.loads(row))
+        frozen.sort(key=lambda r: r["project"]["code"])  # the reports' order (written by batch)
         info = self.closed_round(text)
         return FrozenRound(Period.parse(text), header, frozen, info)
 
@@ -191,15 +193,29 @@ def _header(store: Any, period: Period, t: derived.LightThresholds) -> dict[str,
     }
 
 
-def _figures_json(store: Any, period: Period, t: derived.LightThresholds) -> str:
-    """``[[id, light, 本月完成, 本年累计, 开工以来累计, reported, 截至本月计划累计], ...]`` of
-    every project by :meth:`Store.figure_rows` (the store's own rules for lights and running
-    sums) and its monthly plan (None without one), as JSON."""
+#: Projects per batch of the round's rows (by id: ``id // BATCH``): the writer stores one
+#: batch while the figures of the next are worked out in the other thread.
+BATCH = 4096
+
+
+def _figure_batches(
+    store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
+) -> Iterator[tuple[int, str]]:
+    """The figures of every project by :meth:`Store.figure_rows` (the store's own rules for
+    lights and running sums) with its 截至本月计划累计 (None without a monthly plan), as
+    ``(batch, JSON [[id, light, 本月完成, 本年累计, 开工以来累计, reported, planned], ...])``,
+    each batch as soon as all ``expected[batch]`` projects of it are seen (the rest at the
+    end)."""
     plans = store.monthly_plan_cents(period.year)
     cumulative = derived.planned_cumulative
     month_of = period.month
-    return json.dumps(
-        [
+    left = dict(expected)
+    pending: dict[int, list[list[Any]]] = {}
+    dumps = json.JSONEncoder(separators=(",", ":")).encode
+    for pid, light, month, ytd, cum, _plan, _total, reported in store.figure_rows(period, t):
+        batch = pid // BATCH
+        rows = pending.setdefault(batch, [])
+        rows.append(
             [
                 pid,
                 light.value,
@@ -209,51 +225,69 @@ def _figures_json(store: Any, period: Period, t: derived.LightThresholds) -> str
                 1 if reported else 0,
                 cumulative(plans[pid], month_of) if pid in plans else None,
             ]
-            for pid, light, month, ytd, cum, _plan, _total, reported in store.figure_rows(period, t)
-        ],
-        separators=(",", ":"),
-    )
+        )
+        left[batch] = left.get(batch, 0) - 1
+        if left[batch] == 0:
+            yield batch, dumps(pending.pop(batch))
+    for batch, rows in pending.items():
+        yield batch, dumps(rows)
 
 
 class _FiguresThread(threading.Thread):
-    """:func:`_figures_json` on a reader of its own, while the writer gathers the months (the
-    figures are Python, the months SQLite, which lets the other thread run)."""
+    """:func:`_figure_batches` on a reader of its own, handed to the writer batch by batch:
+    the figures are Python, the writer's statements SQLite (which lets this thread run)."""
 
-    def __init__(self, store: Any, period: Period, t: derived.LightThresholds) -> None:
+    def __init__(
+        self, store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
+    ) -> None:
         super().__init__(name="round-figures", daemon=True)
-        self.store, self.period, self.t = store, period, t
-        self.result: str | None = None
-        self.error: BaseException | None = None
+        self.store, self.period, self.t, self.expected = store, period, t, expected
+        self.batches: queue.SimpleQueue[tuple[int, str] | BaseException | None] = (
+            queue.SimpleQueue()
+        )
 
     def run(self) -> None:
         try:
             reader = type(self.store).open_reader(self.store.path, user=self.store.user)
         except Exception:  # no second connection (a ledger in memory): the writer does it
+            self.batches.put(None)
             return
         try:
-            self.result = _figures_json(reader, self.period, self.t)
+            for item in _figure_batches(reader, self.period, self.t, self.expected):
+                self.batches.put(item)
+            self.batches.put(None)
         except BaseException as exc:  # handed to the writer
-            self.error = exc
+            self.batches.put(exc)
         finally:
             reader.close()
 
-    def figures(self) -> str:
+    def each(self) -> Iterator[tuple[int, str]]:
+        """The batches as they come; the writer's own reading when the thread had no reader."""
+        seen = False
+        while (item := self.batches.get()) is not None:
+            if isinstance(item, BaseException):
+                self.join()
+                raise item
+            seen = True
+            yield item
         self.join()
-        if self.error is not None:
-            raise self.error
-        return (
-            self.result
-            if self.result is not None
-            else _figures_json(self.store, self.period, self.t)
-        )
+        if not seen and self.expected:
+            yield from _figure_batches(self.store, self.period, self.t, self.expected)
 
 
 def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
-    """Write the round's rows: the header, then one per project in the reports' order (code
-    order), each a JSON object built by SQLite in one statement from the tables, the year's
-    months and the figures (no Python per row but the figures' rule)."""
+    """Write the round's rows: the header, then one per project of the period's list, each a
+    JSON object built by SQLite from the tables, the year's months and the figures -- a batch
+    of projects per statement, while the other thread works out the next batch's figures."""
     conn, text = store.conn, str(period)
-    figures = _FiguresThread(store, period, t)
+    expected = dict(
+        conn.execute(
+            "SELECT p.id / ?, count(*) FROM projects p JOIN project_years y "
+            "ON y.project_id = p.id AND y.year = ? AND y.on_list = 1 GROUP BY 1",
+            (BATCH, period.year),
+        ).fetchall()
+    )
+    figures = _FiguresThread(store, period, t, expected)
     figures.start()
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
     conn.execute(
@@ -277,11 +311,6 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         "GROUP BY project_id",
         (str(Period(period.year, 1)), text),
     )
-    conn.execute(
-        "INSERT INTO temp.round_figures SELECT value ->> 0, value ->> 1, value ->> 2, "
-        "value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
-        (figures.figures(),),
-    )
 
     def column(name: str) -> str:  # the year's values (project_years) of the year's list
         if name == "lists":
@@ -291,7 +320,7 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
     project = ", ".join(f"'{name}', {column(name)}" for name in PROJECT_FIELD_NAMES)
     report = ", ".join(f"'{k}', m.{k}" for k in _REPORT_KEYS)
     problem = ", ".join(f"'{k}', q.{k}" for k in ("id", *_PROBLEM_KEYS))
-    conn.execute(
+    insert = (
         "INSERT INTO round_rows (period, project_id, row) "
         "SELECT ?1, p.id, json_object("
         "'id', p.id, "
@@ -306,16 +335,20 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         f"'problems', (SELECT json_group_array(json_object({problem})) FROM "
         "(SELECT * FROM problems q WHERE q.project_id = p.id AND q.status = 'open' "
         "ORDER BY q.id) q)) "
-        # projects first, in code order from its index (CROSS JOIN keeps that order: no sort
-        # of the built rows), each with its year's row, figures, months and the report
         "FROM projects p "
         "CROSS JOIN project_years y ON y.project_id = p.id AND y.year = ?2 AND y.on_list = 1 "
         "LEFT JOIN temp.round_figures f ON f.id = p.id "
         "LEFT JOIN temp.round_months mo ON mo.id = p.id "
         "LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.period = ?1 "
-        "ORDER BY p.code",
-        (text, period.year),
+        "WHERE p.id >= ?3 AND p.id < ?4"
     )
+    for batch, rows in figures.each():
+        conn.execute(
+            "INSERT INTO temp.round_figures SELECT value ->> 0, value ->> 1, value ->> 2, "
+            "value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
+            (rows,),
+        )
+        conn.execute(insert, (text, period.year, batch * BATCH, (batch + 1) * BATCH))
     conn.execute("DELETE FROM temp.round_figures")
     conn.execute("DELETE FROM temp.round_months")
 
