@@ -56,6 +56,22 @@ def test_compare_prints_the_counts_and_writes_the_workbook(small, tmp_path):
     assert book.sheetnames == list(SHEETS)
 
 
+def test_a_closed_period_is_compared_as_it_was_closed(small):
+    store = Store.open(small, user="测试员")
+    try:
+        store.close_period("2022-05")
+        second = next(
+            pid for pid, name in store.project_columns(("id", "name")) if name == "乙项目"
+        )
+        store.set_project_year(second, 2022, {"annual_plan": D(300)})
+    finally:
+        store.close()
+    result = run("compare", "2022-05", "2022-06", "--db", small)
+    assert "（2022年5月已关账，取关账时的数据）" in result.output
+    assert "2022年6月已关账" not in result.output
+    assert line(result.output, "年度计划变化").split()[-2:] == ["1", "个"]
+
+
 def test_without_output_only_the_counts(small, tmp_path):
     result = run("compare", "2022年5月", "2022/6", "--db", small)
     assert result.exit_code == 0, result.output

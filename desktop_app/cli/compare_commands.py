@@ -46,6 +46,9 @@ def compare_command(
         (f"去年同月完成（{result.last_year.label}）", totals["last_year"]),
     ]
     echo(f"{result.earlier.period.label}与{result.later.period.label}两期对比：")
+    for r in (result.earlier, result.later):
+        if r.frozen:
+            echo(f"  （{r.period.label}已关账，取关账时的数据）")
     wide = max(width(label) for label, _ in [*lines, *lines_money])
     for label, count in lines:
         echo(f"  {pad(label, wide, False)}  {count:>8,} 个")
