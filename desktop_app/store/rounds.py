@@ -106,6 +106,22 @@ class RoundsMixin(ActionsMixin):
         info = self.closed_round(text)
         return FrozenRound(Period.parse(text), header, frozen, info)
 
+    def round_columns(self, period: Period | str, paths: Iterable[str]) -> list[tuple[Any, ...]]:
+        """Some values of every frozen row of a closed ``period``, as ``(project id, *values)``
+        in the round's order, read by SQLite (no row parsed in Python): ``paths`` are JSON
+        paths such as ``"$.project.code"`` or ``"$.light"``; empty for an open period."""
+        wanted = list(paths)
+        if any("'" in path for path in wanted):
+            raise ValueError("a JSON path with a quote")
+        columns = "".join(f", row ->> '{path}'" for path in wanted)
+        rows = self.conn.execute(
+            f"SELECT project_id{columns}, row ->> '$.project.code' FROM round_rows "
+            f"WHERE period = ? AND project_id > {HEADER_ID}",
+            (_text(period),),
+        ).fetchall()
+        rows.sort(key=lambda r: r[-1] or "")
+        return [r[:-1] for r in rows]
+
     # ------------------------------------------------------------------ writes
     def close_period(
         self,

@@ -123,3 +123,32 @@ def test_reopen_asks_for_the_reason_and_records_it(window, qtbot):
     )
     pid = grid.model.project_id(0)
     store.save_monthly_report(MonthlyReport(pid, str(JUNE), Decimal("5")))  # writable again
+
+
+def test_a_closed_periods_grid_shows_the_round_after_later_changes(window, qtbot):
+    store = window.store
+    window.tabs.setCurrentIndex(1)
+    window.wait_loaded()
+    grid = window.monthly
+    keys = ("code", "name", "annual_plan", "ytd", "rate", "light")
+
+    def shown() -> dict[int, tuple]:
+        m = grid.model
+        return {
+            m.project_id(r): tuple(m.index(r, GRID_INDEX[k]).data() for k in keys)
+            for r in range(m.rowCount())
+        }
+
+    before = shown()
+    _close_june(window, qtbot)
+    first, second = list(before)[:2]
+    store.update_project(first, {"name": "关账后改名"}, year=2022)
+    store.set_project_year(second, 2022, {"annual_plan": Decimal("1.00")})
+    store.add_project({"name": "关账后新增", "region": "龙山区"}, year=2022)
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    window.wait_loaded()
+    assert shown() == before  # names, plans, figures and the rows as at the close
+    window.set_period(Period(2022, 5))  # an open month shows the ledger as it is
+    window.wait_loaded()
+    assert "关账后改名" in [row[1] for row in shown().values()]

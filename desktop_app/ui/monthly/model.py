@@ -96,6 +96,7 @@ class MonthlyGridModel(SpecTableModel):
         )
         self._figs_of: Callable[[int], Figs] = lambda pid: NO_FIGS
         self.closed_note: str | None = None  # the period is closed (关账): read-only
+        self._round_ids: set[int] | None = None  # the projects of the closed period's round
 
     # ------------------------------------------------------------------ loading
     @property
@@ -120,6 +121,8 @@ class MonthlyGridModel(SpecTableModel):
         self.closed_note = self._closed_note(data.period)
         if figs is not None:
             self._figs_of = figs
+        if self.closed_note is not None:  # the round's own names, plans and figures
+            self._info, self._figs_of = self._frozen(data.period, info, self._figs_of)
         self._show(ids)
         self.endResetModel()
 
@@ -133,6 +136,30 @@ class MonthlyGridModel(SpecTableModel):
             period=period.label, who=info.closed_by, when=info.closed_at.replace("T", " ")[:16]
         )
 
+    def _frozen(
+        self,
+        period: Period,
+        info: Callable[[int], tuple[str, str, str, int | None]],
+        figs: Callable[[int], Figs],
+    ) -> tuple[Callable[[int], tuple[str, str, str, int | None]], Callable[[int], Figs]]:
+        """``info`` and ``figs`` of a closed period as its round froze them (a project that was
+        not in the round is hidden: :meth:`_show`)."""
+        rows = self._editor.store.round_columns(
+            period,
+            ("$.project.code", "$.project.name", "$.project.department",
+             "$.project.annual_plan", "$.light", "$.month", "$.ytd", "$.reported"),
+        )  # fmt: skip
+        frozen_info = {r[0]: (r[1], r[2], r[3] or "", r[4]) for r in rows}
+        frozen_figs = {
+            r[0]: (r[5], r[6], r[7] or 0, (r[7] or 0) / r[4] if r[4] else None, bool(r[8]))
+            for r in rows
+        }
+        self._round_ids: set[int] | None = set(frozen_info)
+        return (
+            lambda pid: frozen_info.get(pid) or info(pid),
+            lambda pid: frozen_figs.get(pid) or figs(pid),
+        )
+
     def set_projects(self, ids: Sequence[int]) -> None:
         """The ledger shows these projects now (its filter, its order, or the projects changed)."""
         self.beginResetModel()
@@ -140,6 +167,8 @@ class MonthlyGridModel(SpecTableModel):
         self.endResetModel()
 
     def _show(self, ids: Sequence[int]) -> None:
+        if self.closed_note is not None and self._round_ids is not None:
+            ids = [pid for pid in ids if pid in self._round_ids]  # the round's projects
         self._ledger_ids = list(ids)
         self._matcher.forget()  # names and codes may have changed
         self._ids = self._matcher.find(self._needle, self._ledger_ids, self._info)
