@@ -106,6 +106,14 @@ class RoundsMixin(ActionsMixin):
         info = self.closed_round(text)
         return FrozenRound(Period.parse(text), header, frozen, info)
 
+    def round_header(self, period: Period | str) -> dict[str, Any] | None:
+        """The header row of a closed ``period`` (code lists' order, 填报单位, thresholds)."""
+        row = self.conn.execute(
+            "SELECT row FROM round_rows WHERE period = ? AND project_id = ?",
+            (_text(period), HEADER_ID),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
     def round_columns(self, period: Period | str, paths: Iterable[str]) -> list[tuple[Any, ...]]:
         """Some values of every frozen row of a closed ``period``, as ``(project id, *values)``
         in the round's order, read by SQLite (no row parsed in Python): ``paths`` are JSON
@@ -384,12 +392,7 @@ class FrozenRound:
         self.header = header
         self.rows = rows
         self.info = info
-        t = header.get("thresholds") or {}
-        self.thresholds = derived.LightThresholds(
-            Decimal(t.get("yellow_points", "10")),
-            Decimal(t.get("red_points", "30")),
-            int(t.get("start_overdue_months", 3)),
-        )
+        self.thresholds = header_thresholds(header)
         self._projects: list[Project] | None = None
 
     def __len__(self) -> int:
@@ -512,6 +515,16 @@ class FrozenRound:
 
     def is_closed(self, period: Period | str) -> bool:
         return _text(period) == str(self.period)
+
+
+def header_thresholds(header: dict[str, Any]) -> derived.LightThresholds:
+    """The light thresholds a round was closed with (its header row)."""
+    t = header.get("thresholds") or {}
+    return derived.LightThresholds(
+        Decimal(t.get("yellow_points", "10")),
+        Decimal(t.get("red_points", "30")),
+        int(t.get("start_overdue_months", 3)),
+    )
 
 
 def round_info_json(info: ClosedRound) -> dict[str, Any]:

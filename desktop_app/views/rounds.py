@@ -4,60 +4,60 @@ the round's frozen rows.  No Qt here."""
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from ..domain.derived import LightThresholds
 from ..domain.periods import Period
 from ..store import Store
-from ..store.rounds import FrozenRound
-from .portfolio import CATEGORY_FIELDS, CODE_KIND, PortfolioSnapshot
+from ..store.rounds import header_thresholds
+from .portfolio import CATEGORY_FIELDS, CODE_KIND, PortfolioSnapshot, _list_tuples
 
 
 def closed_snapshot(
     store: Store, period: Period, thresholds: LightThresholds | None = None
 ) -> PortfolioSnapshot | None:
     """The portfolio of ``period`` as it was closed (None when the period is open): the
-    round's projects, plans, months and lights, with the thresholds of the close."""
-    if not store.is_closed(period):
+    round's projects, plans, months and lights, with the thresholds of the close -- read by
+    SQLite from the frozen rows, only the values the charts use."""
+    header = store.round_header(period) if store.is_closed(period) else None
+    if header is None:
         return None
-    frozen = store.frozen_round(period)
-    if frozen is None:  # pragma: no cover - reopened in between
-        return None
-    return snapshot_of(frozen, store.search_keys())
+    paths = (
+        "$.project.code", "$.project.name",
+        *(f"$.project.{name}" for name in CATEGORY_FIELDS),
+        "$.project.lists", "$.project.annual_plan", "$.project.planned_start",
+        "$.project.actual_start", "$.months", "$.light",
+    )  # fmt: skip
+    rows = store.round_columns(period, paths)
+    keys = store.search_keys()
+    n = len(CATEGORY_FIELDS)
+    ids = [r[0] for r in rows]
+    codes = [r[1] for r in rows]
+    names = [r[2] for r in rows]
+    months = [json.loads(r[n + 7]) if r[n + 7] else None for r in rows]
 
+    def amounts(month: int) -> list[tuple[int, int]]:
+        if month > period.month:
+            return []
+        i = month - 1
+        return [(pid, m[i]) for pid, m in zip(ids, months, strict=True) if m and m[i] is not None]
 
-def snapshot_of(frozen: FrozenRound, keys: dict[int, str] | None = None) -> PortfolioSnapshot:
-    """The :class:`PortfolioSnapshot` of a frozen round; ``keys``: today's search keys by id
-    (the search box searches them; a deleted project is found by its code and name)."""
-    keys = keys or {}
-    rows = frozen.rows
-    values: dict[str, list[Any]] = {
-        name: [r["project"].get(name) for r in rows] for name in CATEGORY_FIELDS
-    }
-    ids = [r["id"] for r in rows]
-    codes = [r["project"]["code"] for r in rows]
-    names = [r["project"]["name"] for r in rows]
-    search = [keys.get(i) or f"{c} {n}".lower() for i, c, n in zip(ids, codes, names, strict=True)]
-    by_month = {m: frozen.each_amount(Period(frozen.period.year, m)) for m in range(1, 13)}
+    code_names = header.get("code_names") or {}
     return PortfolioSnapshot._build(
-        frozen.period,
+        period,
         ids=ids,
         codes=codes,
         names=names,
-        fields=values,
-        lists=[tuple(_lists(r["project"].get("lists"))) for r in rows],
-        search_keys=search,
-        plans=[r["project"].get("annual_plan") for r in rows],
-        planned_start=[r["project"].get("planned_start") for r in rows],
-        actual_start=[r["project"].get("actual_start") for r in rows],
-        amounts=by_month.__getitem__,
-        thresholds=frozen.thresholds,
-        group_order={f: tuple(frozen.code_names(kind)) for f, kind in CODE_KIND.items()},
-        lights=frozen.lights(),
+        fields={name: [r[3 + i] for r in rows] for i, name in enumerate(CATEGORY_FIELDS)},
+        lists=_list_tuples([r[n + 3] for r in rows]),
+        search_keys=[
+            keys.get(pid) or f"{c} {nm}".lower()
+            for pid, c, nm in zip(ids, codes, names, strict=True)
+        ],
+        plans=[r[n + 4] for r in rows],
+        planned_start=[r[n + 5] for r in rows],
+        actual_start=[r[n + 6] for r in rows],
+        amounts=amounts,
+        thresholds=header_thresholds(header),
+        group_order={f: tuple(code_names.get(kind, ())) for f, kind in CODE_KIND.items()},
+        lights=[r[n + 8] for r in rows],
     )
-
-
-def _lists(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return list(json.loads(value or "[]"))
-    return list(value or [])
