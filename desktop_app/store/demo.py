@@ -351,13 +351,13 @@ def _fill(
 
 def _flush_projects(conn: object, rows: list[tuple], years: list[int], stamp: str) -> None:
     """Write the projects and their years (建设性质, 项目清单 and 年度计划 kept per year)."""
-    own = [(*r[:7], None, "[]", *r[9:11], None, *r[12:]) for r in rows]
+    own = [(*r[:7], *r[9:11], *r[12:]) for r in rows]  # without the year's values
     conn.executemany(  # type: ignore[attr-defined]
-        "INSERT INTO projects (id, code, name, owner, region, sector, chain, nature, lists, "
-        "scope, total_investment, annual_plan, planned_start, planned_end, actual_start, "
+        "INSERT INTO projects (id, code, name, owner, region, sector, chain, "
+        "scope, total_investment, planned_start, planned_end, actual_start, "
         "actual_end, status, leader, department, secretary, problems, measures, source, "
         "is_sample, search_key, version, created_at, updated_at) VALUES "
-        "(" + ", ".join("?" * 28) + ")",
+        "(" + ", ".join("?" * 25) + ")",
         own,
     )
     conn.executemany(  # type: ignore[attr-defined]

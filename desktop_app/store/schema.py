@@ -369,6 +369,22 @@ def m005_years_and_rounds(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
+#: The columns of ``projects`` whose values are a year's (``project_years``) since schema v5.
+YEAR_COLUMNS = ("annual_plan", "nature", "lists")
+
+
+@_migration
+def m006_drop_year_columns(db: Database) -> None:
+    """The old per-project 年度计划投资, 建设性质 and 项目清单 go: every read and write uses
+    ``project_years`` (v5 copied their values there).  ``ALTER TABLE … DROP COLUMN`` needs
+    SQLite 3.35; an older SQLite keeps the columns, unused (the schema check replays the same
+    migrations on the same SQLite, so it expects what this one did)."""
+    if sqlite3.sqlite_version_info >= (3, 35, 0):
+        for column in YEAR_COLUMNS:
+            db.execute(f"ALTER TABLE projects DROP COLUMN {column}")
+    db.execute("PRAGMA user_version = 6")
+
+
 @contextmanager
 def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
     """Run migrations with the sorter's runs in temporary files and a helper thread: building

@@ -63,8 +63,11 @@ def _state(path: Path, projects: int) -> dict[str, object]:
             assert bad == 0
         # bulk edit: every original project carries the same edit marker, or none does
         edits = conn.execute(
-            "SELECT scope, annual_plan, count(*) FROM projects WHERE code NOT LIKE 'KILL%' "
-            "AND scope GLOB '[AB]*-edit-*' GROUP BY scope, annual_plan"
+            "SELECT p.scope, y.annual_plan, count(*) FROM projects p "
+            "LEFT JOIN project_years y ON y.project_id = p.id AND y.year = "
+            "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'current_year') "
+            "WHERE code NOT LIKE 'KILL%' "
+            "AND scope GLOB '[AB]*-edit-*' GROUP BY p.scope, y.annual_plan"
         ).fetchall()
         assert len(edits) <= 1, f"a half-applied bulk edit: {edits}"
         if edits:

@@ -42,13 +42,14 @@ def huge_old_ledger(tmp_path_factory):
     conn = sqlite3.connect(path)
     cents = 99_999_999_999_999
     conn.executemany(
-        "INSERT INTO projects (code, name, annual_plan, total_investment, created_at, updated_at)"
-        " VALUES (?, ?, ?, ?, 'x', 'x')",
-        ((f"P{i:06d}", f"项目{i}", cents, cents) for i in range(93_000)),
+        "INSERT INTO projects (code, name, total_investment, created_at, updated_at)"
+        " VALUES (?, ?, ?, 'x', 'x')",
+        ((f"P{i:06d}", f"项目{i}", cents) for i in range(93_000)),
     )
     conn.execute(  # the plans are 2022's (schema v5: a year's values in project_years)
         "INSERT INTO project_years (project_id, year, annual_plan, updated_at) "
-        "SELECT id, 2022, annual_plan, 'x' FROM projects"
+        "SELECT id, 2022, ?, 'x' FROM projects",
+        (cents,),
     )
     conn.execute("UPDATE meta SET value = '2022' WHERE key = 'current_year'")
     conn.execute(

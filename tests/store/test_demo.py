@@ -10,7 +10,9 @@ def content(path):
     conn = sqlite3.connect(path)
     rows = {
         "projects": conn.execute(
-            "SELECT code, name, total_investment, annual_plan, status, search_key FROM projects ORDER BY id"
+            "SELECT code, name, total_investment, y.year, y.annual_plan, y.nature, y.lists, status, "
+            "search_key FROM projects p JOIN project_years y ON y.project_id = p.id "
+            "ORDER BY id, y.year"
         ).fetchall(),
         "reports": conn.execute(
             "SELECT project_id, period, month_investment, progress_pct FROM monthly_reports ORDER BY id"

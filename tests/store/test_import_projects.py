@@ -77,8 +77,9 @@ def test_many_projects_are_stored_as_if_added_one_by_one(empty_store, tmp_path, 
     for record in records:
         one_by_one.add_project(record)
     projects = (
-        "SELECT id, code, name, owner, region, lists, total_investment, annual_plan, "
-        "planned_start, search_key, version, is_sample FROM projects ORDER BY id"
+        "SELECT id, code, name, owner, region, y.lists, total_investment, y.annual_plan, "
+        "planned_start, search_key, p.version, is_sample FROM projects p "
+        "JOIN project_years y ON y.project_id = p.id ORDER BY id"
     )
     history = (
         "SELECT table_name, record_id, field, old_value, new_value FROM history "

@@ -169,4 +169,4 @@ def test_a_new_ledger_has_exactly_the_expected_schema(store):
 
 def test_the_lists_check_still_refuses_a_non_list(store):
     with pytest.raises(sqlite3.IntegrityError):
-        store.conn.execute("UPDATE projects SET lists = 'x' WHERE id = 1")
+        store.conn.execute("UPDATE project_years SET lists = 'x' WHERE project_id = 1")
