@@ -36,6 +36,7 @@ TABLE_LABELS = {
     "code_lists": "代码表",
     "meta": "台账信息",
     "indicators": "指标",
+    "closed_periods": "关账",
 }
 
 _MONTHLY_LABELS = {f.name: f.label for f in MONTHLY_FIELDS}
@@ -64,6 +65,7 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     },
     "meta": {"report_unit": "填报单位", "created_at": "创建时间", "app": "程序"},
     "indicators": {"value": "指标值"},
+    "closed_periods": {"period": "关账月份", "projects": "定稿项目个数", "reason": "重新开账原因"},
 }
 _CODE_KIND_LABELS = {
     "region": "所属县区",

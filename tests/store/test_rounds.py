@@ -145,3 +145,19 @@ def test_a_closed_period_of_a_ledger_without_reports_freezes_its_listed_projects
     frozen = store.frozen_round(period)
     assert frozen is not None and frozen.monthly_reports() == {}
     assert frozen.figures() == listed
+
+
+def test_the_change_history_names_closing_and_reopening(ledger, period):
+    from desktop_app.views.history import ledger_history
+
+    ledger.close_period(period, backup=False)
+    ledger.reopen_period(period, "更正东丰县数据")
+    lines = [line.cells[2:] for line in ledger_history(ledger, limit=4)]
+    assert (
+        "重新开账：2022年6月（原因：更正东丰县数据）",
+        "关账",
+        "重新开账原因",
+        "",
+        "更正东丰县数据",
+    ) in lines
+    assert ("关账：2022年6月月度调度", "关账", "关账月份", "", "2022-06") in lines
