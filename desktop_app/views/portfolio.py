@@ -473,6 +473,7 @@ def _list_tuples(raw: list[Any]) -> list[tuple[str, ...]]:
 def _closed_snapshot(
     store: Store, period: Period, thresholds: LightThresholds
 ) -> PortfolioSnapshot | None:
-    from .rounds import closed_snapshot  # (imports this module)
+    from .rounds import closed_columns
 
-    return closed_snapshot(store, period, thresholds)
+    columns = closed_columns(store, period, CATEGORY_FIELDS, CODE_KIND)
+    return None if columns is None else PortfolioSnapshot._build(period, **columns)
