@@ -559,6 +559,7 @@ EN = {
     "{period}已经关账（{who}，{when}）。": "{period} is already closed ({who}, {when}).",
     "{period}没有关账，无需重新开账。": "{period} is not closed; there is nothing to reopen.",
     "{period}已关账：{n} 个项目的月度调度已定稿": "{period} is closed: the reports of {n} projects are final",
+    "正在备份台账并关账{period}…": "Backing up the ledger and closing {period}…",
     "{period}已重新开账（原因：{reason}）": "{period} is reopened (reason: {reason})",
     "重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。\n请写明重新开账的原因（记入修改记录）：": (
         "Once reopened, the reports of {period} can be changed again and its reports and charts "

@@ -1194,7 +1194,7 @@ Double-click to open the project</translation>
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
             <location filename="../../desktop_app/ui/models/project.py" line="519" />
-            <location filename="../../desktop_app/ui/monthly/model.py" line="294" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="323" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
         </message>
@@ -2063,32 +2063,32 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>This month's investment cannot be negative</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="315" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="344" />
             <source>填报月度调度：{name}</source>
             <translation>Monthly report: {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="322" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="351" />
             <source>第{row}行（{name}）“{column}”：</source>
             <translation>Row {row} ({name}) “{column}”: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="375" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="404" />
             <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
             <translation>The pasted block runs past the table: no project after row {row}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="389" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="418" />
             <source>此列不能填写，请从可填写的列开始粘贴</source>
             <translation>this column is not input; paste starting from an input column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="405" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="434" />
             <source>粘贴月度调度（{n}个项目）</source>
             <translation>Paste monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="426" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="455" />
             <source>清除月度调度内容（{n}个项目）</source>
             <translation>Clear monthly reports ({n} projects)</translation>
         </message>
@@ -2161,12 +2161,12 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MonthlyGridModel</name>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="132" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="135" />
             <source>{period}已关账（{who}，{when}），本月调度只能查看，不能修改</source>
             <translation>{period} is closed ({who}, {when}): this month's reports can be viewed, not changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="346" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="375" />
             <source>{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）</source>
             <translation>{period} is closed and cannot be changed; to correct it, reopen it first (Tools ▸ Reopen the month…)</translation>
         </message>
@@ -2577,72 +2577,72 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>PreviousRound</name>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="54" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="68" />
             <source>对比上期</source>
             <translation>Compare with the previous month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="57" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="71" />
             <source>在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）</source>
             <translation>Show the previous month's year-to-date and lights beside this month's, by district, under the lagging projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="59" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="73" />
             <source>与上期对比</source>
             <translation>Against the previous month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="64" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="78" />
             <source>所属县区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="65" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="79" />
             <source>上期累计(万元)</source>
             <translation>Previous YTD (10k yuan)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="66" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="80" />
             <source>本期累计(万元)</source>
             <translation>This YTD (10k yuan)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="67" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="81" />
             <source>增减(万元)</source>
             <translation>Change (10k yuan)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="68" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="82" />
             <source>上期状态灯</source>
             <translation>Previous lights</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="69" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="83" />
             <source>本期状态灯</source>
             <translation>This month's lights</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="114" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="128" />
             <source>正在对比 {period} …</source>
             <translation>Comparing with {period}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="135" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="149" />
             <source>对比失败：{msg}</source>
             <translation>Comparison failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="146" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="160" />
             <source>{before}与{after}对比</source>
             <translation>{before} against {after}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="149" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="163" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="176" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="190" />
             <source>新增滞后 {new} 个，滞后转正常 {back} 个，状态灯变化 {lights} 个；滞后项目由 {lag0} 个到 {lag1} 个。统计名单上的全部项目，不随台账筛选。</source>
             <translation>{new} newly lagging, {back} back on schedule, {lights} lights changed; lagging projects {lag0} → {lag1}. Counts every project on the list, whatever the ledger's filter.</translation>
         </message>
@@ -2940,47 +2940,47 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>RoundCommands</name>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="43" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="44" />
             <source>{period}（已关账）</source>
             <translation>{period} (closed)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="65" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="79" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="66" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="80" />
             <source>重新开账</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="68" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="69" />
             <source>重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。
 请写明重新开账的原因（记入修改记录）：</source>
             <translation>Once reopened, the reports of {period} can be changed again and its reports and charts follow the ledger as it is.
 Give the reason for reopening (kept in the change history):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="74" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="75" />
             <source>例如：东丰县6月数据报错，需更正</source>
             <translation>e.g. 东丰县's June figures were wrong and need correcting</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="80" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="139" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="81" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="141" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="120" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="122" />
             <source>{period}已经关账（{who}，{when}）。</source>
             <translation>{period} is already closed ({who}, {when}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="128" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="138" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="130" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="140" />
             <source>关账</source>
             <translation>Close the month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="129" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="131" />
             <source>关账 {period}？
 
 本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。
@@ -2991,17 +2991,22 @@ Give the reason for reopening (kept in the change history):</translation>
 Once closed, the month's reports can no longer be changed (the grid, the form and imports refuse), and its reports, charts and figures stay as they are at the close; the ledger is backed up first.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="149" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="151" />
             <source>{period}没有关账，无需重新开账。</source>
             <translation>{period} is not closed; there is nothing to reopen.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="166" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="170" />
             <source>{period}已关账：{n} 个项目的月度调度已定稿</source>
             <translation>{period} is closed: the reports of {n} projects are final</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="178" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="184" />
+            <source>正在备份台账并关账{period}…</source>
+            <translation>Backing up the ledger and closing {period}…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="195" />
             <source>{period}已重新开账（原因：{reason}）</source>
             <translation>{period} is reopened (reason: {reason})</translation>
         </message>

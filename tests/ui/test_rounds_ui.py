@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QMessageBox
 
 from desktop_app.domain.periods import Period
 from desktop_app.store import MonthlyReport, Store
+from desktop_app.ui import jobs
 from desktop_app.ui.monthly.grid import GRID_INDEX
 
 JUNE = Period(2022, 6)
@@ -31,6 +32,7 @@ def _close_june(window, qtbot) -> QMessageBox:
     assert box.isVisible()
     go_on = next(b for b in box.buttons() if b.text() == "关账")
     qtbot.mouseClick(go_on, Qt.MouseButton.LeftButton)
+    assert jobs.wait_all(window.rounds)  # closed in the background
     window.wait_loaded()
     return box
 

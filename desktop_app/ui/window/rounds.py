@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,9 +25,11 @@ from PySide6.QtWidgets import (
 from ... import APP_NAME
 from ...domain.periods import Period
 from ...store import StoreError
+from .. import jobs
 
 if TYPE_CHECKING:
     from ...store import Store
+    from ..jobs import Job
 
 #: The window (:class:`~.main_window.MainWindow`, which imports this module: not imported here).
 MainWindow = Any
@@ -105,6 +106,7 @@ class RoundCommands(QObject):
         super().__init__(window)
         self.window = window
         self.dialog: QDialog | QMessageBox | None = None  #: the question last asked
+        self.job: Job[Any] | None = None  #: the closing under way (or last run)
 
     @property
     def store(self) -> Store:
@@ -153,20 +155,35 @@ class RoundCommands(QObject):
         return dialog
 
     # ================================================================ the work
-    def _close(self, period: Period) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            info = self.store.close_period(period, thresholds=self.window.settings.thresholds)
-        except StoreError as exc:
-            QApplication.restoreOverrideCursor()
-            QMessageBox.warning(self.window, APP_NAME, str(exc))
-            return
-        QApplication.restoreOverrideCursor()
-        self._after(
-            _tr("{period}已关账：{n} 个项目的月度调度已定稿").format(
-                period=period.label, n=info.count
+    def _close(self, period: Period) -> Job[Any]:
+        """Back up and close in the background (a large ledger takes seconds), on a store
+        of its own; the window says so meanwhile."""
+        path, user, opener = self.store.path, self.store.user, type(self.store)
+        thresholds = self.window.settings.thresholds
+
+        def close() -> Any:
+            with opener.open(path, user=user) as store:
+                return store.close_period(period, thresholds=thresholds)
+
+        def done(info: Any) -> None:
+            self._after(
+                _tr("{period}已关账：{n} 个项目的月度调度已定稿").format(
+                    period=period.label, n=info.count
+                )
             )
-        )
+
+        def failed(exc: Exception) -> None:
+            QMessageBox.warning(self.window, APP_NAME, str(exc) or type(exc).__name__)
+
+        self.job = jobs.Job(
+            self,
+            close,
+            on_done=done,
+            on_failed=failed,
+            busy=self.window,
+            text=_tr("正在备份台账并关账{period}…").format(period=period.label),
+        ).run()
+        return self.job
 
     def _reopen(self, period: Period, reason: str) -> None:
         try:
