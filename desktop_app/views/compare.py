@@ -4,7 +4,7 @@ A *round* is what the meeting of one period was shown: every project of that per
 with its 本月完成, 本年累计, 年度计划 and light.  An open period is read afresh with
 :meth:`Store.figure_rows` (the same figures as the ledger table, the dashboard and the
 reports, of the period's year); a closed period is read from its frozen rows
-(:meth:`Store.frozen_round`), as it was when it was closed.
+(:meth:`Store.round_columns`), as it was when it was closed.
 
 :func:`compare` then says, for the later round against the earlier one:
 
@@ -124,28 +124,33 @@ def _name_columns(store: Store) -> Iterable[tuple[int, str, str, str | None]]:
     return store.project_columns(("id", "code", "name", "region"))
 
 
+#: What a round needs of a closed period's frozen rows (JSON paths, read by SQLite).
+FROZEN_PATHS = (
+    "$.project.code", "$.project.name", "$.project.region", "$.light", "$.month", "$.ytd",
+    "$.project.annual_plan",
+)  # fmt: skip
+
+
 def _frozen_rows(
     store: Store, period: Period, thresholds: LightThresholds | None
 ) -> dict[int, RoundRow] | None:
-    """The frozen rows of a closed ``period`` (:meth:`Store.frozen_round`: as the round showed
-    them when it was closed, its own thresholds), else None (an open period)."""
-    reader = getattr(store, "frozen_round", None)
-    frozen = reader(period) if reader is not None else None
-    if frozen is None:
+    """The frozen rows of a closed ``period`` (:meth:`Store.round_columns`: as the round showed
+    them when it was closed, with the thresholds of the close), else None (an open period)."""
+    if not store.is_closed(period):
         return None
     out: dict[int, RoundRow] = {}
     m = period.month
-    for r in frozen.rows:
-        p = r.get("project") or {}
-        pid = int(r["id"])
-        ytd, plan = int(r.get("ytd") or 0), p.get("annual_plan")
+    for pid, code, name, region, light, month, ytd, plan in store.round_columns(
+        period, FROZEN_PATHS
+    ):
+        ytd = int(ytd or 0)
         out[pid] = RoundRow(
             pid,
-            p.get("code") or "",
-            p.get("name") or "",
-            p.get("region"),
-            Light(r.get("light") or Light.NONE.value),
-            r.get("month"),
+            code or "",
+            name or "",
+            region,
+            Light(light or Light.NONE.value),
+            month,
             ytd,
             plan,
             lags(ytd, plan, m),  # the closed round's figures: 时序进度 month / 12
