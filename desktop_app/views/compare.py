@@ -24,10 +24,10 @@ Amounts stay whole 百元 integers until shown (:func:`wan`): every total is exa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..domain import derived
 from ..domain.collation import code_keys
@@ -103,16 +103,44 @@ def read_round(
     plans = monthly_plans(period.year) if monthly_plans is not None else {}
     m = period.month
     rows: dict[int, RoundRow] = {}
+    read_all = getattr(projects, "_all", None)  # a lazy _Names: its dict, once
+    find = (read_all() if read_all is not None else projects).get
+    unknown = ("", "", None)
     for pid, light, month, ytd, _cum, plan, _total, _reported in store.figure_rows(
         period, thresholds
     ):
-        code, name, region = projects.get(pid, ("", "", None))
+        code, name, region = find(pid, unknown)
         own = plans.get(pid)
         planned = derived.planned_cumulative(own, m) if own else None
         rows[pid] = RoundRow(
             pid, code, name, region, light, month, ytd, plan, lags(ytd, plan, m, planned)
         )
     return Round(period, rows)
+
+
+class _Names(Mapping[int, tuple[str, str, str | None]]):
+    """:func:`project_names`, read on first use (two closed rounds need none)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._names: dict[int, tuple[str, str, str | None]] | None = None
+
+    def _all(self) -> dict[int, tuple[str, str, str | None]]:
+        if self._names is None:
+            self._names = project_names(self._store)
+        return self._names
+
+    def __getitem__(self, pid: int) -> tuple[str, str, str | None]:
+        return self._all()[pid]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def get(self, pid: int, default: Any = None) -> Any:  # type: ignore[override]
+        return self._all().get(pid, default)
 
 
 def project_names(store: Store) -> dict[int, tuple[str, str, str | None]]:
@@ -300,7 +328,7 @@ def compare(
         raise ValueError(f"请选择两个不同的期间（都是{later.label}）")
     if later < earlier:
         earlier, later = later, earlier
-    names = project_names(store)
+    names = _Names(store)  # read once, and only when an open round needs them
     before = read_round(store, earlier, thresholds, projects=names)
     after = read_round(store, later, thresholds, projects=names)
     last_month, last_year = later.shift(-1), later.shift(-12)
@@ -327,31 +355,23 @@ def compare_rounds(
     recovered: list[Pair] = []
     lights: list[Pair] = []
     plans: list[Pair] = []
-    for pid, r1 in b.items():
-        r0 = a.get(pid)
+    added: list[RoundRow] = []
+    investment: list[InvestmentLine] = []
+    line, previous, year_ago, earlier = InvestmentLine, last_month.get, last_year.get, a.get
+    for pid, r1 in b.items():  # one pass: 100,000 projects
+        r0 = earlier(pid)
         if r0 is None:
+            added.append(r1)
+            investment.append(line(r1, r1.month, previous(pid), year_ago(pid), None))
             continue
-        lag0, lag1 = r0.lagging, r1.lagging
-        if lag1 and not lag0:
-            newly.append(Pair(r0, r1))
-        elif lag0 and not lag1:
-            recovered.append(Pair(r0, r1))
-        if r0.light != r1.light:
+        investment.append(line(r1, r1.month, previous(pid), year_ago(pid), r0.ytd))
+        if r0.lagging is not r1.lagging:
+            (newly if r1.lagging else recovered).append(Pair(r0, r1))
+        if r0.light is not r1.light:
             lights.append(Pair(r0, r1))
-        if (r0.plan or 0) != (r1.plan or 0):
+        if r0.plan != r1.plan and (r0.plan or 0) != (r1.plan or 0):
             plans.append(Pair(r0, r1))
-    added = [r for pid, r in b.items() if pid not in a]
     removed = [r for pid, r in a.items() if pid not in b]
-    investment = [
-        InvestmentLine(
-            r,
-            r.month,
-            last_month.get(pid),
-            last_year.get(pid),
-            a[pid].ytd if pid in a else None,
-        )
-        for pid, r in b.items()
-    ]
 
     def by_code(items: list) -> tuple:
         return tuple(sorted(items, key=lambda x: (x.code, x.id)))
@@ -373,8 +393,8 @@ def compare_rounds(
         counties=counties,
         total_before=total0,
         total_after=total1,
-        lights_before=derived.light_counts(r.light for r in a.values()),
-        lights_after=derived.light_counts(r.light for r in b.values()),
+        lights_before=dict(zip(_LIGHT_ORDER, total0.lights, strict=True)),
+        lights_after=dict(zip(_LIGHT_ORDER, total1.lights, strict=True)),
     )
 
 
