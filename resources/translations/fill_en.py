@@ -608,6 +608,15 @@ EN = {
         "projects {lag0} → {lag1}. Counts every project on the list, whatever the ledger's "
         "filter."
     ),
+    # the project form's year line (dialogs/project.py) and the schedule rules of domain/derived.py
+    "年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。": (
+        "Annual plan, nature and lists are the values for {year}{off}. {rule}."
+    ),
+    "（本项目不在该年重点项目名单中）": " (this project is not on that year's key-project list)",
+    "序时进度按时间计算（月数÷12）": "The schedule follows time (months ÷ 12)",
+    "序时进度按月度计划分解计算（截至本月计划累计÷年度计划）": (
+        "The schedule follows the monthly plan (planned to date ÷ annual plan)"
+    ),
 }
 
 #: Where one source text reads differently in one context: (context, source) -> English.

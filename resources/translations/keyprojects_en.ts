@@ -2650,76 +2650,87 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="102" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="71" />
+            <source>序时进度按时间计算（月数÷12）</source>
+            <extracomment>The 序时进度 rules (domain/derived.py, no Qt) for the translation files.</extracomment>
+            <translation>The schedule follows time (months ÷ 12)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="72" />
+            <source>序时进度按月度计划分解计算（截至本月计划累计÷年度计划）</source>
+            <translation>The schedule follows the monthly plan (planned to date ÷ annual plan)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="109" />
             <source>新增项目</source>
             <translation>New project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="104" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="111" />
             <source>编辑项目 — {name}</source>
             <translation>Edit project — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="114" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="121" />
             <source>基本信息</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="124" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="455" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="131" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="463" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="125" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="462" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="132" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="470" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="339" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="162" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="169" />
             <source>年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。</source>
-            <translation type="unfinished" />
+            <translation>Annual plan, nature and lists are the values for {year}{off}. {rule}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="168" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="175" />
             <source>（本项目不在该年重点项目名单中）</source>
-            <translation type="unfinished" />
+            <translation> (this project is not on that year's key-project list)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="276" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="284" />
             <source>万元，可写 1.2亿</source>
             <translation>10k CNY; 1.2亿 works too</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="281" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="289" />
             <source>如 2022-03、2022年3月、2022/4/1</source>
             <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="406" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="419" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="414" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="427" />
             <source>未保存：</source>
             <translation>Not saved: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="425" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="433" />
             <source>保存失败：</source>
             <translation>Saving failed: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="452" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="460" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="453" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="461" />
             <source>项目有尚未保存的修改。</source>
             <translation>The project has unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="458" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="466" />
             <source>放弃修改</source>
             <translation>Discard</translation>
         </message>
@@ -3082,67 +3093,67 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
             <translation>Monthly report templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="118" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="119" />
             <source>全选</source>
             <translation>Select all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="120" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="121" />
             <source>全不选</source>
             <translation>Select none</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="129" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="130" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="140" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="141" />
             <source>生成模板</source>
             <translation>Create templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="143" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="144" />
             <source>打开文件夹</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="146" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="147" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="154" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="155" />
             <source>填报期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
             <source>保存到文件夹：</source>
             <translation>Save to folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="158" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="159" />
             <source>责任单位（括号内为本期报送情况）：</source>
             <translation>Responsible units (this period's reporting in brackets):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="176" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="177" />
             <source>保存模板的文件夹</source>
             <translation>Folder for the templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="193" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="194" />
             <source>请至少选择一个责任单位</source>
             <translation>Select at least one responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="202" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="203" />
             <source>生成失败：{msg}</source>
             <translation>Creating failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="210" />
             <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
             <translation>Created {n} report templates for {p} in {f}</translation>
         </message>

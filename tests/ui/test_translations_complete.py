@@ -151,3 +151,20 @@ def test_the_scan_follows_wrappers_imports_and_tr_overrides(tmp_path):
         ("Report", "好"),
     ]
     assert [d.code for d in dynamic] == ["self.tr(name)"]
+
+
+def test_texts_from_the_domain_read_in_english(english):
+    """Texts made outside desktop_app/ui (no Qt there) that the interface translates through
+    markers of its own: a marker that drifts from the domain's text is caught here."""
+    from desktop_app.domain.derived import PLAN_RULE, TIME_RULE
+    from desktop_app.importers import STATUS_LABELS
+
+    assert QCoreApplication.translate("ProjectDialog", TIME_RULE).startswith("The schedule")
+    assert QCoreApplication.translate("ProjectDialog", PLAN_RULE).startswith("The schedule")
+    for context in ("PreviewModel", "PreviewPage"):
+        assert [QCoreApplication.translate(context, s) for s in STATUS_LABELS.values()] == [
+            "New",
+            "Changed",
+            "Unchanged",
+            "Rejected",
+        ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -64,6 +64,13 @@ WIDE_FIELDS = ("scope", "problems", "measures")
 WARNING_COLOR = "#B26A00"
 
 SaveHandler = Callable[[dict[str, Any]], Project]
+
+
+#: The 序时进度 rules (domain/derived.py, no Qt) for the translation files.
+_RULE_TEXTS = (
+    QT_TRANSLATE_NOOP("ProjectDialog", "序时进度按时间计算（月数÷12）"),
+    QT_TRANSLATE_NOOP("ProjectDialog", "序时进度按月度计划分解计算（截至本月计划累计÷年度计划）"),
+)
 
 
 class ProjectDialog(ProjectRecordTabs, QDialog):
@@ -167,7 +174,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             if listed
             else QCoreApplication.translate("ProjectDialog", "（本项目不在该年重点项目名单中）")
         )
-        return text.format(year=self.year, off=off, rule=PLAN_RULE if planned else TIME_RULE)
+        rule = QCoreApplication.translate("ProjectDialog", PLAN_RULE if planned else TIME_RULE)
+        return text.format(year=self.year, off=off, rule=rule)
 
     # ------------------------------------------------------------------- fields
     def _build_fields(self, values: Mapping[str, Any]) -> QWidget:
