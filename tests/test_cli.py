@@ -137,6 +137,7 @@ def test_template_count_is_the_files_written(run, tmp_path):
     path = tmp_path / "units.sqlite"
     Store.create(path, user="测试员", portfolio=False).close()
     with Store.open(path, user="测试员") as store:
+        store.set_current_year(2022)  # the projects on the list of the templates' year
         for i in range(len(units)):
             store.add_project({"name": f"项目{i}", "department": f"单位{i}"})
     conn = sq.connect(path)

@@ -5,11 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
-from decimal import Decimal
 from typing import Any
 
-from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
-from ..domain.money import AmountError, from_cents, parse_amount, to_cents
+from ..domain.fields import FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
 from ..domain.text import shown
@@ -21,11 +19,11 @@ from .models import Project
 from .rows import (
     PROJECT_SELECT,
     YEAR_FIELDS,
-    clean,
     project_db_value,
     project_from_row,
     record_summary,
 )
+from .values import _normalised
 from .years import YearsMixin
 
 #: (code_exists, code_taken): the checks of :func:`validate_project`.
@@ -480,40 +478,3 @@ def _new_project_changes(project_id: int, full: Mapping[str, Any], year: int) ->
 
 def _search_key(values: Mapping[str, Any]) -> str:
     return search_key(values.get(name) for name in SEARCH_FIELDS)
-
-
-def _normalised(values: Mapping[str, Any]) -> dict[str, Any]:
-    """The given project fields as stored: text stripped, amounts to the cent of 万元 (and
-    refused above the ceiling), 项目清单 without blanks or repeats."""
-    out: dict[str, Any] = {}
-    for name in PROJECT_FIELD_NAMES:
-        if name not in values:
-            continue
-        value = values[name]
-        if isinstance(value, str):
-            value = clean(value, multiline=name)
-        if name in AMOUNT_FIELDS and value is not None and not isinstance(value, Decimal):
-            value = _amount(name, value)
-        if name in AMOUNT_FIELDS and value is not None:
-            value = from_cents(_cents(name, value))
-        if name == "lists":
-            value = list(dict.fromkeys(c for v in (value or []) if v and (c := clean(v))))
-        out[name] = value
-    return out
-
-
-def _cents(field: str, value: Decimal) -> int | None:
-    """An amount as whole 百元, refused (per field, in Chinese) above the ceiling."""
-    try:
-        return to_cents(value)
-    except AmountError as exc:
-        label = FIELD_BY_NAME[field].label
-        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
-
-
-def _amount(field: str, value: Any) -> Decimal | None:
-    try:
-        return parse_amount(str(value))
-    except AmountError as exc:
-        label = FIELD_BY_NAME[field].label
-        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc

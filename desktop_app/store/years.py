@@ -18,6 +18,7 @@ from .actions import ActionsMixin, Change, now_text
 from .errors import NotFound, ValidationFailed
 from .models import ProjectYear
 from .schema import CURRENT_YEAR_META
+from .values import _amount, _cents, _normalised
 
 #: What :meth:`YearsMixin.set_project_year` changes.
 YEAR_KEYS = ("on_list", "annual_plan", "nature", "lists", "target")
@@ -145,8 +146,6 @@ class YearsMixin(ActionsMixin):
     ) -> None:
         """Write some values of a project's year (inside an action) with their history rows
         (table ``project_years``, the field named ``<year>.<field>``)."""
-        from .projects import _normalised
-
         values = _normalised({k: v for k, v in changes.items() if k in FIELD_BY_NAME})
         if "on_list" in changes:
             values["on_list"] = bool(changes["on_list"])
@@ -246,8 +245,6 @@ class YearsMixin(ActionsMixin):
     ) -> dict[str, Decimal]:
         """Replace a project's monthly plan of ``year`` (period → amount in 万元; a None or
         missing month has no plan) as one action with one history row per month changed."""
-        from .projects import _amount, _cents
-
         year = check_year(year)
         new: dict[str, int] = {}
         for key, value in amounts.items():

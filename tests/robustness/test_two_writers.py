@@ -108,7 +108,7 @@ def test_two_processes_incrementing_the_same_project_lose_no_update(ledger_path)
         project = s.find_project("LY2022-001")
         assert project.annual_plan == Decimal(2 * n)
         assert project.version == 1 + 2 * n
-        edits = [h for h in s.history(project_id=project.id) if h.field == "annual_plan"]
+        edits = [h for h in s.history(project_id=project.id) if h.field == "2022.annual_plan"]
         assert len(edits) == 2 * n
     print(f"\ntwo writers: {2 * n} increments, {sum(conflicts)} stale saves refused and retried")
 

@@ -33,10 +33,10 @@ def test_history_tab_shows_fields_values_and_the_report_by_their_chinese_names(m
     assert headers == ["时间", "修改人", "操作", "对象", "字段", "原值", "新值"]
     rows = cells(model)
     assert ["月度调度 · 2026年12月", "本月完成投资", "", "12,000.00"] in [r[3:] for r in rows]
-    assert ["项目", "年度计划投资", "", "12,000.00"] in [r[3:] for r in rows]
+    assert ["项目", "年度计划投资（2022年）", "", "12,000.00"] in [r[3:] for r in rows]
     assert [
         "项目",
-        "项目清单",
+        "项目清单（2022年）",
         "建链强链延链补链项目",
         "在建如期投产项目、建链强链延链补链项目",
     ] in [r[3:] for r in rows]

@@ -105,9 +105,10 @@ class TemplateDialog(QDialog):
         self.store = store
         self.settings = settings
         latest = store.default_period()
-        current = period or latest.shift(1)
-        self.period_box = QComboBox(objectName="templatePeriod")
         years = set(store.years())  # a month of a year without a list has no projects
+        after = latest.shift(1)  # the month to be reported next, if its year has a list
+        current = period or (after if after.year in years else latest)
+        self.period_box = QComboBox(objectName="templatePeriod")
         near = {p for p in (latest.shift(-1), latest, latest.shift(1)) if p.year in years}
         for p in sorted(near | {latest, current}, reverse=True):
             self.period_box.addItem(p.label, str(p))

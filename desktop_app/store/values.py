@@ -1,0 +1,50 @@
+"""A project's values as the store keeps them (shared by :mod:`.projects` and :mod:`.years`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES
+from ..domain.money import AmountError, from_cents, parse_amount, to_cents
+from ..domain.validation import Issue
+from .errors import ValidationFailed
+from .rows import clean
+
+
+def _normalised(values: Mapping[str, Any]) -> dict[str, Any]:
+    """The given project fields as stored: text stripped, amounts to the cent of 万元 (and
+    refused above the ceiling), 项目清单 without blanks or repeats."""
+    out: dict[str, Any] = {}
+    for name in PROJECT_FIELD_NAMES:
+        if name not in values:
+            continue
+        value = values[name]
+        if isinstance(value, str):
+            value = clean(value, multiline=name)
+        if name in AMOUNT_FIELDS and value is not None and not isinstance(value, Decimal):
+            value = _amount(name, value)
+        if name in AMOUNT_FIELDS and value is not None:
+            value = from_cents(_cents(name, value))
+        if name == "lists":
+            value = list(dict.fromkeys(c for v in (value or []) if v and (c := clean(v))))
+        out[name] = value
+    return out
+
+
+def _cents(field: str, value: Decimal) -> int | None:
+    """An amount as whole 百元, refused (per field, in Chinese) above the ceiling."""
+    try:
+        return to_cents(value)
+    except AmountError as exc:
+        label = FIELD_BY_NAME[field].label
+        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
+
+
+def _amount(field: str, value: Any) -> Decimal | None:
+    try:
+        return parse_amount(str(value))
+    except AmountError as exc:
+        label = FIELD_BY_NAME[field].label
+        raise ValidationFailed([Issue(field, f"{label}：{exc}")]) from exc
