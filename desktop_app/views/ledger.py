@@ -382,11 +382,13 @@ class MonthlyData:
     period: Period
     present: set[int]
     reports: dict[int, tuple] = field(default_factory=dict)  # project id → report tuple
+    unlisted: set[int] = field(default_factory=set)  # not on the year's list: not shown
 
 
 def load_monthly(store: Store, period: Period) -> MonthlyData:
-    """The projects that reported in ``period`` (their reports are read when shown)."""
-    return MonthlyData(period, store.reported_ids(period))
+    """The projects that reported in ``period`` (their reports are read when shown), and
+    those off the list of its year (the grid leaves them out)."""
+    return MonthlyData(period, store.reported_ids(period), unlisted=store.unlisted_ids(period.year))
 
 
 def fetch_reports(store: Store, data: MonthlyData, project_ids: Iterable[int]) -> None:

@@ -50,3 +50,14 @@ def test_the_form_names_the_monthly_plan_rule_when_there_is_one(make_window, sto
     assert "月度计划分解" in dialog.year_note.text()
     dialog.grab().save("/tmp/form_year.png")
     dialog.reject()
+
+
+def test_a_project_off_the_years_list_is_not_in_its_monthly_grid(make_window, store):
+    victim = store.find_project("LY2022-003")
+    store.set_project_year(victim.id, 2022, {"on_list": False})
+    window = make_window(store)
+    window.tabs.setCurrentIndex(1)  # the monthly grid
+    window.wait_loaded()
+    grid = window.monthly
+    assert grid.model.rowCount() == 50  # 51 projects, one off 2022's list
+    assert window.model.rowCount() == 51  # the ledger itself still lists every project

@@ -169,6 +169,8 @@ class MonthlyGridModel(SpecTableModel):
     def _show(self, ids: Sequence[int]) -> None:
         if self.closed_note is not None and self._round_ids is not None:
             ids = [pid for pid in ids if pid in self._round_ids]  # the round's projects
+        elif self._data is not None and self._data.unlisted:  # off the year's list
+            ids = [pid for pid in ids if pid not in self._data.unlisted]
         self._ledger_ids = list(ids)
         self._matcher.forget()  # names and codes may have changed
         self._ids = self._matcher.find(self._needle, self._ledger_ids, self._info)
