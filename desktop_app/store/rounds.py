@@ -36,6 +36,7 @@ from .actions import ActionsMixin, now_text
 from .errors import PeriodClosed, StoreError
 from .models import MonthlyReport, Problem, Project
 from .rows import MONTHLY_COLUMNS, YEAR_FIELDS, monthly_from_row
+from .schema import PERIOD_INDEX_NAME
 
 #: ``round_rows.project_id`` of the round's header row (SQLite ids start at 1).
 HEADER_ID = 0
@@ -257,6 +258,32 @@ def _figure_batches(
         yield batch, dumps(rows)
 
 
+def _months_json(store: Any, period: Period, batch: int) -> str:
+    """``[[id, [本月完成 of January .. the period's month]], ...]`` (百元, null where no amount)
+    of the projects of one batch, from the covering period index (period, project_id,
+    month_investment): one index range per month (the planner, left alone, takes the
+    (project_id, period) index and reads every report row: 2.5 times slower)."""
+    months = period.year_months()
+    sums = ", ".join(f"sum(month_investment) FILTER (WHERE period = '{p}')" for p in months)
+    (text,) = store.conn.execute(
+        "SELECT json_group_array(json_array(project_id, json(months))) FROM ("
+        f"SELECT project_id, json_array({sums}) AS months "
+        f"FROM monthly_reports INDEXED BY {PERIOD_INDEX_NAME} "
+        f"WHERE period IN ({', '.join('?' * len(months))}) AND project_id >= ? "
+        "AND project_id < ? AND month_investment IS NOT NULL GROUP BY project_id)",
+        (*map(str, months), batch * BATCH, (batch + 1) * BATCH),
+    ).fetchone()
+    return str(text)
+
+
+def _batches(
+    store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
+) -> Iterator[tuple[int, str, str]]:
+    """:func:`_figure_batches` with each batch's months (:func:`_months_json`)."""
+    for batch, figures in _figure_batches(store, period, t, expected):
+        yield batch, figures, _months_json(store, period, batch)
+
+
 class _FiguresThread(threading.Thread):
     """:func:`_figure_batches` on a reader of its own, handed to the writer batch by batch:
     the figures are Python, the writer's statements SQLite (which lets this thread run)."""
@@ -266,7 +293,7 @@ class _FiguresThread(threading.Thread):
     ) -> None:
         super().__init__(name="round-figures", daemon=True)
         self.store, self.period, self.t, self.expected = store, period, t, expected
-        self.batches: queue.SimpleQueue[tuple[int, str] | BaseException | None] = (
+        self.batches: queue.SimpleQueue[tuple[int, str, str] | BaseException | None] = (
             queue.SimpleQueue()
         )
 
@@ -277,7 +304,7 @@ class _FiguresThread(threading.Thread):
             self.batches.put(None)
             return
         try:
-            for item in _figure_batches(reader, self.period, self.t, self.expected):
+            for item in _batches(reader, self.period, self.t, self.expected):
                 self.batches.put(item)
             self.batches.put(None)
         except BaseException as exc:  # handed to the writer
@@ -285,7 +312,7 @@ class _FiguresThread(threading.Thread):
         finally:
             reader.close()
 
-    def each(self) -> Iterator[tuple[int, str]]:
+    def each(self) -> Iterator[tuple[int, str, str]]:
         """The batches as they come; the writer's own reading when the thread had no reader."""
         seen = False
         while (item := self.batches.get()) is not None:
@@ -296,13 +323,14 @@ class _FiguresThread(threading.Thread):
             yield item
         self.join()
         if not seen and self.expected:
-            yield from _figure_batches(self.store, self.period, self.t, self.expected)
+            yield from _batches(self.store, self.period, self.t, self.expected)
 
 
 def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
     """Write the round's rows: the header, then one per project of the period's list, each a
     JSON object built by SQLite from the tables, the year's months and the figures -- a batch
-    of projects per statement, while the other thread works out the next batch's figures."""
+    of projects per statement, while the other thread works out the next batch's figures and
+    months on a reader of its own."""
     conn, text = store.conn, str(period)
     expected = dict(
         conn.execute(
@@ -326,15 +354,6 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         "DELETE FROM temp.round_months",
     ):
         conn.execute(sql)
-    sums = ", ".join(
-        f"sum(month_investment) FILTER (WHERE period = '{p}')" for p in period.year_months()
-    )
-    conn.execute(  # from the covering period index (period, project_id, month_investment)
-        f"INSERT INTO temp.round_months SELECT project_id, json_array({sums}) "
-        "FROM monthly_reports WHERE period BETWEEN ? AND ? AND month_investment IS NOT NULL "
-        "GROUP BY project_id",
-        (str(Period(period.year, 1)), text),
-    )
 
     def column(name: str) -> str:  # the year's values (project_years) of the year's list
         if name == "lists":
@@ -366,11 +385,15 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         "LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.period = ?1 "
         "WHERE p.id >= ?3 AND p.id < ?4"
     )
-    for batch, rows in figures.each():
+    for batch, rows, months in figures.each():
         conn.execute(
             "INSERT INTO temp.round_figures SELECT value ->> 0, value ->> 1, value ->> 2, "
             "value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
             (rows,),
+        )
+        conn.execute(
+            "INSERT INTO temp.round_months SELECT value ->> 0, value ->> 1 FROM json_each(?)",
+            (months,),
         )
         conn.execute(insert, (text, period.year, batch * BATCH, (batch + 1) * BATCH))
     conn.execute("DELETE FROM temp.round_figures")
