@@ -28,7 +28,11 @@ PERIOD_REPORTS = frozenset({"monthly", "summary"})
 GROUPED_REPORTS = frozenset({"ledger", "monthly"})
 #: The writer of each report (module, function, the options it takes), imported when used.
 _WRITERS: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "ledger": ("ledger", "write_ledger", ("group_by", "project_ids", "as_of", "progress")),
+    "ledger": (  # the period in view: the values of its year
+        "ledger",
+        "write_ledger",
+        ("period", "group_by", "project_ids", "as_of", "progress"),
+    ),
     "monthly": (
         "monthly",
         "write_monthly",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path
 
+from ..domain.periods import Period
 from ..store import Project, Store
 from . import form
 from .common import (
@@ -82,10 +83,14 @@ def write_ledger(
     as_of: dt.date | None = None,
     progress: Progress | None = None,
     year: int | None = None,
+    period: Period | None = None,
 ) -> ExportResult:
     """Write 重点项目台账 to ``path``: a section per group with its 小计, then the 合计;
-    年度计划投资, 建设性质 and 项目清单 those of ``year`` (default: the current year)."""
+    年度计划投资, 建设性质 and 项目清单 those of ``year`` (default: the year of ``period``,
+    else the current year)."""
     group_by = check_grouping(group_by)  # "none" and "" mean no grouping
+    if year is None and period is not None:
+        year = period.year
     projects = select_projects(store, project_ids, year)
     groups = group_projects(store, projects, group_by)
     as_of = as_of or today()

@@ -190,3 +190,16 @@ def test_a_monthly_plan_sets_the_light_and_the_reports_note(ledger, tmp_path):
 
     with pytest.raises(ValidationFailed, match="不属于2021年"):
         ledger.set_monthly_plan(project.id, 2021, {"2022-01": D("1")})
+
+
+def test_the_ledger_export_shows_the_plans_of_the_period_year(ledger, tmp_path):
+    from desktop_app.reports import export_report
+
+    project = ledger.projects()[0]
+    ledger.set_project_year(project.id, 2020, {"annual_plan": D("11.11")})
+    ledger.set_project_year(project.id, 2021, {"annual_plan": D("22.22")})
+    for year, plan in ((2020, 11.11), (2021, 22.22)):
+        path = tmp_path / f"台账{year}.xlsx"
+        export_report(ledger, "ledger", path, period=Period(year, 12), group_by="none")
+        row = next(r for rows in cells(path).values() for r in rows if project.code in r)
+        assert plan in row
