@@ -61,3 +61,13 @@ def test_a_project_off_the_years_list_is_not_in_its_monthly_grid(make_window, st
     grid = window.monthly
     assert grid.model.rowCount() == 50  # 51 projects, one off 2022's list
     assert window.model.rowCount() == 51  # the ledger itself still lists every project
+
+
+def test_the_ledger_export_from_the_window_uses_the_year_in_view(qtbot, store, settings):
+    from desktop_app.ui.dialogs.export import ExportDialog
+
+    dialog = ExportDialog(store, settings=settings, period=Period(2021, 12))
+    qtbot.addWidget(dialog)
+    dialog.report_box.setCurrentIndex(dialog.report_box.findData("ledger"))
+    assert dialog.kind == "ledger"
+    assert dialog.options()["period"] == Period(2021, 12)

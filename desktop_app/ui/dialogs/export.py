@@ -277,6 +277,8 @@ class ExportDialog(QDialog):
         if self.kind in PERIOD_REPORTS:
             options["period"] = self.period
             options["thresholds"] = self.thresholds
+        elif self.kind == "ledger":  # the plans of the year in view
+            options["period"] = self.period
         if self.kind in GROUPED_REPORTS or self.kind == "problems":
             options["group_by"] = None if group == "none" else group
         return options
