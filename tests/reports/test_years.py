@@ -89,6 +89,10 @@ def test_next_years_plans_leave_last_years_report_cell_for_cell(ledger, tmp_path
     after = tmp_path / "after.xlsx"
     write_monthly(ledger, after, period=DEC_2021)
     assert cells(after) == cells(before)
+    ledger.set_current_year(2022)  # as the year change does: 2021's report still stays
+    write_monthly(ledger, after, period=DEC_2021)
+    assert cells(after) == cells(before)
+    ledger.set_current_year(2021)
 
     # each year keeps its own values
     assert ledger.get_project(some[2].id, 2022).annual_plan == new[some[2].code]
