@@ -382,6 +382,8 @@ def m006_drop_year_columns(db: Database) -> None:
     if sqlite3.sqlite_version_info >= (3, 35, 0):
         for column in YEAR_COLUMNS:
             db.execute(f"ALTER TABLE projects DROP COLUMN {column}")
+    # a year's monthly plans of every project, read with the figures of a period
+    db.execute("CREATE INDEX monthly_plans_period ON monthly_plans(period, project_id)")
     db.execute("PRAGMA user_version = 6")
 
 
