@@ -329,10 +329,12 @@ def working_year(db: Database) -> int:
 
 @_migration
 def m005_years_and_rounds(db: Database) -> None:
-    """Per-year values and closed rounds.  Every project's 年度计划投资, 建设性质 and 项目清单
-    become those of :func:`working_year` (the project on that year's list), so every figure
-    means what it meant; one action records it, with one history row per project.  The old
-    columns of ``projects`` stay until the reads have moved (a later migration drops them)."""
+    """Per-year values and closed rounds.  Before v5 one 年度计划投资, 建设性质 and 项目清单 served
+    every period, so every project goes on the list of :func:`working_year` and of every
+    year it has monthly reports in the ledger — each with those same values — and every
+    figure, report and month means exactly what it meant; one action records it, with one
+    history row per project naming the years.  The old columns of ``projects`` stay until the
+    reads have moved (m006 drops them)."""
     import datetime as dt
 
     for statement in YEARS_AND_ROUNDS:
@@ -344,19 +346,30 @@ def m005_years_and_rounds(db: Database) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         [CURRENT_YEAR_META, str(year)],
     )
-    db.execute(
-        "INSERT INTO project_years "
-        "(project_id, year, on_list, annual_plan, nature, lists, target, version, updated_at) "
-        "SELECT id, ?, 1, annual_plan, nature, lists, NULL, 1, ? FROM projects",
-        [year, now],
-    )
+    reported = {
+        int(row[0])
+        for row in db.execute(
+            "SELECT DISTINCT substr(period, 1, 4) FROM monthly_reports"
+        ).fetchall()
+        if str(row[0]).isdigit() and 2000 <= int(row[0]) <= 2099
+    }
+    years = sorted(reported | {year})
+    for each in years:
+        db.execute(
+            "INSERT INTO project_years "
+            "(project_id, year, on_list, annual_plan, nature, lists, target, version, updated_at) "
+            "SELECT id, ?, 1, annual_plan, nature, lists, NULL, 1, ? FROM projects",
+            [each, now],
+        )
     if db.execute("SELECT count(*) FROM projects").fetchone()[0]:
+        named = "、".join(str(y) for y in years)
         cursor = db.execute(
             "INSERT INTO actions (at, user, description, source) VALUES (?, ?, ?, ?)",
             [
                 now,
                 "程序升级",
-                f"升级数据结构：年度计划、建设性质和项目清单归入 {year} 年",
+                f"升级数据结构：年度计划、建设性质和项目清单归入 {named} 年"
+                + ("（升级前各年共用同一计划）" if len(years) > 1 else ""),
                 "migration",
             ],
         )
@@ -364,7 +377,7 @@ def m005_years_and_rounds(db: Database) -> None:
             "INSERT INTO history "
             "(action_id, at, user, table_name, record_id, field, old_value, new_value) "
             "SELECT ?, ?, '程序升级', 'project_years', id, 'year', NULL, ? FROM projects",
-            [cursor.lastrowid, now, str(year)],
+            [cursor.lastrowid, now, named],
         )
     db.execute("PRAGMA user_version = 5")
 

@@ -198,3 +198,50 @@ def test_an_empty_ledger_gets_this_year_and_no_upgrade_action(tmp_path):
             s.conn.execute("SELECT count(*) FROM actions WHERE source = 'migration'").fetchone()[0]
             == 0
         )
+
+
+def test_a_pre_v5_ledger_reported_over_several_years_keeps_every_month(tmp_path):
+    """Before v5 the one plan served every period: a ledger with 2021 and 2022 reports keeps
+    every project on both years' lists with that plan, so its 2021-12 report still has all
+    projects, with the plan and the completion it showed before the upgrade."""
+    from desktop_app.reports.monthly import write_monthly
+
+    path = tmp_path / "two_years.sqlite"
+    shutil.copy(FIXTURES / "ledger_schema_v3.sqlite", path)
+    old = sqlite3.connect(path)
+    project_id, plan = old.execute(
+        "SELECT id, annual_plan FROM projects WHERE annual_plan IS NOT NULL ORDER BY id"
+    ).fetchone()
+    old.execute(
+        "INSERT INTO monthly_reports (project_id, period, month_investment, updated_at, "
+        "ytd_investment, cum_investment) VALUES (?, '2021-12', ?, '2021-12-28T10:00:00', ?, ?)",
+        (project_id, plan // 4, plan // 4, plan // 4),
+    )
+    old.commit()
+    count = old.execute("SELECT count(*) FROM projects").fetchone()[0]
+    old.close()
+    with Store.open(path, user="升级测试") as s:
+        listed = dict(
+            s.conn.execute("SELECT year, count(*) FROM project_years GROUP BY year").fetchall()
+        )
+        assert listed == {2021: count, 2022: count}
+        assert (
+            s.project_year(project_id, 2021).annual_plan
+            == s.project_year(project_id, 2022).annual_plan
+        )
+        action = s.conn.execute(
+            "SELECT description FROM actions WHERE source = 'migration'"
+        ).fetchone()[0]
+        assert "2021、2022 年" in action
+        out = tmp_path / "2021-12.xlsx"
+        write_monthly(s, out, period=Period.parse("2021-12"))
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(out).active
+    text = [
+        " ".join(str(c) for c in row if c is not None) for row in sheet.iter_rows(values_only=True)
+    ]
+    shown = [line for line in text if "LY2022-" in line]
+    assert len(shown) == count  # every project, as before the upgrade
+    rates = [c for row in sheet.iter_rows(values_only=True) for c in row if c == 0.25]
+    assert rates  # its completion: a quarter of its plan, as it showed before
