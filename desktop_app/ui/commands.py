@@ -49,22 +49,63 @@ class _EditProject(_StoreCommand):
         new: dict,
         text: str,
         year: int | None = None,
+        old_year: dict | None = None,
+        new_year: dict | None = None,
     ):
         super().__init__(editor, text)
         self._id, self._old, self._new = project_id, old, new
         self._year = year  # of 年度计划投资 / 建设性质 / 项目清单
+        # 名单, 建设目标 and 月度计划 of that year (keys of YEAR_PART_KEYS)
+        self._old_year, self._new_year = old_year or {}, new_year or {}
 
     def _redo(self) -> tuple[str, list[int]]:
-        return self._put(self._new, QCoreApplication.translate("LedgerEditor", "重做："))
+        return self._put(
+            self._new, self._new_year, QCoreApplication.translate("LedgerEditor", "重做：")
+        )
 
     def _undo(self) -> tuple[str, list[int]]:
-        return self._put(self._old, QCoreApplication.translate("LedgerEditor", "撤销："))
-
-    def _put(self, values: dict, prefix: str) -> tuple[str, list[int]]:
-        self._editor.store.update_project(
-            self._id, values, description=prefix + self.text(), year=self._year
+        return self._put(
+            self._old, self._old_year, QCoreApplication.translate("LedgerEditor", "撤销：")
         )
+
+    def _put(self, values: dict, of_year: dict, prefix: str) -> tuple[str, list[int]]:
+        store = self._editor.store
+        with store.action(prefix + self.text()):
+            store.update_project(self._id, values, year=self._year)
+            _put_year(store, self._id, int(self._year or store.current_year()), of_year)
         return "projects", [self._id]
+
+
+#: What the project form saves of the year besides the fields (see dialogs/project_year.py).
+YEAR_PART_KEYS = ("on_list", "target", "monthly_plan")
+
+
+def _split_year_part(values: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The project fields, and the year's 名单 / 建设目标 / 月度计划 among ``values``."""
+    fields = {k: v for k, v in values.items() if k not in YEAR_PART_KEYS}
+    return fields, {k: values[k] for k in YEAR_PART_KEYS if k in values}
+
+
+def _read_year_part(store: Store, project_id: int, year: int, keys: Any) -> dict[str, Any]:
+    row = store.project_year(project_id, year)
+    out: dict[str, Any] = {}
+    for key in keys:
+        if key == "monthly_plan":
+            out[key] = store.monthly_plan(project_id, year)
+        elif key == "target":
+            out[key] = (row.target if row is not None else None) or ""
+        else:
+            out[key] = bool(row.on_list) if row is not None else False
+    return out
+
+
+def _put_year(store: Store, project_id: int, year: int, of_year: Mapping[str, Any]) -> None:
+    """Write the year's part (inside the caller's action)."""
+    changes = {k: v for k, v in of_year.items() if k != "monthly_plan"}
+    if changes:
+        store.set_project_year(project_id, year, changes)
+    if "monthly_plan" in of_year:
+        store.set_monthly_plan(project_id, year, of_year["monthly_plan"])
 
 
 class _AddProject(_StoreCommand):
@@ -242,7 +283,19 @@ class LedgerEditor(QObject):
     def add_project(self, values: Mapping[str, Any], *, year: int | None = None) -> Project:
         """Create a project on ``year``'s list (default: the current year; raises
         ValidationFailed with the issues)."""
-        project = self.store.add_project(values, year=year)
+        fields, of_year = _split_year_part(values)
+        text = QCoreApplication.translate("LedgerEditor", "新增项目：") + str(
+            fields.get("name") or ""
+        )
+        with self.store.action(text):
+            project = self.store.add_project(fields, year=year)
+            if of_year:
+                _put_year(
+                    self.store,
+                    int(project.id or 0),
+                    int(project.year or self.store.year_of(year)),
+                    of_year,
+                )
         text = QCoreApplication.translate("LedgerEditor", "新增项目：") + project.name
         self._push(_AddProject(self, project, text), "projects", [int(project.id or 0)])
         return project
@@ -256,11 +309,22 @@ class LedgerEditor(QObject):
         year: int | None = None,
     ) -> Project:
         """Change fields of a project, 年度计划投资 / 建设性质 / 项目清单 those of ``year``
-        (default: the current year; raises ValidationFailed / ConflictError)."""
+        (default: the current year; raises ValidationFailed / ConflictError).  ``changes`` may
+        hold the year's on_list / target / monthly_plan too: all is one action, one undo step."""
+        fields, of_year = _split_year_part(changes)
         before = self.store.get_project(project_id, year)
-        after = self.store.update_project(
-            project_id, changes, expected_version=expected_version, year=year
-        )
+        the_year = int(before.year or self.store.year_of(year))
+        old_year = _read_year_part(self.store, project_id, the_year, of_year)
+        of_year = {k: v for k, v in of_year.items() if v != old_year[k]}
+        old_year = {k: old_year[k] for k in of_year}
+        text = QCoreApplication.translate("LedgerEditor", "编辑项目：") + before.name
+        with self.store.action(text):
+            after = self.store.update_project(
+                project_id, fields, expected_version=expected_version, year=year
+            )
+            _put_year(self.store, project_id, the_year, of_year)
+        if of_year:
+            after = self.store.get_project(project_id, year)
         if after.version == before.version:
             return after
         old_values, new_values = before.values(), after.values()
@@ -269,7 +333,9 @@ class LedgerEditor(QObject):
         new = {k: new_values[k] for k in changed}
         text = QCoreApplication.translate("LedgerEditor", "编辑项目：") + after.name
         self._push(
-            _EditProject(self, project_id, old, new, text, after.year), "projects", [project_id]
+            _EditProject(self, project_id, old, new, text, after.year, old_year, new_year=of_year),
+            "projects",
+            [project_id],
         )
         return after
 

@@ -617,6 +617,22 @@ EN = {
     "序时进度按月度计划分解计算（截至本月计划累计÷年度计划）": (
         "The schedule follows the monthly plan (planned to date ÷ annual plan)"
     ),
+    # the project form's year part (dialogs/project_year.py)
+    "列入{year}年重点项目名单": "On the {year} key-project list",
+    "建设目标（{year}年）": "Target ({year})",
+    "本年形象进度目标，如：主体结构封顶，完成投资80%": (
+        "This year's progress target, e.g. main structure topped out, 80% invested"
+    ),
+    "月度计划分解（{year}年）": "Monthly plan ({year})",
+    "{month}月": "M{month}",
+    "万元": "10k CNY",
+    "{month}月计划：": "Plan of month {month}: ",
+    "{month}月计划不能为负数": "The plan of month {month} cannot be negative",
+    "月度计划合计 {total} 万元与年度计划投资 {plan} 万元不一致": (
+        "The monthly plans add up to {total} (10k CNY), not the annual plan of {plan}"
+    ),
+    "合计：{total} 万元": "Total: {total} (10k CNY)",
+    "未分解（序时进度按月数÷12）": "No monthly plan (the schedule follows months ÷ 12)",
 }
 
 #: Where one source text reads differently in one context: (context, source) -> English.

@@ -951,7 +951,7 @@ Double-click to open the project</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/export.py" line="195" />
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="342" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="344" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -976,37 +976,37 @@ Double-click to open the project</translation>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="289" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="291" />
             <source>请先选择保存位置</source>
             <translation>Choose where to save first</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="306" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="308" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="307" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="309" />
             <source>正在导出…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="319" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="321" />
             <source>正在导出… {done}/{total}</source>
             <translation>Exporting… {done}/{total}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="326" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="328" />
             <source>已导出：{path}（{n} 项，用时 {s:.1f} 秒）</source>
             <translation>Exported: {path} ({n} items, {s:.1f} s)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="337" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="339" />
             <source>导出失败：{msg}</source>
             <translation>Export failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="351" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="353" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
@@ -1194,7 +1194,7 @@ Double-click to open the project</translation>
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
             <location filename="../../desktop_app/ui/models/project.py" line="519" />
-            <location filename="../../desktop_app/ui/monthly/model.py" line="323" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="325" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
         </message>
@@ -1437,62 +1437,65 @@ You can open it anyway: when both sides save the same project, the later one see
     <context>
         <name>LedgerEditor</name>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="58" />
-            <location filename="../../desktop_app/ui/commands.py" line="86" />
-            <location filename="../../desktop_app/ui/commands.py" line="106" />
-            <location filename="../../desktop_app/ui/commands.py" line="126" />
-            <location filename="../../desktop_app/ui/commands.py" line="199" />
+            <location filename="../../desktop_app/ui/commands.py" line="63" />
+            <location filename="../../desktop_app/ui/commands.py" line="127" />
+            <location filename="../../desktop_app/ui/commands.py" line="147" />
+            <location filename="../../desktop_app/ui/commands.py" line="167" />
+            <location filename="../../desktop_app/ui/commands.py" line="240" />
             <source>重做：</source>
             <translation>Redo: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="61" />
-            <location filename="../../desktop_app/ui/commands.py" line="78" />
-            <location filename="../../desktop_app/ui/commands.py" line="100" />
-            <location filename="../../desktop_app/ui/commands.py" line="132" />
-            <location filename="../../desktop_app/ui/commands.py" line="206" />
+            <location filename="../../desktop_app/ui/commands.py" line="68" />
+            <location filename="../../desktop_app/ui/commands.py" line="119" />
+            <location filename="../../desktop_app/ui/commands.py" line="141" />
+            <location filename="../../desktop_app/ui/commands.py" line="173" />
+            <location filename="../../desktop_app/ui/commands.py" line="247" />
             <source>撤销：</source>
+            <extracomment>What the project form saves of the year besides the fields (see dialogs/project_year.py).</extracomment>
             <translation>Undo: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="246" />
+            <location filename="../../desktop_app/ui/commands.py" line="287" />
+            <location filename="../../desktop_app/ui/commands.py" line="299" />
             <source>新增项目：</source>
             <translation>New project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="270" />
+            <location filename="../../desktop_app/ui/commands.py" line="320" />
+            <location filename="../../desktop_app/ui/commands.py" line="334" />
             <source>编辑项目：</source>
             <translation>Edit project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="278" />
+            <location filename="../../desktop_app/ui/commands.py" line="344" />
             <source>删除项目：</source>
             <translation>Delete project: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="334" />
-            <location filename="../../desktop_app/ui/commands.py" line="352" />
+            <location filename="../../desktop_app/ui/commands.py" line="400" />
+            <location filename="../../desktop_app/ui/commands.py" line="418" />
             <source>关键节点</source>
             <translation>Key nodes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="336" />
-            <location filename="../../desktop_app/ui/commands.py" line="354" />
+            <location filename="../../desktop_app/ui/commands.py" line="402" />
+            <location filename="../../desktop_app/ui/commands.py" line="420" />
             <source>问题</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="339" />
+            <location filename="../../desktop_app/ui/commands.py" line="405" />
             <source>新增</source>
             <translation>Add </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="341" />
+            <location filename="../../desktop_app/ui/commands.py" line="407" />
             <source>编辑</source>
             <translation>Edit </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/commands.py" line="358" />
+            <location filename="../../desktop_app/ui/commands.py" line="424" />
             <source>删除</source>
             <translation>Delete</translation>
         </message>
@@ -1749,17 +1752,17 @@ The current ledger is unaffected.</translation>
             <translation>Dashboard</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="82" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="83" />
             <source>正在载入台账…</source>
             <translation>Loading the ledger…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="96" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="97" />
             <source>正在载入月度调度…</source>
             <translation>Loading the monthly reports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="113" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="114" />
             <source>载入失败：{msg}</source>
             <translation>Loading failed: {msg}</translation>
         </message>
@@ -2063,32 +2066,32 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>This month's investment cannot be negative</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="344" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="346" />
             <source>填报月度调度：{name}</source>
             <translation>Monthly report: {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="351" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="353" />
             <source>第{row}行（{name}）“{column}”：</source>
             <translation>Row {row} ({name}) “{column}”: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="404" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
             <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
             <translation>The pasted block runs past the table: no project after row {row}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="418" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="420" />
             <source>此列不能填写，请从可填写的列开始粘贴</source>
             <translation>this column is not input; paste starting from an input column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="434" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="436" />
             <source>粘贴月度调度（{n}个项目）</source>
             <translation>Paste monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="455" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="457" />
             <source>清除月度调度内容（{n}个项目）</source>
             <translation>Clear monthly reports ({n} projects)</translation>
         </message>
@@ -2166,7 +2169,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>{period} is closed ({who}, {when}): this month's reports can be viewed, not changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="375" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="377" />
             <source>{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）</source>
             <translation>{period} is closed and cannot be changed; to correct it, reopen it first (Tools ▸ Reopen the month…)</translation>
         </message>
@@ -2650,87 +2653,87 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>ProjectDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="71" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="72" />
             <source>序时进度按时间计算（月数÷12）</source>
             <extracomment>The 序时进度 rules (domain/derived.py, no Qt) for the translation files.</extracomment>
             <translation>The schedule follows time (months ÷ 12)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="72" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="73" />
             <source>序时进度按月度计划分解计算（截至本月计划累计÷年度计划）</source>
             <translation>The schedule follows the monthly plan (planned to date ÷ annual plan)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="109" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="110" />
             <source>新增项目</source>
             <translation>New project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="111" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="112" />
             <source>编辑项目 — {name}</source>
             <translation>Edit project — {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="121" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="129" />
             <source>基本信息</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="131" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="463" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="139" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="475" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="132" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="470" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="140" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="482" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="339" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="169" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="173" />
             <source>年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。</source>
             <translation>Annual plan, nature and lists are the values for {year}{off}. {rule}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="175" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="179" />
             <source>（本项目不在该年重点项目名单中）</source>
             <translation> (this project is not on that year's key-project list)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="291" />
             <source>万元，可写 1.2亿</source>
             <translation>10k CNY; 1.2亿 works too</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="289" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="296" />
             <source>如 2022-03、2022年3月、2022/4/1</source>
             <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="414" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="427" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="424" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="438" />
             <source>未保存：</source>
             <translation>Not saved: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="433" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="444" />
             <source>保存失败：</source>
             <translation>Saving failed: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="460" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="472" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="461" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="473" />
             <source>项目有尚未保存的修改。</source>
             <translation>The project has unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="466" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="478" />
             <source>放弃修改</source>
             <translation>Discard</translation>
         </message>
@@ -2931,6 +2934,64 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <source>本年累计完成投资 ÷ 年度计划投资</source>
             <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
             <translation>Year-to-date investment ÷ annual plan</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectYearPanel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="62" />
+            <source>列入{year}年重点项目名单</source>
+            <translation>On the {year} key-project list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="68" />
+            <source>建设目标（{year}年）</source>
+            <translation>Target ({year})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="72" />
+            <source>本年形象进度目标，如：主体结构封顶，完成投资80%</source>
+            <translation>This year's progress target, e.g. main structure topped out, 80% invested</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="80" />
+            <source>月度计划分解（{year}年）</source>
+            <translation>Monthly plan ({year})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="86" />
+            <source>{month}月</source>
+            <translation>M{month}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="91" />
+            <source>万元</source>
+            <translation>10k CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="137" />
+            <source>{month}月计划：</source>
+            <translation>Plan of month {month}: </translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="141" />
+            <source>{month}月计划不能为负数</source>
+            <translation>The plan of month {month} cannot be negative</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="176" />
+            <source>月度计划合计 {total} 万元与年度计划投资 {plan} 万元不一致</source>
+            <translation>The monthly plans add up to {total} (10k CNY), not the annual plan of {plan}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="187" />
+            <source>合计：{total} 万元</source>
+            <translation>Total: {total} (10k CNY)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/project_year.py" line="189" />
+            <source>未分解（序时进度按月数÷12）</source>
+            <translation>No monthly plan (the schedule follows months ÷ 12)</translation>
         </message>
     </context>
     <context>

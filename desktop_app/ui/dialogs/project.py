@@ -36,6 +36,7 @@ from ..common.buttons import ERROR_COLOR, dialog_buttons
 from ..common.labels import field_label, tr_field
 from ..common.message_line import MessageLine
 from .project_records import ProjectRecordTabs
+from .project_year import PLAN_KEY, ProjectYearPanel
 
 LEFT_FIELDS = (
     "code",
@@ -115,6 +116,13 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         self.editors: dict[str, QWidget] = {}
         self.messages: dict[str, MessageLine] = {}
         self._banner_of_errors = False
+        self.year = (project.year if project is not None else None) or self._period.year
+        self.year_part = ProjectYearPanel(
+            store,
+            project.id if project is not None else None,
+            self.year,
+            on_list=project.on_list if project is not None else True,
+        )
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(
@@ -141,7 +149,6 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         )
         self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         self.save_shortcut.activated.connect(self.try_save)
-        self.year = (project.year if project is not None else None) or self._period.year
         self.year_note = QLabel(self._year_text(project), self)
         self.year_note.setObjectName("yearNote")
         self.year_note.setWordWrap(True)
@@ -152,6 +159,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         layout.addWidget(buttons)
         self.resize(980, 660)
         self.validate()
+        self.year_part.changed.connect(self.validate)
         # The keyboard starts in the first field a user types (the code is given), not on
         # the tab bar; Tab then walks the fields (the scroll area is no stop of its own).
         self.editors["name"].setFocus(Qt.FocusReason.OtherFocusReason)
@@ -160,12 +168,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
 
     def _year_text(self, project: Project | None) -> str:
         """Which year's plan the form shows and edits, and the 序时进度 rule in use."""
-        planned = bool(
-            project is not None
-            and project.id is not None
-            and self._store.monthly_plan(project.id, self.year)
-        )
-        listed = project is None or project.on_list
+        planned = self.year_part.has_plan()
+        listed = self.year_part.on_list.isChecked()
         text = QCoreApplication.translate(
             "ProjectDialog", "年度计划投资、建设性质、项目清单为 {year} 年的数值{off}。{rule}。"
         )
@@ -194,6 +198,9 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         for name in WIDE_FIELDS:
             self._add_field(grid, row, 0, FIELD_BY_NAME[name], values.get(name), span=5)
             row += 2
+        grid.addWidget(self.year_part, row, 0, 1, 5)  # 名单, 建设目标, 月度计划分解
+        self.messages[PLAN_KEY] = self.year_part.message
+        row += 1
         grid.setRowStretch(row, 1)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(4, 1)
@@ -377,7 +384,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         return {k: v for k, v in values.items() if v != self._original.get(k)}
 
     def is_dirty(self) -> bool:
-        return bool(self.changes()) or bool(self._read()[1])
+        return bool(self.changes()) or bool(self.year_part.changes()) or bool(self._read()[1])
 
     def validate(self) -> list[Issue]:
         """Check the form now and show each message beside its field."""
@@ -385,7 +392,10 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
         unreadable = {i.field for i in issues if i.severity == "error"}
         project_id = self._project.id if self._project is not None else None
         issues += [i for i in self._store.validate(values, project_id) if i.field not in unreadable]
+        issues += self.year_part.issues(values.get("annual_plan"))
         self.show_issues(issues)
+        if hasattr(self, "year_note"):
+            self.year_note.setText(self._year_text(self._project))
         if self._banner_of_errors and not any(i.severity == "error" for i in issues):
             self._show_banner("")  # what it said is mended: no stale "未保存：…"
         return issues
@@ -421,7 +431,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
                 first.setFocus()
             return False
         try:
-            self.saved_project = self._save(self.values())
+            # The year's part (名单, 建设目标, 月度计划) goes with the fields: one undo step.
+            self.saved_project = self._save({**self.values(), **self.year_part.changes()})
         except ValidationFailed as exc:
             self.show_issues(list(exc.issues))
             self._show_banner(QCoreApplication.translate("ProjectDialog", "未保存：") + str(exc))
@@ -433,6 +444,7 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             self._show_banner(QCoreApplication.translate("ProjectDialog", "保存失败：") + str(exc))
             return False
         self._original = self.values()
+        self.year_part.mark_saved()
         super().accept()
         return True
 
