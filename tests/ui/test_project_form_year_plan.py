@@ -176,3 +176,26 @@ def test_unticking_the_list_box_takes_the_project_out_of_that_years_report(
     assert names(before) - names(after) >= {planned.name}
     window.editor.undo_stack.undo()
     assert store.project_year(planned.id, 2022).on_list is True
+
+
+def test_a_new_project_gets_its_target_and_monthly_plan_in_the_same_step(make_window, store):
+    window = make_window(store)
+    dialog = window.new_project()
+    code = dialog.editors["code"].text()
+    dialog.editors["name"].setText("辽源新材料产业园")
+    sector = dialog.editors["sector"]
+    sector.setCurrentIndex(sector.findData("工业"))
+    dialog.editors["annual_plan"].setText("1200")
+    dialog.year_part.target.setPlainText("完成厂房建设")
+    dialog.year_part.months[6].setText("1200")
+    actions = store.action_count()
+    assert dialog.try_save()
+    assert store.action_count() == actions + 1
+    created = store.find_project(code)
+    assert store.project_year(created.id, 2022).target == "完成厂房建设"
+    assert store.monthly_plan(created.id, 2022) == {"2022-07": Decimal("1200")}
+    window.action_undo.trigger()
+    assert store.find_project(code) is None
+    window.action_redo.trigger()
+    assert store.monthly_plan(created.id, 2022) == {"2022-07": Decimal("1200")}
+    assert store.project_year(created.id, 2022).target == "完成厂房建设"
