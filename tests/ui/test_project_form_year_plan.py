@@ -199,3 +199,16 @@ def test_a_new_project_gets_its_target_and_monthly_plan_in_the_same_step(make_wi
     window.action_redo.trigger()
     assert store.monthly_plan(created.id, 2022) == {"2022-07": Decimal("1200")}
     assert store.project_year(created.id, 2022).target == "完成厂房建设"
+
+
+def test_tab_and_enter_walk_the_years_part_in_order(make_window, store, qtbot):
+    window = make_window(store)
+    dialog = window.edit_project(store.find_project("LY2022-001").id)
+    activate(qtbot, dialog)
+    dialog.editors["measures"].setFocus()
+    seen = []
+    for key in (Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Tab, Qt.Key.Key_Return):
+        qtbot.keyClick(QApplication.focusWidget(), key)
+        seen.append(QApplication.focusWidget().objectName())
+    assert seen == ["year_on_list", "year_target", "plan_month_1", "plan_month_2"]
+    assert dialog.isVisible()  # Enter moved on, it did not save

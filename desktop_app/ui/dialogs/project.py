@@ -200,6 +200,8 @@ class ProjectDialog(ProjectRecordTabs, QDialog):
             row += 2
         grid.addWidget(self.year_part, row, 0, 1, 5)  # 名单, 建设目标, 月度计划分解
         self.messages[PLAN_KEY] = self.year_part.message
+        for edit in self.year_part.months:
+            edit.installEventFilter(self)  # Enter goes to the next month, as in the fields
         row += 1
         grid.setRowStretch(row, 1)
         grid.setColumnStretch(1, 1)
