@@ -115,19 +115,27 @@ class RoundsMixin(ActionsMixin):
         ).fetchone()
         return None if row is None else dict(json.loads(row[0]))
 
-    def round_columns(self, period: Period | str, paths: Iterable[str]) -> list[tuple[Any, ...]]:
-        """Some values of every frozen row of a closed ``period``, as ``(project id, *values)``
-        in the round's order, read by SQLite (no row parsed in Python): ``paths`` are JSON
-        paths such as ``"$.project.code"`` or ``"$.light"``; empty for an open period."""
+    def round_columns(
+        self, period: Period | str, paths: Iterable[str], ids: Iterable[int] | None = None
+    ) -> list[tuple[Any, ...]]:
+        """Some values of every frozen row of a closed ``period`` (or of the projects ``ids``
+        only), as ``(project id, *values)`` in the round's order, read by SQLite (no row
+        parsed in Python): ``paths`` are JSON paths such as ``"$.project.code"`` or
+        ``"$.light"``; empty for an open period."""
         wanted = list(paths)
         if any("'" in path for path in wanted):
             raise ValueError("a JSON path with a quote")
         columns = "".join(f", row ->> '{path}'" for path in wanted)
-        rows = self.conn.execute(
+        sql = (
             f"SELECT project_id{columns}, row ->> '$.project.code' FROM round_rows "
-            f"WHERE period = ? AND project_id > {HEADER_ID}",
-            (_text(period),),
-        ).fetchall()
+            f"WHERE period = ? AND project_id > {HEADER_ID}"
+        )
+        if ids is None:
+            rows = self.conn.execute(sql, (_text(period),)).fetchall()
+        else:
+            rows = []
+            for pid in ids:  # one primary-key seek each
+                rows += self.conn.execute(sql + " AND project_id = ?", (_text(period), pid))
         rows.sort(key=lambda r: r[-1] or "")
         return [r[:-1] for r in rows]
 

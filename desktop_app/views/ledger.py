@@ -327,8 +327,15 @@ def load_figs(
     n: int,
 ) -> list[Figs]:
     """The figures tuple of every row (``pos``: project id → row), the same values as
-    :func:`figs_of` over :meth:`Store.figures`, without a ProjectFigures per project."""
+    :func:`figs_of` over :meth:`Store.figures`, without a ProjectFigures per project.  A
+    closed period's are those it was closed with (its frozen rows), as its reports show."""
     figs = [NO_FIGS] * n
+    if store.is_closed(period):
+        for pid, frozen in frozen_figs(store, period).items():
+            at = pos.get(pid)
+            if at is not None:  # a project deleted since the close is not in the table
+                figs[at] = frozen
+        return figs
     for pid, light, month_c, ytd_c, _cum, plan_c, _total, reported in store.figure_rows(
         period, thresholds
     ):
@@ -337,6 +344,38 @@ def load_figs(
             rate = float(Decimal(ytd_c) / Decimal(plan_c)) if plan_c else None
             figs[at] = (light.value, month_c, ytd_c, rate, reported)
     return figs
+
+
+def frozen_figs(store: Store, period: Period, ids: Iterable[int] | None = None) -> dict[int, Figs]:
+    """The figures tuples a closed ``period`` was closed with (of ``ids`` only, if given),
+    by project id: what its reports and dashboard show, whatever changed since."""
+    paths = ("$.light", "$.month", "$.ytd", "$.project.annual_plan", "$.reported")
+    out: dict[int, Figs] = {}
+    for pid, light, month_c, ytd_c, plan_c, reported in store.round_columns(period, paths, ids):
+        rate = float(Decimal(ytd_c) / Decimal(plan_c)) if plan_c and ytd_c is not None else None
+        out[pid] = (light, month_c, ytd_c or 0, rate, bool(reported))
+    return out
+
+
+def changed_figs(
+    store: Store,
+    ids: Iterable[int],
+    period: Period,
+    thresholds: derived.LightThresholds | None = None,
+) -> dict[int, Figs]:
+    """The figures tuples of the projects ``ids`` after an edit: a closed period's frozen
+    ones (a project added since has none), else worked out afresh — the projects off the
+    period's year's list have none (as :func:`load_ledger` gives them)."""
+    ids = list(ids)
+    if store.is_closed(period):
+        frozen = frozen_figs(store, period, ids)
+        return {pid: frozen.get(pid, NO_FIGS) for pid in ids}
+    out: dict[int, Figs] = {}
+    for pid in ids:
+        entry = store.project_year(pid, period.year)
+        listed = entry is not None and entry.on_list
+        out[pid] = figs_of(project_figures(store, pid, period, thresholds)) if listed else NO_FIGS
+    return out
 
 
 def project_figures(

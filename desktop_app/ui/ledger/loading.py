@@ -16,11 +16,9 @@ from PySide6.QtWidgets import QMessageBox
 
 from ... import APP_NAME
 from ...views.ledger import (
-    NO_FIGS,
-    figs_of,
+    changed_figs,
     load_ledger,
     load_monthly,
-    project_figures,
     refresh_monthly,
     warm_name_sort,
 )
@@ -170,13 +168,7 @@ class LedgerLoader(QObject):
         rows = self.store.project_rows(ids, self.period.year)
         present = {r[0] for r in rows}
         removed = [i for i in ids if i not in present]
-        year = self.period.year  # a project off the year's list has no figures (as loaded)
-        figs = {
-            pid: figs_of(project_figures(self.store, pid, self.period, thresholds))
-            if (entry := self.store.project_year(pid, year)) is not None and entry.on_list
-            else NO_FIGS
-            for pid in present
-        }
+        figs = changed_figs(self.store, present, self.period, thresholds)
         data = self.monthly.model.monthly_data
         if data is not None:
             for pid in removed:
