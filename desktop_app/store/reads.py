@@ -14,6 +14,7 @@ from ..domain import derived
 from ..domain.fields import PROJECT_FIELD_NAMES
 from ..domain.money import from_cents
 from ..domain.periods import Period
+from .figure_columns import COLUMNS_SQL, figure_columns
 from .models import MonthlyReport
 from .rows import (
     MONTHLY_COLUMNS,
@@ -30,19 +31,8 @@ _PROJECT_ROW_SQL = (
     + ", ".join(map(project_column, PROJECT_FIELD_NAMES))
     + YEAR_JOIN
 )
-#: Every project on the year's list (bind the year) with the newest report at or before the
-#: period (bind the period), which carries the running sums (schema v2): one index seek per
-#: project.
-_FIGURE_ROWS_SQL = """
-SELECT p.id, y.annual_plan, p.total_investment, p.planned_start, p.actual_start, p.status,
-       m.period, m.month_investment, m.ytd_investment, m.cum_investment
-FROM projects p
-JOIN project_years y ON y.project_id = p.id AND y.year = ? AND y.on_list = 1
-LEFT JOIN monthly_reports m ON m.id = (
-    SELECT id FROM monthly_reports
-    WHERE project_id = p.id AND period <= ?
-    ORDER BY period DESC LIMIT 1)
-"""
+#: Projects worked out at a time by :meth:`ReadsMixin.figure_rows` (with numpy).
+BATCH = 8192
 
 FigureRow = tuple[int, derived.Light, int | None, int, int, int | None, int | None, bool]
 
@@ -197,30 +187,8 @@ class ReadsMixin:
         None when not reported, 本年累计, 开工以来累计, 年度计划, 总投资, reported)``, amounts
         in whole 百元, of the projects on the period's year's list.  :meth:`figures` is built
         from these; the rules are :func:`derived.cents_rule` (by the monthly plan where a
-        project has one)."""
-        rule = derived.cents_rule(period, thresholds)
-        this = str(period)
+        project has one), worked out a batch at a time (:func:`figure_columns`)."""
         plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
-        month_of = period.month
-        cumulative = derived.planned_cumulative
-        for (
-            pid,
-            plan,
-            total,
-            planned_start,
-            actual_start,
-            status,
-            last,
-            month,
-            ytd,
-            cum,
-        ) in self.conn.execute(_FIGURE_ROWS_SQL, (period.year, this)):
-            if plans and pid in plans:
-                planned = cumulative(plans[pid], month_of)
-                light, ytd, cum = rule(
-                    last, ytd, cum, plan, planned_start, actual_start, status, planned
-                )
-            else:
-                light, ytd, cum = rule(last, ytd, cum, plan, planned_start, actual_start, status)
-            reported = last == this
-            yield pid, light, month if reported else None, ytd, cum, plan, total, reported
+        cursor = self.conn.execute(COLUMNS_SQL, (period.year, str(period)))
+        while batch := cursor.fetchmany(BATCH):
+            yield from figure_columns(batch, period, thresholds, plans).rows()

@@ -24,9 +24,12 @@ Amounts stay whole 百元 integers until shown (:func:`wan`): every total is exa
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import gc
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
 from typing import Any, NamedTuple
 
 from ..domain import derived
@@ -35,6 +38,17 @@ from ..domain.derived import Light, LightThresholds
 from ..domain.money import from_cents
 from ..domain.periods import Period
 from ..store import Store
+from ..store.figure_columns import (
+    CODE,
+    CUM,
+    EARLIER,
+    LAST,
+    NAME,
+    NAMED_SQL,
+    PAIR_SQL,
+    REGION,
+    columns_figures,
+)
 
 UNFILLED = "未填写"
 
@@ -97,6 +111,10 @@ def read_round(
     frozen = _frozen_rows(store, period, thresholds)
     if frozen is not None:
         return Round(period, frozen, frozen=True)
+    if projects is None and hasattr(store, "conn"):
+        rows = _named_rows(store, period)
+        cols = list(zip(*rows, strict=False)) or [()] * EARLIER
+        return _open_round(period, cols, store, thresholds)
     if projects is None:
         projects = project_names(store)
     monthly_plans = getattr(store, "monthly_plan_cents", None)
@@ -116,6 +134,59 @@ def read_round(
             pid, code, name, region, light, month, ytd, plan, lags(ytd, plan, m, planned)
         )
     return Round(period, rows)
+
+
+def _named_rows(store: Store, period: Period) -> list[tuple[Any, ...]]:
+    """The raw rows of an open round (:data:`~.figure_columns.NAMED_SQL`): one statement."""
+    return store.conn.execute(NAMED_SQL, (period.year, str(period))).fetchall()
+
+
+def _read_pair(
+    store: Store, earlier: Period, later: Period, thresholds: LightThresholds | None
+) -> tuple[Round, Round]:
+    """Both rounds: the closed ones from their frozen rows, the open ones by one statement
+    each -- or by one for both when they are of the same year (the same list)."""
+    frozen = {p: _frozen_rows(store, p, thresholds) for p in (earlier, later)}
+    opened = [p for p, rows in frozen.items() if rows is None]
+    cols: dict[Period, list[Sequence[Any]]] = {}
+    if len(opened) == 2 and earlier.year == later.year:
+        raw = store.conn.execute(PAIR_SQL, (later.year, str(later), str(earlier)))
+        both = list(zip(*raw.fetchall(), strict=False)) or [()] * (EARLIER + 4)
+        cols[later] = both[:EARLIER]
+        cols[earlier] = [*both[:LAST], *both[EARLIER:], *both[CUM + 1 : EARLIER]]
+    else:
+        for p in opened:
+            rows = _named_rows(store, p)
+            cols[p] = list(zip(*rows, strict=False)) or [()] * EARLIER
+
+    def one(p: Period) -> Round:
+        rows = frozen[p]
+        if rows is not None:
+            return Round(p, rows, frozen=True)
+        return _open_round(p, cols[p], store, thresholds)
+
+    return one(earlier), one(later)
+
+
+_row = partial(tuple.__new__, RoundRow)  # RoundRow of a tuple, without a Python call
+
+
+def _open_round(
+    period: Period,
+    cols: Sequence[Sequence[Any]],
+    store: Store,
+    thresholds: LightThresholds | None,
+) -> Round:
+    """The round of an open ``period`` from the columns of its raw rows: the figures worked
+    out as columns (:func:`~.figure_columns.columns_figures`, the rules of
+    :meth:`Store.figure_rows`)."""
+    f = columns_figures(cols, period, thresholds, store.monthly_plan_cents(period.year))
+    names = zip(
+        f.ids, cols[CODE], cols[NAME], cols[REGION], f.lights, f.months, f.ytd, f.plans,
+        f.lagging, strict=True,
+    )  # fmt: skip
+    made = map(_row, names)
+    return Round(period, dict(zip(f.ids, made, strict=True)))
 
 
 class _Names(Mapping[int, tuple[str, str, str | None]]):
@@ -328,13 +399,31 @@ def compare(
         raise ValueError(f"请选择两个不同的期间（都是{later.label}）")
     if later < earlier:
         earlier, later = later, earlier
-    names = _Names(store)  # read once, and only when an open round needs them
-    before = read_round(store, earlier, thresholds, projects=names)
-    after = read_round(store, later, thresholds, projects=names)
-    last_month, last_year = later.shift(-1), later.shift(-12)
-    prev = _month_amounts(store, last_month, (before, after), thresholds, names)
-    year_ago = _month_amounts(store, last_year, (before, after), thresholds, names)
-    return compare_rounds(before, after, prev, year_ago, region_order=store.code_names("region"))
+    with _no_collection():  # 100,000s of tuples made at once: no collection in between
+        names = _Names(store)  # read once, and only when an open round needs them
+        if hasattr(store, "conn"):
+            before, after = _read_pair(store, earlier, later, thresholds)
+        else:
+            before = read_round(store, earlier, thresholds, projects=names)
+            after = read_round(store, later, thresholds, projects=names)
+        last_month, last_year = later.shift(-1), later.shift(-12)
+        prev = _month_amounts(store, last_month, (before, after), thresholds, names)
+        year_ago = _month_amounts(store, last_year, (before, after), thresholds, names)
+        order = store.code_names("region")
+        return compare_rounds(before, after, prev, year_ago, region_order=order)
+
+
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused (it would walk every tuple made so far, again and
+    again, while a comparison of 100,000 projects makes its rows: nothing here is a cycle)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def compare_rounds(
