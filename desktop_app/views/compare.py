@@ -226,7 +226,7 @@ def _name_columns(store: Store) -> Iterable[tuple[int, str, str, str | None]]:
 #: What a round needs of a closed period's frozen rows (JSON paths, read by SQLite).
 FROZEN_PATHS = (
     "$.project.code", "$.project.name", "$.project.region", "$.light", "$.month", "$.ytd",
-    "$.project.annual_plan",
+    "$.project.annual_plan", "$.planned",
 )  # fmt: skip
 
 
@@ -239,7 +239,7 @@ def _frozen_rows(
         return None
     out: dict[int, RoundRow] = {}
     m = period.month
-    for pid, code, name, region, light, month, ytd, plan in store.round_columns(
+    for pid, code, name, region, light, month, ytd, plan, planned in store.round_columns(
         period, FROZEN_PATHS
     ):
         ytd = int(ytd or 0)
@@ -252,7 +252,7 @@ def _frozen_rows(
             month,
             ytd,
             plan,
-            lags(ytd, plan, m),  # the closed round's figures: 时序进度 month / 12
+            lags(ytd, plan, m, planned),  # as closed: by its monthly plan where it had one
         )
     return out
 

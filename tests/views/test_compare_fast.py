@@ -158,3 +158,14 @@ def test_the_column_rule_is_the_project_rule_at_every_boundary(t):
             args = (last, ytd, cum, plan, start, act, status)
             want = rule(*args, planned)[0] if planned is not None else rule(*args)[0]
             assert light is want, (pid, month, ytd, plan, planned)
+
+
+def test_a_closed_rounds_lagging_follows_the_monthly_plan_it_was_closed_with(ledger):
+    """滞后 of a closed round is what its frozen figures say — by the monthly plan for the
+    projects that had one at the close, not month / 12."""
+    c = compare(ledger, MAY, JUNE)
+    frozen = ledger.frozen_round(MAY).figures()
+    for pid, row in c.earlier.rows.items():
+        assert row.lagging is frozen[pid].lagging, pid
+    planned = set(ledger.monthly_plan_cents(2022))
+    assert planned <= set(c.earlier.rows)
