@@ -1752,17 +1752,17 @@ The current ledger is unaffected.</translation>
             <translation>Dashboard</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="83" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="81" />
             <source>正在载入台账…</source>
             <translation>Loading the ledger…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="97" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="95" />
             <source>正在载入月度调度…</source>
             <translation>Loading the monthly reports…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/loading.py" line="114" />
+            <location filename="../../desktop_app/ui/ledger/loading.py" line="112" />
             <source>载入失败：{msg}</source>
             <translation>Loading failed: {msg}</translation>
         </message>
@@ -2680,13 +2680,13 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/project.py" line="139" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="475" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="477" />
             <source>保存</source>
             <translation>Save</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/project.py" line="140" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="482" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="484" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="339" />
             <source>取消</source>
             <translation>Cancel</translation>
@@ -2702,38 +2702,38 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation> (this project is not on that year's key-project list)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="293" />
             <source>万元，可写 1.2亿</source>
             <translation>10k CNY; 1.2亿 works too</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="296" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="298" />
             <source>如 2022-03、2022年3月、2022/4/1</source>
             <translation>e.g. 2022-03, 2022年3月, 2022/4/1</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="424" />
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="438" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="426" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="440" />
             <source>未保存：</source>
             <translation>Not saved: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="444" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="446" />
             <source>保存失败：</source>
             <translation>Saving failed: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="472" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="474" />
             <source>未保存的修改</source>
             <translation>Unsaved changes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="473" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="475" />
             <source>项目有尚未保存的修改。</source>
             <translation>The project has unsaved changes.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/project.py" line="478" />
+            <location filename="../../desktop_app/ui/dialogs/project.py" line="480" />
             <source>放弃修改</source>
             <translation>Discard</translation>
         </message>
