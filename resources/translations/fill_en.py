@@ -35,6 +35,7 @@ EN = {
     "建设内容及规模": "Scope",
     "总投资": "Total investment",
     "年度计划投资": "Annual plan",
+    "{year}年计划投资(万元)": "{year} plan (10k CNY)",
     "计划开工": "Planned start",
     "计划竣工": "Planned end",
     "实际开工": "Actual start",

@@ -1193,7 +1193,7 @@ Double-click to open the project</translation>
             <location filename="../../desktop_app/ui/common/labels.py" line="70" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
-            <location filename="../../desktop_app/ui/models/project.py" line="519" />
+            <location filename="../../desktop_app/ui/models/project.py" line="524" />
             <location filename="../../desktop_app/ui/monthly/model.py" line="325" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
@@ -2930,9 +2930,14 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>ProjectTableModel</name>
         <message>
-            <location filename="../../desktop_app/ui/models/project.py" line="523" />
-            <source>本年累计完成投资 ÷ 年度计划投资</source>
+            <location filename="../../desktop_app/ui/models/project.py" line="520" />
+            <source>{year}年计划投资(万元)</source>
             <extracomment>Columns hidden until the user shows them with the column chooser.</extracomment>
+            <translation>{year} plan (10k CNY)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/models/project.py" line="528" />
+            <source>本年累计完成投资 ÷ 年度计划投资</source>
             <translation>Year-to-date investment ÷ annual plan</translation>
         </message>
     </context>

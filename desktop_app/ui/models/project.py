@@ -515,6 +515,11 @@ class ProjectTableModel(SpecTableModel):
                 return None
             column = COLUMNS[section]
             if role == Qt.ItemDataRole.DisplayRole:
+                if column.key == "annual_plan" and self._period is not None:
+                    # a year's value since the ledger keeps one per year: say which year
+                    return QCoreApplication.translate(
+                        "ProjectTableModel", "{year}年计划投资(万元)"
+                    ).format(year=self._period.year)
                 label = tr_field(column.label)
                 return label + tr_field("(万元)") if column.unit else label
             if role == Qt.ItemDataRole.TextAlignmentRole:
