@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from ..domain.fields import FIELD_BY_NAME, MONTHLY_FIELDS
+from ..domain.fields import AMOUNT_FIELDS, CODE_KINDS, FIELD_BY_NAME, MONTHLY_FIELDS
 from ..domain.money import format_wan
 from ..domain.periods import Period, PeriodError
 from ..store import HistoryEntry, Store
@@ -67,14 +67,6 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
     "indicators": {"value": "指标值"},
     "closed_periods": {"period": "关账月份", "projects": "定稿项目个数", "reason": "重新开账原因"},
 }
-_CODE_KIND_LABELS = {
-    "region": "所属县区",
-    "sector": "产业类别",
-    "chain": "产业链",
-    "status": "项目状态",
-    "nature": "建设性质",
-    "list": "项目清单",
-}
 _CODE_ATTR_LABELS = {
     "sort_order": "排列顺序",
     "leader": "包保市级领导",
@@ -84,7 +76,7 @@ _CODE_ATTR_LABELS = {
 _PROBLEM_STATUS = {"open": "未解决", "solved": "已解决"}
 _AMOUNTS = {
     ("monthly_reports", "month_investment"),
-    *(("projects", n) for n, f in FIELD_BY_NAME.items() if f.kind == "amount"),
+    *(("projects", n) for n in AMOUNT_FIELDS),
 }
 #: Columns of a deleted record's summary that say where it belonged, not what it held.
 _NOT_SHOWN = {"id", "project_id", "period", "is_sample", "version", "updated_at", "created_at"}
@@ -143,30 +135,17 @@ def _line(
     if table == "code_lists" and e.field:
         kind, _, rest = e.field.partition(":")
         name, _, attr = rest.partition(".")
-        what = TABLE_LABELS[table] + SEP + _CODE_KIND_LABELS.get(kind, _OTHER_FIELD)
+        what = TABLE_LABELS[table] + SEP + CODE_KINDS.get(kind, _OTHER_FIELD)
         field = name + (SEP + _CODE_ATTR_LABELS.get(attr, _OTHER_FIELD) if attr else "")
-        return HistoryLine(
-            _time(e.at), e.user, action_text(e.description), what, field, old or "", new or ""
-        )
-    if e.field is None and e.record_id is not None:  # a whole record deleted (or restored)
+        old_text, new_text = old or "", new or ""
+    elif e.field is None and e.record_id is not None:  # a whole record deleted (or restored)
         field = "整条记录"
-        return HistoryLine(
-            _time(e.at),
-            e.user,
-            action_text(e.description),
-            what,
-            field,
-            _record_text(table, old),
-            _record_text(table, new),
-        )
+        old_text, new_text = _record_text(table, old), _record_text(table, new)
+    else:
+        old_text = value_text(table, e.field, old, subject)
+        new_text = value_text(table, e.field, new, subject)
     return HistoryLine(
-        _time(e.at),
-        e.user,
-        action_text(e.description),
-        what,
-        field,
-        value_text(table, e.field, old, subject),
-        value_text(table, e.field, new, subject),
+        _time(e.at), e.user, action_text(e.description), what, field, old_text, new_text
     )
 
 
