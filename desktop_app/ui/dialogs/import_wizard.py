@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from ...domain.periods import Period, PeriodError
@@ -57,6 +56,7 @@ from ...importers.rows import classify
 from ...importers.values import text as cell_text
 from ...reports.template import reporting_status
 from ...store import Store, StoreError
+from ..common.wizard import WizardPage, error_label
 from ..models.base import CENTER, ColumnSpec, SpecTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -253,15 +253,7 @@ def _status_fill(row: RowResult) -> QBrush | None:
     return QBrush(QColor(color)) if color else None
 
 
-class _Page(QWizardPage):
-    """A page of the import wizard: its title and subtitle, and the wizard it serves."""
-
-    def __init__(self, wizard: ImportWizard, title: str, subtitle: str = "") -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(title)
-        if subtitle:
-            self.setSubTitle(subtitle)
+_Page = WizardPage  # a page of the import wizard
 
 
 class FilePage(_Page):
@@ -282,9 +274,7 @@ class FilePage(_Page):
         self.kind_box.addItem(self.tr("自动识别"), "auto")
         self.kind_box.addItem(self.tr("项目台账"), "ledger")
         self.kind_box.addItem(self.tr("月报（填报模板）"), "monthly")
-        self.error = QLabel(objectName="fileError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C00000")
+        self.error = error_label("fileError")
         row = QHBoxLayout()
         row.addWidget(self.file_edit, 1)
         row.addWidget(browse)
@@ -339,9 +329,7 @@ class MappingPage(_Page):
             | QTableView.EditTrigger.DoubleClicked
             | QTableView.EditTrigger.SelectedClicked
         )
-        self.error = QLabel(objectName="mappingError")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #C00000")
+        self.error = error_label("mappingError")
         period_row = QHBoxLayout()
         period_row.addWidget(self.period_label)
         period_row.addWidget(self.period_edit)

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
     QWizard,
-    QWizardPage,
 )
 
 from ...domain.new_year import CARRY, DROP, FINISHED, KINDS, RESERVE, ProposalLine, YearProposal
 from ...store import Store
 from .. import jobs
+from ..common.wizard import WizardPage, error_label
 from ..models.base import CENTER, ColumnSpec, Index, SpecTableModel
 
 _C = "NewYearWizard"
@@ -134,20 +134,7 @@ class ProposalModel(SpecTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, 7))
 
 
-class _Page(QWizardPage):
-    def __init__(self, wizard: NewYearWizard, title: str, subtitle: str = "") -> None:
-        super().__init__()
-        self.wiz = wizard
-        self.setTitle(title)
-        if subtitle:
-            self.setSubTitle(subtitle)
-
-
-def _error_label(name: str) -> QLabel:
-    label = QLabel(objectName=name)
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #C00000")
-    return label
+_Page = WizardPage
 
 
 class YearChoicePage(_Page):
@@ -219,7 +206,7 @@ class YearPreviewPage(_Page):
         self.progress = QProgressBar(objectName="newYearProgress")
         self.progress.setRange(0, 0)
         self.progress_text = QLabel(objectName="newYearProgressText")
-        self.error = _error_label("newYearError")
+        self.error = error_label("newYearError")
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(_tr("显示：")))
