@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import click
@@ -53,6 +54,21 @@ def pad(text: str, columns: int, right: bool) -> str:
     """``text`` filled with spaces to ``columns`` terminal columns, on the left if ``right``."""
     gap = " " * (columns - width(text))
     return gap + text if right else text + gap
+
+
+def table_lines(
+    header: Sequence[str], rows: Iterable[Sequence[str]], right: Callable[[int], bool]
+) -> list[str]:
+    """``header`` and ``rows`` as lines of columns two spaces apart, each column as wide as
+    its widest cell in terminal columns; column ``i`` filled on the left when ``right(i)``."""
+    table = [header, *rows]
+    widths = [max(width(row[i]) for row in table) for i in range(len(header))]
+    return [
+        "  ".join(
+            pad(cell, w, right(i)) for i, (cell, w) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in table
+    ]
 
 
 _YES = frozenset({"是", "y", "yes", "确定", "好"})

@@ -15,7 +15,7 @@ import click
 
 from ..domain.new_year import CARRY, DROP, FINISHED, KIND_LABELS, KINDS, RESERVE, ProposalLine
 from .base import cli, db_option, friendly, ledger
-from .output import echo, pad, width
+from .output import echo, table_lines
 from .usage import ChineseGroup
 
 #: Lines listed per kind unless --all.
@@ -119,13 +119,7 @@ def list_command(ctx: click.Context, db: Path | None) -> None:
         )
         for c in counts
     ]
-    widths = [max(width(r[i]) for r in (header, *rows)) for i in range(len(header))]
-    for row in (header, *rows):
-        echo(
-            "  ".join(
-                pad(cell, w, right=i > 0)
-                for i, (cell, w) in enumerate(zip(row, widths, strict=True))
-            )
-        )
+    for text in table_lines(header, rows, right=lambda i: i > 0):
+        echo(text)
     if current not in {c.year for c in counts}:
         echo(f"当前年度：{current}年（还没有名单）")
