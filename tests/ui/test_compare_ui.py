@@ -145,3 +145,24 @@ def test_the_reports_menu_opens_the_dialog(make_window, small, qtbot):
     assert isinstance(dialog, CompareDialog) and dialog.isModal()
     assert dialog.later == window.current_period()
     jobs.wait_all(dialog)
+
+
+def test_browse_takes_the_chosen_file_as_a_workbook(qtbot, small, settings, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QPushButton
+
+    dialog = CompareDialog(small, period=JUNE, settings=settings)
+    qtbot.addWidget(dialog)
+    jobs.wait_all(dialog)
+    asked = []
+
+    def answer(*args, **kwargs):
+        asked.append(args)
+        return str(tmp_path / "对比"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    dialog.findChild(QPushButton, "browseButton").click()
+    assert dialog.file_edit.text() == str(tmp_path / "对比.xlsx")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    dialog.findChild(QPushButton, "browseButton").click()  # cancelled: the file stays
+    assert dialog.file_edit.text() == str(tmp_path / "对比.xlsx")
+    assert len(asked) == 1 and asked[0][3] == "Excel 工作簿 (*.xlsx)"

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,7 @@ from ...reports.compare import default_file_name, write_compare
 from ...store import Store
 from ...views.compare import Comparison, compare
 from .. import jobs
+from ..common.save_file import ask_workbook, suggest_folder
 from .export import FOLDER_KEY
 
 
@@ -136,22 +136,13 @@ class CompareDialog(QDialog):
         self._chosen()
 
     def _folder(self) -> Path:
-        current = self.file_edit.text().strip()
-        if current:
-            return Path(current).parent
-        saved = self.settings.value(FOLDER_KEY) if self.settings is not None else None
-        if saved and Path(str(saved)).is_dir():
-            return Path(str(saved))
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        return suggest_folder(self.file_edit.text(), self.settings, FOLDER_KEY)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = ask_workbook(
             self, self.tr("保存两期对比"), self.file_edit.text(), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:
-            if not name.lower().endswith(".xlsx"):
-                name += ".xlsx"
             self.file_edit.setText(name)
 
     def _chosen(self) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -40,6 +39,7 @@ from ...store import Store
 from .. import jobs
 from ..common.labels import tr_field
 from ..common.opening import no_file_manager_text, no_program_text, open_path
+from ..common.save_file import ask_workbook, suggest_folder
 
 FOLDER_KEY = "reports/folder"
 
@@ -244,26 +244,17 @@ class ExportDialog(QDialog):
         self._suggest_file()
 
     def _folder(self) -> Path:
-        current = self.file_edit.text().strip()
-        if current:
-            return Path(current).parent
-        saved = self.settings.value(FOLDER_KEY) if self.settings is not None else None
-        if saved and Path(str(saved)).is_dir():
-            return Path(str(saved))
-        documents = Path.home() / "Documents"
-        return documents if documents.is_dir() else Path.home()
+        return suggest_folder(self.file_edit.text(), self.settings, FOLDER_KEY)
 
     def _suggest_file(self) -> None:
         period = self.period if self.kind in PERIOD_REPORTS else None
         self.file_edit.setText(str(self._folder() / default_file_name(self.kind, period)))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name = ask_workbook(
             self, self.tr("保存报表"), self.file_edit.text(), self.tr("Excel 工作簿 (*.xlsx)")
         )
         if name:
-            if not name.lower().endswith(".xlsx"):
-                name += ".xlsx"
             self.file_edit.setText(name)
 
     def options(self) -> dict[str, Any]:
