@@ -246,8 +246,7 @@ class LedgerFiles(QObject):
         after_open(new, store)
 
     def _failed(self, path: Path, error: Exception) -> None:
-        from ...errors_text import plain_os_error
-        from ...store import DatabaseDamaged, StoreError
+        from ...store import DatabaseDamaged
 
         current = self.window.store.path.name if self.window.store is not None else ""
         if isinstance(error, DatabaseDamaged):
@@ -257,13 +256,7 @@ class LedgerFiles(QObject):
             if store is not None:
                 self._opened(path, store)
             return
-        if isinstance(error, StoreError):
-            reason = str(error)
-        elif isinstance(error, OSError):
-            reason = plain_os_error(error)
-        else:
-            _log.error("打开台账时出错", exc_info=error)
-            reason = _tr("程序内部错误（{error}），详见日志").format(error=repr(error))
+        reason = _reason(error, "打开台账时出错", _tr("程序内部错误（{error}），详见日志"))
         QMessageBox.warning(
             self.window,
             APP_NAME,
@@ -309,16 +302,7 @@ class LedgerFiles(QObject):
             )
 
     def _copy_failed(self, dest: Path, error: Exception) -> None:
-        from ...errors_text import plain_os_error
-        from ...store import StoreError
-
-        if isinstance(error, StoreError):
-            reason = str(error)
-        elif isinstance(error, OSError):
-            reason = plain_os_error(error)
-        else:
-            _log.error("复制台账时出错", exc_info=error)
-            reason = repr(error)
+        reason = _reason(error, "复制台账时出错")
         QMessageBox.warning(
             self.window,
             APP_NAME,
@@ -437,6 +421,20 @@ class NewLedgerDialog(QDialog):
             return
         super().accept()
         self.chosen.emit(path, self.portfolio.isChecked())
+
+
+def _reason(error: Exception, log_text: str, unknown: str = "{error}") -> str:
+    """Why opening or copying failed, as the user reads it: a store error as it says, a file
+    error in plain Chinese; anything else is logged (``log_text``) and shown by ``unknown``."""
+    from ...errors_text import plain_os_error
+    from ...store import StoreError
+
+    if isinstance(error, StoreError):
+        return str(error)
+    if isinstance(error, OSError):
+        return plain_os_error(error)
+    _log.error(log_text, exc_info=error)
+    return unknown.format(error=repr(error))
 
 
 def _free_name(folder: Path, stem: str) -> Path:
