@@ -23,6 +23,7 @@ from .values import _amount, _cents, _normalised
 #: What :meth:`YearsMixin.set_project_year` changes.
 YEAR_KEYS = ("on_list", "annual_plan", "nature", "lists", "target")
 _YEAR_COLUMNS = ("project_id", "year", *YEAR_KEYS, "version", "updated_at")
+_YEAR_SELECT = f"SELECT {', '.join(_YEAR_COLUMNS)} FROM project_years"
 _PLAN_LABEL = "月度计划"
 
 
@@ -76,18 +77,28 @@ class YearsMixin(ActionsMixin):
             return year.year
         return int(year)
 
-    def listed_ids(self, year: int) -> set[int]:
-        """The projects on ``year``'s list."""
+    def listed_ids(self, year: int, ids: Iterable[int] | None = None) -> set[int]:
+        """The projects on ``year``'s list (of ``ids`` only, if given: one query)."""
+        sql = "SELECT project_id FROM project_years WHERE year = ? AND on_list = 1"
+        if ids is None:
+            return {r[0] for r in self.conn.execute(sql, (year,))}
         rows = self.conn.execute(
-            "SELECT project_id FROM project_years WHERE year = ? AND on_list = 1", (year,)
+            sql + " AND " + self.engine.ids_filter("project_id"),
+            (year, self.engine.ids_param(ids)),
         )
         return {r[0] for r in rows}
 
+    def listed_count(self, year: int) -> int:
+        """How many projects are on ``year``'s list."""
+        return int(
+            self.conn.execute(
+                "SELECT count(*) FROM project_years WHERE year = ? AND on_list = 1", (year,)
+            ).fetchone()[0]
+        )
+
     def unlisted_ids(self, year: int) -> set[int]:
         """The projects not on ``year``'s list (none, on most ledgers: an empty set)."""
-        listed = self.conn.execute(
-            "SELECT count(*) FROM project_years WHERE year = ? AND on_list = 1", (year,)
-        ).fetchone()[0]
+        listed = self.listed_count(year)
         if listed == self.conn.execute("SELECT count(*) FROM projects").fetchone()[0]:
             return set()  # every project is on the list (15 ms on 100,000, the set 60 ms)
         rows = self.conn.execute(
@@ -100,24 +111,16 @@ class YearsMixin(ActionsMixin):
     # ------------------------------------------------------------ project years
     def project_year(self, project_id: int, year: int) -> ProjectYear | None:
         row = self.conn.execute(
-            f"SELECT {', '.join(_YEAR_COLUMNS)} FROM project_years "
-            "WHERE project_id = ? AND year = ?",
-            (project_id, int(year)),
+            _YEAR_SELECT + " WHERE project_id = ? AND year = ?", (project_id, int(year))
         ).fetchone()
-        if row is None:
-            return None
-        data = dict(zip(_YEAR_COLUMNS, row, strict=True))
-        data["on_list"] = bool(data["on_list"])
-        data["annual_plan"] = from_cents(data["annual_plan"])
-        data["lists"] = json.loads(data["lists"]) if data["lists"] else []
-        return ProjectYear(**data)
+        return None if row is None else _project_year(row)
 
     def project_years(self, project_id: int) -> list[ProjectYear]:
         """Every year of one project, ascending."""
-        years = self.conn.execute(
-            "SELECT year FROM project_years WHERE project_id = ? ORDER BY year", (project_id,)
+        rows = self.conn.execute(
+            _YEAR_SELECT + " WHERE project_id = ? ORDER BY year", (project_id,)
         ).fetchall()
-        return [y for (year,) in years if (y := self.project_year(project_id, year))]
+        return [_project_year(r) for r in rows]
 
     def set_project_year(
         self,
@@ -298,6 +301,14 @@ class YearsMixin(ActionsMixin):
                 (project_id, f"{year:04d}-01", f"{year:04d}-12"),
             )
         )
+
+
+def _project_year(row: tuple[Any, ...]) -> ProjectYear:
+    data = dict(zip(_YEAR_COLUMNS, row, strict=True))
+    data["on_list"] = bool(data["on_list"])
+    data["annual_plan"] = from_cents(data["annual_plan"])
+    data["lists"] = json.loads(data["lists"]) if data["lists"] else []
+    return ProjectYear(**data)
 
 
 def _db_value(name: str, value: Any) -> Any:

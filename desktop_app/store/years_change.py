@@ -78,15 +78,8 @@ class YearsChangeMixin(YearsMixin):
     path: Path
 
     # ------------------------------------------------------------------ years
-    def _listed_count(self, year: int) -> int:
-        return int(
-            self.conn.execute(
-                "SELECT count(*) FROM project_years WHERE year = ? AND on_list = 1", (year,)
-            ).fetchone()[0]
-        )
-
     def _refuse_started(self, year: int) -> None:
-        listed = self._listed_count(year)
+        listed = self.listed_count(year)
         if listed:
             raise YearAlreadyStarted(
                 f"{year}年的项目名单已经建立（{listed}个项目）；不能再次年度切换。"
