@@ -170,7 +170,7 @@ class ReadsMixin:
         plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
         out = {}
         for pid, light, month, ytd, cum, plan, total, reported in self.figure_rows(
-            period, thresholds
+            period, thresholds, plans=plans
         ):
             if wanted is None or pid in wanted:
                 own = share
@@ -180,15 +180,29 @@ class ReadsMixin:
         return out
 
     def figure_rows(
-        self, period: Period, thresholds: derived.LightThresholds | None = None
+        self,
+        period: Period,
+        thresholds: derived.LightThresholds | None = None,
+        *,
+        plans: dict[int, dict[int, int]] | None = None,
     ) -> Iterator[FigureRow]:
         """The figures of every project for ``period`` as raw values, one tuple at a time
         (no Decimal, nothing held: for tables over large ledgers): ``(id, light, 本月完成 or
         None when not reported, 本年累计, 开工以来累计, 年度计划, 总投资, reported)``, amounts
         in whole 百元, of the projects on the period's year's list.  :meth:`figures` is built
         from these; the rules are :func:`derived.cents_rule` (by the monthly plan where a
-        project has one), worked out a batch at a time (:func:`figure_columns`)."""
-        plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
+        project has one: ``plans``, the year's :meth:`monthly_plan_cents` when the caller
+        has read them already), worked out a batch at a time (:func:`figure_columns`)."""
+        if plans is None:
+            plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
+        return self._each_figure_row(period, thresholds, plans)
+
+    def _each_figure_row(
+        self,
+        period: Period,
+        thresholds: derived.LightThresholds | None,
+        plans: dict[int, dict[int, int]],
+    ) -> Iterator[FigureRow]:
         cursor = self.conn.execute(COLUMNS_SQL, (period.year, str(period)))
         while batch := cursor.fetchmany(BATCH):
             yield from figure_columns(batch, period, thresholds, plans).rows()

@@ -245,7 +245,9 @@ def _figure_batches(
     left = dict(expected)
     pending: dict[int, list[list[Any]]] = {}
     dumps = json.JSONEncoder(separators=(",", ":")).encode
-    for pid, light, month, ytd, cum, _plan, _total, reported in store.figure_rows(period, t):
+    for pid, light, month, ytd, cum, _plan, _total, reported in store.figure_rows(
+        period, t, plans=plans
+    ):
         batch = pid // BATCH
         rows = pending.setdefault(batch, [])
         rows.append(
