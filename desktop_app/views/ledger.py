@@ -370,12 +370,11 @@ def changed_figs(
     if store.is_closed(period):
         frozen = frozen_figs(store, period, ids)
         return {pid: frozen.get(pid, NO_FIGS) for pid in ids}
-    out: dict[int, Figs] = {}
-    for pid in ids:
-        entry = store.project_year(pid, period.year)
-        listed = entry is not None and entry.on_list
-        out[pid] = figs_of(project_figures(store, pid, period, thresholds)) if listed else NO_FIGS
-    return out
+    listed = store.listed_ids(period.year, ids)  # one query for all of them
+    return {
+        pid: figs_of(project_figures(store, pid, period, thresholds)) if pid in listed else NO_FIGS
+        for pid in ids
+    }
 
 
 def project_figures(

@@ -16,6 +16,7 @@ from desktop_app.reports.monthly import write_monthly
 from desktop_app.store import Store
 from desktop_app.store.demo import make_demo
 from desktop_app.views.dashboard import dashboard_data
+from desktop_app.views.ledger import NO_FIGS, changed_figs, figs_of
 from desktop_app.views.portfolio import load_portfolio
 
 DEC_2021 = Period(2021, 12)
@@ -135,6 +136,17 @@ def test_a_project_off_a_years_list_is_not_in_that_years_report_or_dashboard(led
     assert dashboard_data(snapshot).count == len(ledger.projects(2021)) - 1
     assert victim.id not in ledger.figures(DEC_2021)
     assert victim.id in ledger.figures(Period(2020, 12))
+
+    other = ledger.projects(2021)[5]
+    assert ledger.listed_ids(2021, [victim.id, other.id]) == {other.id}
+    assert ledger.listed_ids(2020, [victim.id, other.id]) == {victim.id, other.id}
+    assert ledger.listed_count(2021) == len(ledger.listed_ids(2021)) == 119
+    after_edit = changed_figs(ledger, [victim.id, other.id], DEC_2021)
+    assert after_edit[victim.id] == NO_FIGS
+    assert after_edit[other.id] == figs_of(ledger.figures(DEC_2021)[other.id])
+    assert changed_figs(ledger, [victim.id], Period(2020, 12))[victim.id] == figs_of(
+        ledger.figures(Period(2020, 12))[victim.id]
+    )
 
 
 def test_new_projects_go_on_the_current_years_list_or_the_one_given(ledger):
