@@ -22,7 +22,7 @@ def closed_columns(
     period is open): the round's projects, plans, months and lights, with the thresholds of
     the close -- read by SQLite from the frozen rows, only the values the charts use.
     (:func:`~.portfolio.load_portfolio` builds the snapshot of them.)"""
-    header = store.round_header(period) if store.is_closed(period) else None
+    header = store.round_header(period)  # only a closed period has one
     if header is None:
         return None
     paths = (
