@@ -17,7 +17,16 @@ from pathlib import Path
 from ..domain.derived import Light, LightThresholds
 from ..domain.periods import Period
 from ..store import Store
-from ..views.compare import Comparison, InvestmentLine, Pair, RoundRow, Sums, compare, wan
+from ..views.compare import (
+    UNFILLED,
+    Comparison,
+    InvestmentLine,
+    Pair,
+    RoundRow,
+    Sums,
+    compare,
+    wan,
+)
 from . import form
 from .common import ExportResult, Progress, open_sheet
 from .errors import ExportError
@@ -178,9 +187,8 @@ def _overview(book: Workbook, styles: Styles, c: Comparison, store: Store, title
         ["无计划", b.lights[3], a.lights[3]],
     ]
     values = [[i, label, x, y, y - x] for i, (label, x, y) in enumerate(rows, start=1)]  # type: ignore[operator]
-    counts = dict(c.counts())
     changes = [
-        ("两期都有的项目", counts["两期都有的项目"]),
+        ("两期都有的项目", c.both),
         ("新增滞后（见“滞后变化”）", len(c.newly_lagging)),
         ("滞后转正常（见“滞后变化”）", len(c.recovered)),
         ("状态灯变化（见“状态灯变化”）", len(c.light_changes)),
@@ -207,6 +215,16 @@ def _money(cents: int) -> str:
     return f"{wan(cents):,.2f}"
 
 
+def _project_columns(*rest: Column) -> tuple[Column, ...]:
+    """序号, 项目编号, 项目名称, 所属县区, then ``rest``."""
+    return (form.SEQ, form.CODE, form.NAME, REGION, *rest)
+
+
+def _head(seq: int, r: RoundRow | Pair) -> list[Value]:
+    """The values of :func:`_project_columns`' first four."""
+    return [seq, r.code, r.name, r.region or UNFILLED]
+
+
 def _round_columns(label: str) -> list[Column]:
     return [
         Column("年度计划投资", "amount", label, min_width=11, max_width=14),
@@ -226,7 +244,7 @@ def _pair_rows(
     rows: list[list[Value]] = []
     lights: list[list[tuple[int, Light]]] = []
     for seq, (what, p) in enumerate(pairs, start=1):
-        head: list[Value] = [seq, p.code, p.name, p.region or "未填写"]
+        head = _head(seq, p)
         if what:
             head.append(what)
         rows.append([*head, *_round_values(p.before), *_round_values(p.after)])
@@ -235,54 +253,47 @@ def _pair_rows(
     return rows, lights
 
 
-def _lagging(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
+def _pair_sheet(
+    book: Workbook,
+    styles: Styles,
+    c: Comparison,
+    store: Store,
+    title: str,
+    name: str,
+    change: Column,
+    pairs: Sequence[tuple[str, Pair]],
+    notes: list[str],
+) -> int:
+    """A sheet of projects of both rounds: what changed (``change``), then each round's
+    plan, 累计, 完成率 and light."""
     e, lt = c.earlier.period.label, c.later.period.label
-    columns = (
-        form.SEQ,
-        form.CODE,
-        form.NAME,
-        REGION,
-        Column("变化", "center", min_width=10, max_width=12),
-        *_round_columns(e),
-        *_round_columns(lt),
-    )
-    sheet = _sheet(book, styles, store, "滞后变化", title, columns, c)
-    pairs = [("新增滞后", p) for p in c.newly_lagging] + [("滞后转正常", p) for p in c.recovered]
+    columns = _project_columns(change, *_round_columns(e), *_round_columns(lt))
+    sheet = _sheet(book, styles, store, name, title, columns, c)
     rows, lights = _pair_rows(pairs, 4)
     _body(sheet, styles, columns, rows, lights)
+    return _close(sheet, styles, notes, columns)
+
+
+def _lagging(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
+    pairs = [("新增滞后", p) for p in c.newly_lagging] + [("滞后转正常", p) for p in c.recovered]
     notes = [
         f"注：新增滞后{len(c.newly_lagging)}个，滞后转正常{len(c.recovered)}个。",
         _lag_note(c),
     ]
-    return _close(sheet, styles, notes, columns)
+    change = Column("变化", "center", min_width=10, max_width=12)
+    return _pair_sheet(book, styles, c, store, title, "滞后变化", change, pairs, notes)
 
 
 def _lights(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
-    e, lt = c.earlier.period.label, c.later.period.label
-    columns = (
-        form.SEQ,
-        form.CODE,
-        form.NAME,
-        REGION,
-        Column("变化", "center", min_width=12, max_width=14),
-        *_round_columns(e),
-        *_round_columns(lt),
-    )
-    sheet = _sheet(book, styles, store, "状态灯变化", title, columns, c)
     pairs = [(f"{p.before.light.label}→{p.after.light.label}", p) for p in c.light_changes]
-    rows, lights = _pair_rows(pairs, 4)
-    _body(sheet, styles, columns, rows, lights)
     notes = [f"注：两期都在名单上、状态灯不同的项目共{len(c.light_changes)}个。"]
-    return _close(sheet, styles, notes, columns)
+    change = Column("变化", "center", min_width=12, max_width=14)
+    return _pair_sheet(book, styles, c, store, title, "状态灯变化", change, pairs, notes)
 
 
 def _investment(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
     lt = c.later.period.label
-    columns = (
-        form.SEQ,
-        form.CODE,
-        form.NAME,
-        REGION,
+    columns = _project_columns(
         Column(f"本月完成（{lt}）", "amount", min_width=12, max_width=14),
         Column(f"上月完成（{c.last_month.label}）", "amount", "环比", min_width=12, max_width=14),
         Column("增减", "amount", "环比", min_width=11, max_width=14),
@@ -326,10 +337,7 @@ def _investment(book: Workbook, styles: Styles, c: Comparison, store: Store, tit
 def _investment_row(seq: int, x: InvestmentLine) -> list[Value]:
     r = x.row
     return [
-        seq,
-        r.code,
-        r.name,
-        r.region or "未填写",
+        *_head(seq, r),
         wan(x.month),
         wan(x.last_month),
         wan(x.month_change),
@@ -344,11 +352,7 @@ def _investment_row(seq: int, x: InvestmentLine) -> list[Value]:
 
 def _plans(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
     e, lt = c.earlier.period.label, c.later.period.label
-    columns = (
-        form.SEQ,
-        form.CODE,
-        form.NAME,
-        REGION,
+    columns = _project_columns(
         Column(e, "amount", "年度计划投资", min_width=12, max_width=14),
         Column(lt, "amount", "年度计划投资", min_width=12, max_width=14),
         Column("增减", "amount", "年度计划投资", min_width=11, max_width=14),
@@ -356,10 +360,7 @@ def _plans(book: Workbook, styles: Styles, c: Comparison, store: Store, title: s
     sheet = _sheet(book, styles, store, "计划变化", title, columns, c)
     rows: list[list[Value]] = [
         [
-            seq,
-            p.code,
-            p.name,
-            p.region or "未填写",
+            *_head(seq, p),
             wan(p.before.plan),
             wan(p.after.plan),
             wan((p.after.plan or 0) - (p.before.plan or 0)),
@@ -373,11 +374,7 @@ def _plans(book: Workbook, styles: Styles, c: Comparison, store: Store, title: s
 
 def _list_changes(book: Workbook, styles: Styles, c: Comparison, store: Store, title: str) -> int:
     e, lt = c.earlier.period.label, c.later.period.label
-    columns = (
-        form.SEQ,
-        form.CODE,
-        form.NAME,
-        REGION,
+    columns = _project_columns(
         Column("变化", "center", min_width=10, max_width=14),
         Column("年度计划投资", "amount", min_width=12, max_width=14),
         Column("本年累计完成", "amount", min_width=12, max_width=14),
@@ -386,7 +383,7 @@ def _list_changes(book: Workbook, styles: Styles, c: Comparison, store: Store, t
     sheet = _sheet(book, styles, store, "名单变化", title, columns, c)
     items = [(f"新列入（{lt}）", r) for r in c.added] + [(f"移出（{e}）", r) for r in c.removed]
     rows: list[list[Value]] = [
-        [seq, r.code, r.name, r.region or "未填写", what, wan(r.plan), wan(r.ytd), r.light.label]
+        [*_head(seq, r), what, wan(r.plan), wan(r.ytd), r.light.label]
         for seq, (what, r) in enumerate(items, start=1)
     ]
     lights = [[(7, r.light)] for _, r in items]
