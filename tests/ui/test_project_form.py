@@ -282,11 +282,12 @@ def activate(qtbot, dialog) -> None:
 
 
 def type_in(qtbot, widget, text: str) -> None:
-    """Type ``text`` as a user does: ASCII as key presses, the rest as an input method
-    (拼音) commits it (QTest's key clicks accept Latin-1 only)."""
+    """Type ``text`` into ``widget`` (given the focus) as a user does: ASCII as key presses,
+    the rest as an input method (拼音) commits it (QTest's key clicks accept Latin-1 only)."""
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
 
+    widget.setFocus()
     for ch in text:
         if ch.isascii():
             qtbot.keyClicks(widget, ch)
@@ -294,6 +295,16 @@ def type_in(qtbot, widget, text: str) -> None:
             event = QInputMethodEvent()
             event.setCommitString(ch)
             QApplication.sendEvent(widget, event)
+
+
+def typed_into(window, qtbot, code: str, field: str, text: str):
+    """The form of project ``code`` opened and active, ``text`` typed into its ``field``:
+    (the project as it was, the dialog, the field's editor)."""
+    project, dialog = open_form(window, code)
+    activate(qtbot, dialog)
+    edit = line(dialog, field)
+    type_in(qtbot, edit, text)
+    return project, dialog, edit
 
 
 def test_messages_appearing_and_going_never_move_a_field(make_window, store, qtbot):
@@ -340,11 +351,7 @@ def test_a_long_message_is_cut_to_its_line_and_shown_whole_in_the_tooltip(
 
 def test_ctrl_s_saves_the_form(make_window, store, qtbot):
     window = make_window(store)
-    project, dialog = open_form(window, "LY2022-003")
-    activate(qtbot, dialog)
-    edit = line(dialog, "secretary")
-    edit.setFocus()
-    type_in(qtbot, edit, "王秘书")
+    project, dialog, edit = typed_into(window, qtbot, "LY2022-003", "secretary", "王秘书")
     qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
     assert store.get_project(project.id).secretary == "王秘书"
@@ -352,11 +359,7 @@ def test_ctrl_s_saves_the_form(make_window, store, qtbot):
 
 def test_ctrl_s_with_an_error_keeps_the_form_open_and_says_why(make_window, store, qtbot):
     window = make_window(store)
-    project, dialog = open_form(window, "LY2022-003")
-    activate(qtbot, dialog)
-    edit = line(dialog, "annual_plan")
-    edit.setFocus()
-    type_in(qtbot, edit, "三千")
+    project, dialog, edit = typed_into(window, qtbot, "LY2022-003", "annual_plan", "三千")
     qtbot.keyClick(edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert dialog.isVisible()
     assert "“三千”不是有效的金额" in dialog.banner.text()
@@ -393,11 +396,7 @@ def test_an_amount_is_shown_as_the_ledger_keeps_it_when_the_field_is_left(
 
 def test_an_unreadable_amount_says_so_at_once_and_stays_as_typed(make_window, store, qtbot):
     window = make_window(store)
-    _project, dialog = open_form(window, "LY2022-006")
-    activate(qtbot, dialog)
-    edit = line(dialog, "annual_plan")
-    edit.setFocus()
-    type_in(qtbot, edit, "1.2亿元多")
+    _project, dialog, edit = typed_into(window, qtbot, "LY2022-006", "annual_plan", "1.2亿元多")
     assert "“1.2亿元多”不是有效的金额" in dialog.messages["annual_plan"].text()
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.text() == "1.2亿元多"

@@ -17,27 +17,9 @@ from desktop_app.store import MonthlyReport
 from desktop_app.ui.common.labels import light_label
 from desktop_app.ui.models.project import COLUMN_INDEX
 from desktop_app.ui.monthly.grid import GRID_INDEX
+from tests.ui.test_project_form import activate, type_in
 
 JUNE = Period(2022, 6)
-
-
-def activate(qtbot, dialog) -> None:
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-
-
-def type_in(qtbot, widget, text: str) -> None:
-    """ASCII as key presses, the rest as an input method commits it."""
-    from PySide6.QtGui import QInputMethodEvent
-
-    widget.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(widget, ch)
-        else:
-            event = QInputMethodEvent()
-            event.setCommitString(ch)
-            QApplication.sendEvent(widget, event)
 
 
 @pytest.fixture
