@@ -103,8 +103,6 @@ def figure_columns(
 ) -> FigureColumns:
     """The figures of ``rows`` (:data:`COLUMNS_SQL` rows, or the first ten columns of them)
     for ``period``; ``plans``: the year's monthly plans (project id → month → 百元)."""
-    if not rows:
-        return FigureColumns([], [], [], [], [], [], [], [], [], [])
     return columns_figures(list(zip(*rows, strict=False)), period, thresholds, plans)
 
 

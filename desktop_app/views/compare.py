@@ -27,7 +27,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import partial
 from typing import Any, NamedTuple
@@ -350,8 +350,6 @@ class Comparison:
     counties: tuple[CountyLine, ...]
     total_before: Sums
     total_after: Sums
-    lights_before: dict[Light, int] = field(default_factory=dict)
-    lights_after: dict[Light, int] = field(default_factory=dict)
 
     @property
     def both(self) -> int:
@@ -483,8 +481,6 @@ def compare_rounds(
         counties=counties,
         total_before=total0,
         total_after=total1,
-        lights_before=dict(zip(_LIGHT_ORDER, total0.lights, strict=True)),
-        lights_after=dict(zip(_LIGHT_ORDER, total1.lights, strict=True)),
     )
 
 

@@ -169,3 +169,11 @@ def test_a_closed_rounds_lagging_follows_the_monthly_plan_it_was_closed_with(led
         assert row.lagging is frozen[pid].lagging, pid
     planned = set(ledger.monthly_plan_cents(2022))
     assert planned <= set(c.earlier.rows)
+
+
+def test_no_rows_no_figures():
+    from desktop_app.store.figure_columns import FigureColumns, figure_columns
+
+    empty = FigureColumns([], [], [], [], [], [], [], [], [], [])
+    assert figure_columns([], P(2022, 6), None, {}) == empty
+    assert list(empty.rows()) == []
