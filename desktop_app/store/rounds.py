@@ -35,7 +35,7 @@ from ..domain.periods import Period
 from .actions import ActionsMixin, now_text
 from .errors import PeriodClosed, StoreError
 from .models import MonthlyReport, Problem, Project
-from .rows import MONTHLY_COLUMNS, YEAR_FIELDS, monthly_from_row
+from .rows import MONTHLY_COLUMNS, monthly_from_row, project_column
 from .schema import PERIOD_INDEX_NAME
 
 #: ``round_rows.project_id`` of the round's header row (SQLite ids start at 1).
@@ -44,6 +44,12 @@ HEADER_ID = 0
 CODE_KINDS = ("region", "chain", "sector", "status", "nature", "list")
 _PROBLEM_KEYS = ("text", "department", "deadline", "status", "solution", "raised_on", "solved_on")
 _REPORT_KEYS = MONTHLY_COLUMNS[2:]  # the period's report without project_id and period
+#: The closed periods with their rounds' project counts (:class:`ClosedRound`).
+_ROUNDS_SQL = (
+    "SELECT c.period, c.closed_at, c.closed_by, c.action_id, "
+    "(SELECT count(*) FROM round_rows r WHERE r.period = c.period AND r.project_id > 0) "
+    "FROM closed_periods c"
+)
 
 
 @dataclass(frozen=True)
@@ -77,21 +83,19 @@ class RoundsMixin(ActionsMixin):
 
     def closed_rounds(self) -> list[ClosedRound]:
         """Every closed period with who closed it, when, and how many projects it holds."""
-        rows = self.conn.execute(
-            "SELECT c.period, c.closed_at, c.closed_by, c.action_id, "
-            "(SELECT count(*) FROM round_rows r WHERE r.period = c.period AND r.project_id > 0) "
-            "FROM closed_periods c ORDER BY c.period"
-        ).fetchall()
+        rows = self.conn.execute(_ROUNDS_SQL + " ORDER BY c.period").fetchall()
         return [ClosedRound(*r) for r in rows]
 
     def closed_round(self, period: Period | str) -> ClosedRound | None:
-        text = _text(period)
-        return next((r for r in self.closed_rounds() if r.period == text), None)
+        """The closed round of ``period`` (None when it is open): that row only."""
+        row = self.conn.execute(_ROUNDS_SQL + " WHERE c.period = ?", (_text(period),)).fetchone()
+        return None if row is None else ClosedRound(*row)
 
     def frozen_round(self, period: Period | str) -> FrozenRound | None:
         """The closed round of ``period`` as a read-only store (None when it is open)."""
         text = _text(period)
-        if not self.is_closed(text):
+        info = self.closed_round(text)
+        if info is None:
             return None
         rows = self.conn.execute(
             "SELECT project_id, row FROM round_rows WHERE period = ? ORDER BY rowid", (text,)
@@ -104,7 +108,6 @@ class RoundsMixin(ActionsMixin):
             else:
                 frozen.append(json.loads(row))
         frozen.sort(key=lambda r: r["project"]["code"])  # the reports' order (written by batch)
-        info = self.closed_round(text)
         return FrozenRound(Period.parse(text), header, frozen, info)
 
     def round_header(self, period: Period | str) -> dict[str, Any] | None:
@@ -152,10 +155,8 @@ class RoundsMixin(ActionsMixin):
         its frozen rows.  Refuses a period already closed."""
         p = Period.parse(_text(period))
         text = str(p)
-        if self.is_closed(text):
-            info = self.closed_round(text)
-            who = f"（{info.closed_by}，{info.closed_at}）" if info else ""
-            raise StoreError(f"{p.label}已经关账{who}，无需再关")
+        if (info := self.closed_round(text)) is not None:
+            raise StoreError(f"{p.label}已经关账（{info.closed_by}，{info.closed_at}），无需再关")
         if backup:
             from .backup import backup_before
 
@@ -366,9 +367,8 @@ def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
         conn.execute(sql)
 
     def column(name: str) -> str:  # the year's values (project_years) of the year's list
-        if name == "lists":
-            return "json(coalesce(y.lists, '[]'))"
-        return f"y.{name}" if name in YEAR_FIELDS else f"p.{name}"
+        sql = project_column(name)
+        return f"json({sql})" if name == "lists" else sql
 
     project = ", ".join(f"'{name}', {column(name)}" for name in PROJECT_FIELD_NAMES)
     report = ", ".join(f"'{k}', m.{k}" for k in _REPORT_KEYS)

@@ -53,8 +53,12 @@ def test_close_writes_the_round_in_one_action_after_a_backup(ledger, period):
     (entry,) = [h for h in ledger.history(table="closed_periods") if h.field == "period"]
     assert (entry.new_value, entry.description) == ("2022-06", "关账：2022年6月月度调度")
     assert entry.action_id == info.action_id
-    with pytest.raises(StoreError, match="2022年6月已经关账"):
+    with pytest.raises(StoreError) as again:
         ledger.close_period(period)
+    assert str(again.value) == f"2022年6月已经关账（调度员，{info.closed_at}），无需再关"
+    assert ledger.closed_round("2022-06") == info == ledger.closed_rounds()[0]
+    assert ledger.closed_round("2022-05") is None and ledger.frozen_round("2022-05") is None
+    assert ledger.frozen_round(period).info == info
 
 
 def test_every_writer_of_a_closed_periods_reports_is_refused(ledger, period, tmp_path):
