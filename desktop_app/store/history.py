@@ -12,10 +12,9 @@ from .rows import equal_filters
 #: For each child table: the column naming one of its records (besides its project).
 _CHILD_LABEL = {"monthly_reports": "period", "milestones": "name", "problems": "text"}
 _CHUNK = 500
-
-
 #: The tables whose history rows have the project's id as their record (schema v5).
 _OF_PROJECT = ("projects", "project_years", "monthly_plans")
+_OF_PROJECT_SQL = ", ".join(f"'{t}'" for t in _OF_PROJECT)
 
 
 class RecordSubject(NamedTuple):
@@ -63,8 +62,7 @@ class HistoryMixin:
         params: list[Any] = []
         if project_id is not None:
             sql += (
-                " AND ((h.table_name IN ('projects', 'project_years', 'monthly_plans')"
-                " AND h.record_id = ?)"
+                f" AND ((h.table_name IN ({_OF_PROJECT_SQL}) AND h.record_id = ?)"
                 " OR (h.table_name = 'monthly_reports' AND h.record_id IN"
                 " (SELECT id FROM monthly_reports WHERE project_id = ?))"
                 " OR (h.table_name = 'milestones' AND h.record_id IN"
@@ -150,8 +148,9 @@ class HistoryMixin:
         for rid, seen in found.items():
             if not seen:
                 continue
-            if table == "projects":
-                out[table, rid] = RecordSubject(rid, seen.get("code"), seen.get("name"))
+            if table == "projects":  # its year's values and monthly plan likewise
+                for of_project in _OF_PROJECT:
+                    out[of_project, rid] = RecordSubject(rid, seen.get("code"), seen.get("name"))
                 continue
             pid = _int(seen.get("project_id"))
             code, name = projects.get(pid, (None, None)) if pid is not None else (None, None)

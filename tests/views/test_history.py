@@ -164,3 +164,13 @@ def test_no_english_identifier_in_any_cell_of_a_history_of_every_field(store):
     assert find(lines, field="所属项目", subject="问题 · 用地指标不足（已调剂）").new == (
         "LY2026-902 东辽河综合治理工程"
     )
+
+
+def test_a_deleted_projects_year_values_are_still_named_by_the_project(store):
+    project = store.find_project("LY2022-001")
+    store.update_project(project.id, {"annual_plan": Decimal("3000.5")})
+    store.delete_project(project.id)
+
+    everywhere = ledger_history(store, limit=50)
+    plan = find(everywhere, field="年度计划投资（2022年）", new="3,000.50")
+    assert plan.subject == "LY2022-001 鑫达钢铁180万吨热轧带钢"
