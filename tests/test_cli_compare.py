@@ -67,6 +67,7 @@ def test_a_closed_period_is_compared_as_it_was_closed(small):
     finally:
         store.close()
     result = run("compare", "2022-05", "2022-06", "--db", small)
+    assert result.exit_code == 0, result.output
     assert "（2022年5月已关账，取关账时的数据）" in result.output
     assert "2022年6月已关账" not in result.output
     assert line(result.output, "年度计划变化").split()[-2:] == ["1", "个"]
