@@ -118,17 +118,11 @@ class YearProposal:
 
     def counts(self) -> dict[str, int]:
         """Lines by kind (every kind present, in :data:`KINDS` order)."""
-        out = dict.fromkeys(KINDS, 0)
-        for line in self.lines:
-            out[line.kind] += 1
-        return out
+        return _by_kind(self.lines)
 
     def included_counts(self, choices: Mapping[int, bool] | None = None) -> dict[str, int]:
         """Lines on the new list by kind."""
-        out = dict.fromkeys(KINDS, 0)
-        for line in self.included(choices):
-            out[line.kind] += 1
-        return out
+        return _by_kind(self.included(choices))
 
     def summary(self, choices: Mapping[int, bool] | None = None) -> str:
         """One Chinese sentence: the kinds, what is chosen, and the new list's size."""
@@ -140,6 +134,13 @@ class YearProposal:
             f"储备项目 {counts[RESERVE]} 个，列入 {chosen[RESERVE]} 个；"
             f"不再列入 {counts[DROP]} 个。新年度名单共 {total} 个项目，年度计划投资待填报。"
         )
+
+
+def _by_kind(lines: Iterable[ProposalLine]) -> dict[str, int]:
+    out = dict.fromkeys(KINDS, 0)
+    for line in lines:
+        out[line.kind] += 1
+    return out
 
 
 def propose(

@@ -94,10 +94,7 @@ class YearsChangeMixin(YearsMixin):
         """The proposed list of ``year`` from the current year's (nothing is written).
         Raises :class:`YearAlreadyStarted` when ``year`` has its list, StoreError when it
         does not come after the current year."""
-        if not 2000 <= year <= 2099:
-            raise StoreError(f"年度应在2000年至2099年之间，不能是{year}年")
-        self._refuse_started(year)
-        old_year = self.current_year()
+        old_year = self._checked_new_year(year)
         parsed: dict[str, tuple[str, ...]] = {}
 
         def lists(text: str | None) -> tuple[str, ...]:
@@ -113,16 +110,26 @@ class YearsChangeMixin(YearsMixin):
             OldYearProject(pid, code, name, status, bool(on), nature, lists(ls), wan(plan))
             for pid, code, name, status, on, nature, ls, plan in rows
         ]
+        return propose(
+            old_year,
+            year,
+            projects,
+            include_finished=include_finished,
+            include_reserve=include_reserve,
+        )
+
+    def _checked_new_year(self, year: int) -> int:
+        """The current year, once ``year`` is known to be one that can be started (else
+        :class:`StoreError`, :class:`YearAlreadyStarted`): no project is read."""
+        if not 2000 <= year <= 2099:
+            raise StoreError(f"年度应在2000年至2099年之间，不能是{year}年")
+        self._refuse_started(year)
+        old_year = self.current_year()
         try:
-            return propose(
-                old_year,
-                year,
-                projects,
-                include_finished=include_finished,
-                include_reserve=include_reserve,
-            )
+            propose(old_year, year, ())  # the domain's refusal of a year not after it
         except NewYearError as exc:
             raise StoreError(f"{exc}（台账当前年度为{old_year}年）") from exc
+        return old_year
 
     # ------------------------------------------------------------------ start
     def start_year(
@@ -137,14 +144,12 @@ class YearsChangeMixin(YearsMixin):
         """Start ``year``: after a backup, one action writes its list as proposed, with
         ``choices`` (project id → on the list) for the offered lines, and makes it the
         current year.  Refused (nothing written, no backup) when the year has its list."""
-        proposal = self.year_proposal(
-            year, include_finished=include_finished, include_reserve=include_reserve
-        )
+        self._checked_new_year(year)  # refused before the backup (the list is read below)
         from .backup import backup_before
 
         backup = backup_before(self, f"年度切换前：建立{year}年重点项目名单", root=backup_root)
         with self.action(f"年度切换：建立{year}年重点项目名单") as action:
-            # again inside the transaction: what is written is what the ledger holds now
+            # inside the transaction: what is written is what the ledger holds now
             proposal = self.year_proposal(
                 year, include_finished=include_finished, include_reserve=include_reserve
             )

@@ -155,6 +155,12 @@ def test_a_year_not_after_the_current_one_is_refused(ledger):
         store.year_proposal(2021)
     with pytest.raises(StoreError, match="2000年至2099年"):
         store.start_year(2100)
+    backups = len(list_backups(store.path))
+    with pytest.raises(
+        StoreError, match=r"新年度应晚于2022年，不能是2021年（台账当前年度为2022年）"
+    ):
+        store.start_year(2021)
+    assert len(list_backups(store.path)) == backups  # refused before any backup
     assert rows_of(store, 2021) == {}
 
 
