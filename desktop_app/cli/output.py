@@ -46,8 +46,16 @@ def size_text(size: int) -> str:
 
 
 def width(text: str) -> int:
-    """How many terminal columns ``text`` takes (Chinese characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """How many terminal columns ``text`` takes (a Chinese character two, a combining mark
+    none)."""
+    return sum(
+        2
+        if unicodedata.east_asian_width(ch) in ("W", "F")
+        else 0
+        if unicodedata.combining(ch)
+        else 1
+        for ch in text
+    )
 
 
 def pad(text: str, columns: int, right: bool) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from .output import one_line
+from .output import width as display_width
 
 
 class CliError(click.ClickException):
@@ -170,11 +171,6 @@ _NO_LINE_END = frozenset("（［《「『【“‘([")
 
 def _wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in ("W", "F")
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal (a Chinese character takes two)."""
-    return sum(2 if _wide(c) else 0 if unicodedata.combining(c) else 1 for c in text)
 
 
 def _tokens(text: str) -> list[str]:
