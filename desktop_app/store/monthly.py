@@ -73,7 +73,7 @@ class MonthlyMixin(ActionsMixin):
         """
         row = self.conn.execute("SELECT max(period) FROM monthly_reports").fetchone()
         if row and row[0]:
-            closed = set(self.closed_periods()) if hasattr(self, "closed_periods") else set()
+            closed = set(self.closed_periods())  # type: ignore[attr-defined]  # RoundsMixin
             if row[0] not in closed:
                 return Period.parse(row[0])
             open_ = [p for p in self.periods() if p not in closed]
