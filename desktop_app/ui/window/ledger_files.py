@@ -214,22 +214,24 @@ class LedgerFiles(QObject):
             store.close()
             return
         guard = InstanceGuard(store.path)
+
+        def give_up() -> None:
+            guard.release()
+            store.close()
+
         notices = shared_use_notices(guard)
         if notices and not self._go_on_despite(notices):
-            guard.release()
-            store.close()
+            give_up()
             return
         if not old.page.close_dialog():  # a form with changes the user keeps open
-            guard.release()
-            store.close()
+            give_up()
             return
         old.save_state()  # the new window opens where this one is, with its columns
         new = type(old)(None, old.settings)
         try:
             new.open_ledger(store)
         except BaseException:
-            guard.release()
-            store.close()
+            give_up()
             raise
         new.files.guard = guard
         _windows.append(new)
