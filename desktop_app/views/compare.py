@@ -1,9 +1,9 @@
 """Two rounds of the monthly 调度 side by side (no Qt): what changed between them.
 
 A *round* is what the meeting of one period was shown: every project of that period's list
-with its 本月完成, 本年累计, 年度计划 and light.  An open period is read afresh with
-:meth:`Store.figure_rows` (the same figures as the ledger table, the dashboard and the
-reports, of the period's year); a closed period is read from its frozen rows
+with its 本月完成, 本年累计, 年度计划 and light.  An open period is read afresh by the rules
+of :meth:`Store.figure_rows` (:func:`~.figure_columns.columns_figures`: the same figures as
+the ledger table, the dashboard and the reports, of the period's year); a closed period is read from its frozen rows
 (:meth:`Store.round_columns`), as it was when it was closed.
 
 :func:`compare` then says, for the later round against the earlier one:
@@ -32,7 +32,6 @@ from decimal import Decimal
 from functools import partial
 from typing import Any, NamedTuple
 
-from ..domain import derived
 from ..domain.collation import code_keys
 from ..domain.derived import Light, LightThresholds
 from ..domain.money import from_cents
@@ -99,46 +98,20 @@ class Round:
     frozen: bool = False  # read from the closed round's frozen rows
 
 
-def read_round(
-    store: Store,
-    period: Period,
-    thresholds: LightThresholds | None = None,
-    *,
-    projects: Mapping[int, tuple[str, str, str | None]] | None = None,
-) -> Round:
+def read_round(store: Store, period: Period, thresholds: LightThresholds | None = None) -> Round:
     """The round of ``period``: frozen when the period is closed and its rows are kept, else
-    the ledger's figures for it.  ``projects``: id → (项目编号, 项目名称, 县区) read already."""
+    the ledger's figures for it."""
     frozen = _frozen_rows(store, period, thresholds)
     if frozen is not None:
         return Round(period, frozen, frozen=True)
-    if projects is None and hasattr(store, "conn"):
-        rows = _named_rows(store, period)
-        cols = list(zip(*rows, strict=False)) or [()] * EARLIER
-        return _open_round(period, cols, store, thresholds)
-    if projects is None:
-        projects = project_names(store)
-    monthly_plans = getattr(store, "monthly_plan_cents", None)
-    plans = monthly_plans(period.year) if monthly_plans is not None else {}
-    m = period.month
-    rows: dict[int, RoundRow] = {}
-    read_all = getattr(projects, "_all", None)  # a lazy _Names: its dict, once
-    find = (read_all() if read_all is not None else projects).get
-    unknown = ("", "", None)
-    for pid, light, month, ytd, _cum, plan, _total, _reported in store.figure_rows(
-        period, thresholds
-    ):
-        code, name, region = find(pid, unknown)
-        own = plans.get(pid)
-        planned = derived.planned_cumulative(own, m) if own else None
-        rows[pid] = RoundRow(
-            pid, code, name, region, light, month, ytd, plan, lags(ytd, plan, m, planned)
-        )
-    return Round(period, rows)
+    return _open_round(period, _named_columns(store, period), store, thresholds)
 
 
-def _named_rows(store: Store, period: Period) -> list[tuple[Any, ...]]:
-    """The raw rows of an open round (:data:`~.figure_columns.NAMED_SQL`): one statement."""
-    return store.conn.execute(NAMED_SQL, (period.year, str(period))).fetchall()
+def _named_columns(store: Store, period: Period) -> list[Sequence[Any]]:
+    """The raw rows of an open round (:data:`~.figure_columns.NAMED_SQL`, one statement) as
+    columns."""
+    rows = store.conn.execute(NAMED_SQL, (period.year, str(period))).fetchall()
+    return list(zip(*rows, strict=False)) or [()] * EARLIER
 
 
 def _read_pair(
@@ -156,8 +129,7 @@ def _read_pair(
         cols[earlier] = [*both[:LAST], *both[EARLIER:], *both[CUM + 1 : EARLIER]]
     else:
         for p in opened:
-            rows = _named_rows(store, p)
-            cols[p] = list(zip(*rows, strict=False)) or [()] * EARLIER
+            cols[p] = _named_columns(store, p)
 
     def one(p: Period) -> Round:
         rows = frozen[p]
@@ -187,40 +159,6 @@ def _open_round(
     )  # fmt: skip
     made = map(_row, names)
     return Round(period, dict(zip(f.ids, made, strict=True)))
-
-
-class _Names(Mapping[int, tuple[str, str, str | None]]):
-    """:func:`project_names`, read on first use (two closed rounds need none)."""
-
-    def __init__(self, store: Store) -> None:
-        self._store = store
-        self._names: dict[int, tuple[str, str, str | None]] | None = None
-
-    def _all(self) -> dict[int, tuple[str, str, str | None]]:
-        if self._names is None:
-            self._names = project_names(self._store)
-        return self._names
-
-    def __getitem__(self, pid: int) -> tuple[str, str, str | None]:
-        return self._all()[pid]
-
-    def __iter__(self) -> Iterator[int]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def get(self, pid: int, default: Any = None) -> Any:  # type: ignore[override]
-        return self._all().get(pid, default)
-
-
-def project_names(store: Store) -> dict[int, tuple[str, str, str | None]]:
-    """id → (项目编号, 项目名称, 县区) of every project (values that are not of a year)."""
-    return {pid: (code, name, region) for pid, code, name, region in _name_columns(store)}
-
-
-def _name_columns(store: Store) -> Iterable[tuple[int, str, str, str | None]]:
-    return store.project_columns(("id", "code", "name", "region"))
 
 
 #: What a round needs of a closed period's frozen rows (JSON paths, read by SQLite).
@@ -398,15 +336,10 @@ def compare(
     if later < earlier:
         earlier, later = later, earlier
     with _no_collection():  # 100,000s of tuples made at once: no collection in between
-        names = _Names(store)  # read once, and only when an open round needs them
-        if hasattr(store, "conn"):
-            before, after = _read_pair(store, earlier, later, thresholds)
-        else:
-            before = read_round(store, earlier, thresholds, projects=names)
-            after = read_round(store, later, thresholds, projects=names)
+        before, after = _read_pair(store, earlier, later, thresholds)
         last_month, last_year = later.shift(-1), later.shift(-12)
-        prev = _month_amounts(store, last_month, (before, after), thresholds, names)
-        year_ago = _month_amounts(store, last_year, (before, after), thresholds, names)
+        prev = _month_amounts(store, last_month, (before, after), thresholds)
+        year_ago = _month_amounts(store, last_year, (before, after), thresholds)
         order = store.code_names("region")
         return compare_rounds(before, after, prev, year_ago, region_order=order)
 
@@ -532,7 +465,6 @@ def _month_amounts(
     period: Period,
     rounds: tuple[Round, ...],
     thresholds: LightThresholds | None,
-    names: Mapping[int, tuple[str, str, str | None]],
 ) -> dict[int, int | None]:
     """本月完成 by project of ``period``: from a round already read when it is one of them,
     else from the closed round's frozen rows, else from the reports of that month."""
