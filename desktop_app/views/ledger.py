@@ -228,9 +228,9 @@ def field_sort_values(
     rows: Sequence[tuple], field: str, kind: str, codes: Sequence[str] = ()
 ) -> list:
     """What each row is sorted by on ``field`` (None or "": blank, sorted last): Chinese text
-    by pinyin and numbers inside it by value (:mod:`~..domain.collation`), code-list values
-    (县区, 状态, 性质 …) in the order of their code list ``codes``, 项目清单 item by item in that
-    order, amounts as numbers, dates as their ISO text (which sorts as the dates do)."""
+    by pinyin, its digits one by one as Excel does (:mod:`~..domain.collation`), code-list
+    values (县区, 状态, 性质 …) in the order of their code list ``codes``, 项目清单 item by item
+    in that order, amounts as numbers, dates as their ISO text (which sorts as the dates do)."""
     col = FIELD_INDEX[field]
     values = [r[col] for r in rows]
     if kind in ("text", "longtext"):
