@@ -62,6 +62,17 @@ def ledger_file_name(text: str | Path) -> Path:
     return path.with_name(path.name + LEDGER_SUFFIX)
 
 
+def free_ledger_name(folder: Path, stem: str) -> Path:
+    """``folder/stem.sqlite``, else the first of ``stem2.sqlite``, ``stem3.sqlite`` … that
+    does not exist (the name a new ledger is offered)."""
+    candidate = folder / f"{stem}{LEDGER_SUFFIX}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}{number}{LEDGER_SUFFIX}"
+        number += 1
+    return candidate
+
+
 def start_ledger(last: str | None) -> Path | None:
     """The ledger a start without ``--db`` reopens: the last one, while it still exists
     (None: the user's default ledger)."""

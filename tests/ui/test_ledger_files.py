@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from desktop_app.recent import ledger_file_name, recent_list, start_ledger, without
+from desktop_app.recent import (
+    free_ledger_name,
+    ledger_file_name,
+    recent_list,
+    start_ledger,
+    without,
+)
 from desktop_app.store import Store
 from desktop_app.store.demo import make_demo
 from desktop_app.ui.common.instance_guard import InstanceGuard
@@ -294,3 +300,7 @@ def test_the_recent_list_is_newest_first_once_each_and_bounded(tmp_path):
     assert ledger_file_name("台账2027") == Path("台账2027.sqlite")
     assert ledger_file_name("x.DB") == Path("x.DB")
     assert start_ledger(str(tmp_path / "none.sqlite")) is None and start_ledger(None) is None
+    assert free_ledger_name(tmp_path, "新台账") == tmp_path / "新台账.sqlite"
+    (tmp_path / "新台账.sqlite").touch()
+    (tmp_path / "新台账2.sqlite").touch()
+    assert free_ledger_name(tmp_path, "新台账") == tmp_path / "新台账3.sqlite"

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ... import APP_NAME
-from ...recent import ledger_file_name, same_file
+from ...recent import free_ledger_name, ledger_file_name, same_file
 from ..common.buttons import ask, finish_form
 
 if TYPE_CHECKING:
@@ -376,7 +376,7 @@ class NewLedgerDialog(QDialog):
         self.setWindowTitle(_tr("新建台账"))
         self._window = parent
         form = QFormLayout()
-        self.path_edit = QLineEdit(str(_free_name(folder, _tr("新台账"))))
+        self.path_edit = QLineEdit(str(free_ledger_name(folder, _tr("新台账"))))
         self.path_edit.setObjectName("newLedgerPath")
         self.path_edit.setMinimumWidth(420)
         browse = QPushButton(_tr("浏览…"))
@@ -437,13 +437,3 @@ def _reason(error: Exception, log_text: str, unknown: str = "{error}") -> str:
         return plain_os_error(error)
     _log.error(log_text, exc_info=error)
     return unknown.format(error=repr(error))
-
-
-def _free_name(folder: Path, stem: str) -> Path:
-    """``folder/stem.sqlite``, numbered when it exists."""
-    candidate = folder / f"{stem}.sqlite"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{stem}{number}.sqlite"
-        number += 1
-    return candidate
