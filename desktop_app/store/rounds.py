@@ -129,16 +129,16 @@ class RoundsMixin(ActionsMixin):
         if any("'" in path for path in wanted):
             raise ValueError("a JSON path with a quote")
         columns = "".join(f", row ->> '{path}'" for path in wanted)
-        sql = (
-            f"SELECT project_id{columns}, row ->> '$.project.code' FROM round_rows "
-            f"WHERE period = ? AND project_id > {HEADER_ID}"
-        )
+        sql = f"SELECT project_id{columns}, row ->> '$.project.code' FROM round_rows "
         if ids is None:
+            sql += f"WHERE period = ? AND project_id > {HEADER_ID}"
             rows = self.conn.execute(sql, (_text(period),)).fetchall()
-        else:
-            rows = []
-            for pid in ids:  # one primary-key seek each
-                rows += self.conn.execute(sql + " AND project_id = ?", (_text(period), pid))
+        else:  # one statement, a primary-key seek per id ("+": not a range over the round)
+            sql += f"WHERE period = ? AND +project_id > {HEADER_ID} AND "
+            rows = self.conn.execute(
+                sql + self.engine.ids_filter("project_id"),
+                (_text(period), self.engine.ids_param(ids)),
+            ).fetchall()
         rows.sort(key=lambda r: r[-1] or "")
         return [r[:-1] for r in rows]
 

@@ -59,6 +59,14 @@ def test_close_writes_the_round_in_one_action_after_a_backup(ledger, period):
     assert ledger.closed_round("2022-06") == info == ledger.closed_rounds()[0]
     assert ledger.closed_round("2022-05") is None and ledger.frozen_round("2022-05") is None
     assert ledger.frozen_round(period).info == info
+    every = ledger.round_columns(period, ["$.light", "$.project.code"])
+    assert len(every) == info.count
+    some = [every[7][0], every[2][0], 10**9]  # in any order, one never frozen
+    assert ledger.round_columns(period, ["$.light", "$.project.code"], some) == [
+        every[2],
+        every[7],
+    ]
+    assert ledger.round_columns("2022-05", ["$.light"]) == []
 
 
 def test_every_writer_of_a_closed_periods_reports_is_refused(ledger, period, tmp_path):
