@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from desktop_app.cli import cli
-from desktop_app.store import MonthlyReport, Store
+from desktop_app.store import MonthlyReport, PeriodClosed, Store
 
 
 @pytest.fixture
@@ -41,7 +41,7 @@ def test_close_then_writes_are_refused_and_rounds_lists_it(run, db):
     with Store.open(db) as store:
         user = store.user
         pid = next(iter(store.monthly_reports("2022-06")))
-        with pytest.raises(Exception, match="2022年6月已关账"):
+        with pytest.raises(PeriodClosed, match="2022年6月已关账"):
             store.save_monthly_report(MonthlyReport(pid, "2022-06", Decimal("1")))
     assert f"关账人：{user}" in lines[1]
     again = run("close", "2022-06", "--db", db)

@@ -76,7 +76,7 @@ def test_show_prints_the_office_file_and_schema(run, ledger_path):
     assert str(ledger_path.resolve()) in shown.output
     with Store.open(ledger_path) as store:
         assert f"v{store.schema_version}" in shown.output
-    assert "项目个数：" in shown.output and "51" in shown.output
+    assert "项目个数：　　51\n" in shown.output
     run("settings", "office", COUNTY, "--db", ledger_path)
     after = run("settings", "show", "--db", ledger_path)
     assert f"填报单位：　　{COUNTY}\n" in after.output
