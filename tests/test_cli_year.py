@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from desktop_app.cli import cli
+from desktop_app.cli.output import width
 from desktop_app.store import Store
 from desktop_app.store.backup import list_backups
 from tests.store.test_years_change import make_ledger, rows_of
@@ -115,3 +116,5 @@ def test_list_shows_the_years_and_their_counts(run, ledger):
         # NY01-NY06 and NY07 from the 2022 list, NY08 new (前期, off the 2022 list)
         ["2023年（当前）", "8", "0", "7", "1"],
     ]
+    assert len({width(line) for line in lines}) == 1  # the columns line up, numbers right
+    assert lines[1].endswith("  —") and lines[2].endswith("  1")
