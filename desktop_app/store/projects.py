@@ -24,7 +24,7 @@ from .rows import (
     record_summary,
 )
 from .values import _normalised
-from .years import YearsMixin
+from .years import INSERT_YEARS, YearsMixin
 
 #: (code_exists, code_taken): the checks of :func:`validate_project`.
 Checks = tuple[Callable[[str, str], bool], Callable[[str], bool]]
@@ -361,8 +361,7 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
                 self._insert_years([(pid, project.year or self.current_year(), project.values())])
             for y in years or []:
                 self.conn.execute(
-                    "INSERT INTO project_years (project_id, year, on_list, annual_plan, nature, "
-                    "lists, target, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    INSERT_YEARS + "(?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         pid,
                         y.year,

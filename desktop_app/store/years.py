@@ -24,6 +24,8 @@ from .values import _amount, _cents, _normalised
 YEAR_KEYS = ("on_list", "annual_plan", "nature", "lists", "target")
 _YEAR_COLUMNS = ("project_id", "year", *YEAR_KEYS, "version", "updated_at")
 _YEAR_SELECT = f"SELECT {', '.join(_YEAR_COLUMNS)} FROM project_years"
+#: The start of an insert of whole ``project_years`` rows (values in ``_YEAR_COLUMNS`` order).
+INSERT_YEARS = f"INSERT INTO project_years ({', '.join(_YEAR_COLUMNS)}) VALUES "
 _PLAN_LABEL = "月度计划"
 
 
@@ -215,12 +217,7 @@ class YearsMixin(ActionsMixin):
             for pid, year, full in rows
         ]
         if data:
-            self.engine.insert_rows(
-                self.conn,
-                f"INSERT INTO project_years ({', '.join(_YEAR_COLUMNS)}) VALUES ",
-                len(_YEAR_COLUMNS),
-                data,
-            )
+            self.engine.insert_rows(self.conn, INSERT_YEARS, len(_YEAR_COLUMNS), data)
 
     # ------------------------------------------------------------- monthly plans
     def monthly_plan(self, project_id: int, year: int) -> dict[str, Decimal]:

@@ -21,7 +21,7 @@ from ..domain.new_year import NewYearError, OldYearProject, YearProposal, propos
 from .actions import now_text
 from .errors import StoreError
 from .rows import wan
-from .years import YearsMixin
+from .years import INSERT_YEARS, YearsMixin
 
 if TYPE_CHECKING:
     from .backup import Backup
@@ -30,10 +30,6 @@ _OLD_ROWS = (
     "SELECT p.id, p.code, p.name, p.status, coalesce(y.on_list, 0), y.nature, y.lists, "
     "y.annual_plan FROM projects p "
     "LEFT JOIN project_years y ON y.project_id = p.id AND y.year = ? ORDER BY p.code"
-)
-_INSERT_YEAR = (
-    "INSERT INTO project_years (project_id, year, on_list, annual_plan, nature, lists, target, "
-    "version, updated_at) VALUES "
 )
 
 
@@ -201,7 +197,7 @@ class YearsChangeMixin(YearsMixin):
                 new_rows.append(
                     (line.project_id, year, 1, None, line.nature, text(line.lists), None, 1, now)
                 )
-        self.engine.insert_rows(self.conn, _INSERT_YEAR, 9, new_rows)
+        self.engine.insert_rows(self.conn, INSERT_YEARS, 9, new_rows)
         self.conn.executemany(
             "UPDATE project_years SET on_list = 1, nature = ?, lists = ?, "
             "version = version + 1, updated_at = ? WHERE project_id = ? AND year = ?",
