@@ -219,7 +219,8 @@ def test_save_as_writes_a_consistent_copy_and_switches_to_it(
     assert new is not window and new.store.path == copy
     assert new.model.rowCount() == 51
     assert new.store.find_project("LY2022-001").name == "鑫达钢铁热轧带钢（改名）"
-    assert codes(new) == {p.code for p in Store.open_reader(copy).projects()}
+    with Store.open_reader(copy) as reader:
+        assert codes(new) == {p.code for p in reader.projects()}
     assert new.store.open_check is not None and new.store.open_check.ok  # a whole ledger
     assert not list(tmp_path.glob(".partial-*"))
 
