@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .. import APP_NAME
 from ..domain.fields import AMOUNT_FIELDS, CODE_KINDS, FIELD_BY_NAME, MONTHLY_FIELDS
 from ..domain.money import format_wan
 from ..domain.periods import Period, PeriodError
@@ -260,7 +261,7 @@ def value_text(
         if field == "created_at":
             return _time(text)
         if field == "app":
-            return "重点项目调度台"
+            return APP_NAME
     return text
 
 
