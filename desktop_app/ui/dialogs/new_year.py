@@ -162,7 +162,7 @@ class YearChoicePage(_Page):
         )
         self.info = QLabel(objectName="yearInfo")
         self.info.setWordWrap(True)
-        listed = len(wizard.store.listed_ids(current))
+        listed = wizard.store.listed_count(current)
         self.info.setText(
             _tr(
                 "台账当前年度：{year}年，名单内 {n} 个项目。以上两项是预览中各行的默认选择，"

@@ -123,7 +123,7 @@ class RoundCommands(QObject):
                     period=period.label, who=info.closed_by, when=_when(info.closed_at)
                 )
             )
-        projects = len(self.store.listed_ids(period.year))
+        projects = self.store.listed_count(period.year)
         reported = len(self.store.reported_ids(period))
         box = QMessageBox(
             QMessageBox.Icon.Question,
