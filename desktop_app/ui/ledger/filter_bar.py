@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QMenu, QToolButton, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import QHBoxLayout, QMenu, QToolButton, QWidget
 
 from ...domain.derived import Light
 from ...domain.query import FILTER_FIELDS, ProjectQuery
 from ..common.labels import light_label
+from ..common.search_box import SearchBox
 
 #: Filter buttons in order: field → label.  "lights" filters by status light.
 FILTER_LABELS = {
@@ -24,7 +25,6 @@ FILTER_LABELS = {
     "department": QT_TRANSLATE_NOOP("FilterBar", "责任单位"),
     "lights": QT_TRANSLATE_NOOP("FilterBar", "状态灯"),
 }
-SEARCH_DELAY_MS = 150
 
 
 class _StickyMenu(QMenu):
@@ -53,20 +53,15 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("searchBox")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            self.tr("搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）")
+        self.search = SearchBox(
+            self.tr("搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）"),
+            self,
+            name="searchBox",
+            on_escape=self.escape,
         )
         self.search.setMinimumWidth(200)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self._emit)
-        self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self._emit_now)
-        self.search.installEventFilter(self)  # Down, Enter, Esc: see eventFilter
+        self.search.searched.connect(self._emit)
+        self.search.toResults.connect(self.toResults)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -93,20 +88,6 @@ class FilterBar(QWidget):
         self._update_buttons()
 
     # --------------------------------------------------------------------- keys
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-                return False
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self._emit_now()
-                self.toResults.emit()
-                return True
-            if key == Qt.Key.Key_Escape:
-                return self.escape()
-        return super().eventFilter(watched, event)
-
     def escape(self) -> bool:
         """Esc in the search box: clear the text, else the filters; False when there was
         nothing to clear (the key goes on to the window)."""
@@ -196,8 +177,7 @@ class FilterBar(QWidget):
         self.set_query(ProjectQuery())
 
     def _emit_now(self) -> None:
-        self._timer.stop()
-        self._emit()
+        self.search.search_now()
 
     def _emit(self) -> None:
         query = self.query()

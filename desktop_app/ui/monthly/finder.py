@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ..common.buttons import ERROR_COLOR
 from ..common.labels import light_label
-from ..ledger.filter_bar import FILTER_LABELS, SEARCH_DELAY_MS
+from ..common.search_box import SearchBox
+from ..ledger.filter_bar import FILTER_LABELS
 
 if TYPE_CHECKING:
     from ...domain.query import ProjectQuery
@@ -57,19 +57,15 @@ class GridFinder(QWidget):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.search = QLineEdit(self)
-        self.search.setObjectName("gridSearch")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(
-            _tr("在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）")
+        self.search = SearchBox(
+            _tr("在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）"),
+            self,
+            name="gridSearch",
+            on_escape=self._escape,
         )
         self.search.setMinimumWidth(420)
-        self.search.installEventFilter(self)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.apply_search)
-        self.search.textChanged.connect(self._timer.start)
+        self.search.searched.connect(self._search_changed)
+        self.search.toResults.connect(self.enterGrid)
         self._applied = ""
         self.found = QLabel(self)
         self.found.setObjectName("gridFound")
@@ -99,8 +95,10 @@ class GridFinder(QWidget):
         return self.search.text().strip()
 
     def apply_search(self) -> None:
-        """Search now (what the debounce timer calls)."""
-        self._timer.stop()
+        """Search now, without waiting for the pause after typing."""
+        self.search.search_now()
+
+    def _search_changed(self) -> None:
         text = self.text()
         if text != self._applied:
             self._applied = text
@@ -124,18 +122,12 @@ class GridFinder(QWidget):
             self.found.setStyleSheet(f"color: {ERROR_COLOR};")
         self.found.show()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
-            key = event.key()
-            if key == Qt.Key.Key_Escape and self.search.text():
-                self.clear_search()
-                return True
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.apply_search()
-                self.enterGrid.emit()
-                return True
-        return super().eventFilter(watched, event)
+    def _escape(self) -> bool:
+        """Esc clears the search; in an empty box the key goes on."""
+        if not self.search.text():
+            return False
+        self.clear_search()
+        return True
 
     # ---------------------------------------------------------- ledger filter
     def show_filter(self, text: str | None) -> None:
