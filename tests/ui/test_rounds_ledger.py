@@ -14,9 +14,7 @@ JUNE = Period(2022, 6)
 
 def cells(window, pid: int) -> tuple:
     model, row = window.model, window.page.visible_ids().index(pid)
-    return tuple(
-        model.index(row, COLUMN_INDEX[key]).data() for key in ("light", "ytd", "rate")
-    )
+    return tuple(model.index(row, COLUMN_INDEX[key]).data() for key in ("light", "ytd", "rate"))
 
 
 def test_a_closed_periods_ledger_figures_stay_after_a_plan_change(make_window, demo_copy):
