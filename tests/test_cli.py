@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from desktop_app.cli import cli
 from desktop_app.paths import default_database
 from desktop_app.store import Project
+from desktop_app.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -106,7 +107,7 @@ def test_errors_are_one_clear_line(run, tmp_path, prepare, message):
 
 def test_newer_schema_is_one_clear_line(run, ledger_path):
     conn = sqlite3.connect(ledger_path)
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     result = run("projects", "--db", ledger_path)
     assert result.exit_code == 1

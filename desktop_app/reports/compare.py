@@ -309,7 +309,7 @@ def _investment(book: Workbook, styles: Styles, c: Comparison, store: Store, tit
     _body(sheet, styles, columns, rows)
     t = c.totals()
     month, last, year = t["month"], t["last_month"], t["last_year"]
-    ytd_before = sum(x.ytd_before or 0 for x in c.investment)
+    ytd_before = t["ytd_before"]
     total: list[Value] = [
         None,
         None,

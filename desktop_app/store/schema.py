@@ -217,16 +217,15 @@ def m002_running_sums(db: Database) -> None:
 #: The period index covers 本月完成投资 too, so whole-portfolio reads of a year's amounts
 #: (the dashboard) never touch the table rows.  Its leading columns are those of the v1
 #: index it replaces, so every query of one period still uses it.
-PERIOD_INDEX = (
+_PERIOD_INDEX_V3 = (
     "CREATE INDEX monthly_reports_period_amount "
     "ON monthly_reports(period, project_id, month_investment)"
 )
-PERIOD_INDEX_NAME = "monthly_reports_period_amount"
 
 
 @_migration
 def m003_covering_period_index(db: Database) -> None:
-    db.execute(PERIOD_INDEX)
+    db.execute(_PERIOD_INDEX_V3)
     db.execute("DROP INDEX IF EXISTS monthly_reports_period")
     db.execute("PRAGMA user_version = 3")
 
@@ -398,6 +397,26 @@ def m006_drop_year_columns(db: Database) -> None:
     # a year's monthly plans of every project, read with the figures of a period
     db.execute("CREATE INDEX monthly_plans_period ON monthly_plans(period, project_id)")
     db.execute("PRAGMA user_version = 6")
+
+
+#: Since schema v7 the period index covers the running sums too: the figures of a period
+#: (every light, the ledger's 本年累计, a comparison of two rounds) find each project's
+#: report of the month in the index alone -- one seek, no table row -- and the table rows
+#: only of the projects that did not report that month (their newest report before it).
+PERIOD_INDEX = (
+    "CREATE INDEX monthly_reports_period_figures ON monthly_reports"
+    "(period, project_id, month_investment, ytd_investment, cum_investment)"
+)
+PERIOD_INDEX_NAME = "monthly_reports_period_figures"
+
+
+@_migration
+def m007_period_index_with_running_sums(db: Database) -> None:
+    """The v3 period index gives way to one that covers 本年累计 and 开工以来累计 too (its
+    leading columns are the same: every query of one period still seeks it)."""
+    db.execute(PERIOD_INDEX)
+    db.execute("DROP INDEX IF EXISTS monthly_reports_period_amount")
+    db.execute("PRAGMA user_version = 7")
 
 
 @contextmanager

@@ -27,10 +27,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import partial
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, overload
+
+import numpy as np
 
 from ..domain.collation import code_keys
 from ..domain.derived import Light, LightThresholds
@@ -38,15 +40,13 @@ from ..domain.money import from_cents
 from ..domain.periods import Period
 from ..store import Store
 from ..store.figure_columns import (
-    CODE,
-    CUM,
-    EARLIER,
-    LAST,
-    NAME,
-    NAMED_SQL,
-    PAIR_SQL,
-    REGION,
-    columns_figures,
+    LIGHTS,
+    ROUND_EARLIER,
+    ROUND_MONTH,
+    ROUND_PAIR_SQL,
+    ROUND_SQL,
+    int_array,
+    light_columns,
 )
 
 UNFILLED = "未填写"
@@ -65,8 +65,7 @@ def change_pct(now: int | None, before: int | None) -> Decimal | None:
 
 
 class RoundRow(NamedTuple):
-    """One project as a round showed it; amounts in whole 百元 (a tuple: 100,000 of them
-    are made per round)."""
+    """One project as a round showed it; amounts in whole 百元."""
 
     id: int
     code: str
@@ -89,6 +88,109 @@ def lags(ytd: int, plan: int | None, month: int, planned: int | None = None) -> 
     return 12 * ytd < month * plan
 
 
+_LIGHT_CODE = {light: i for i, light in enumerate(LIGHTS)}
+_new_row = tuple.__new__  # a RoundRow of a tuple, without NamedTuple's Python __new__
+_make_row = partial(tuple.__new__, RoundRow)
+
+
+class RoundColumns(Mapping[int, RoundRow]):
+    """A round's rows as columns: Python lists of what a row shows, numpy arrays of what the
+    comparison counts and sums.  100,000 projects are compared without a :class:`RoundRow`
+    each; a row is made only when one is asked for (a changed pair, an exported line)."""
+
+    def __init__(
+        self,
+        ids: Sequence[int],
+        code: Sequence[str],
+        name: Sequence[str],
+        region: Sequence[str | None],
+        lights: Any,  # numpy: index into LIGHTS
+        month: Sequence[int | None],
+        ytd: Sequence[int],
+        plan: Sequence[int | None],
+        lagging: Any,  # numpy bool
+        amounts: tuple[Any, Any] | None = None,  # numpy 年度计划 (0: none), 本年累计
+    ) -> None:
+        self.ids, self.code, self.name, self.region = ids, code, name, region
+        self.month, self.ytd, self.plan = month, ytd, plan
+        self.lights = np.asarray(lights, dtype=np.int8)
+        self.lagging = np.asarray(lagging, dtype=bool)
+        self.id_array = np.array(ids, dtype=np.int64)
+        if amounts is None:
+            amounts = (int_array([v or 0 for v in plan]), int_array(ytd))
+        self.plan0, self.ytd0 = amounts
+        self.month0 = int_array([v or 0 for v in month])
+        self._index: dict[int, int] | None = None
+        self._groups: tuple[list[str | None], Any] | None = None
+
+    @classmethod
+    def of_rows(cls, rows: Iterable[RoundRow]) -> RoundColumns:
+        """The columns of rows already made (a round built by hand, a test's)."""
+        rows = list(rows)
+        return cls(
+            [r.id for r in rows], [r.code for r in rows], [r.name for r in rows],
+            [r.region for r in rows], [_LIGHT_CODE[Light(r.light)] for r in rows],
+            [r.month for r in rows], [r.ytd for r in rows], [r.plan for r in rows],
+            [bool(r.lagging) for r in rows],
+        )  # fmt: skip
+
+    def row(self, i: int) -> RoundRow:
+        """The row at position ``i``."""
+        return _new_row(
+            RoundRow,
+            (
+                self.ids[i], self.code[i], self.name[i], self.region[i],
+                LIGHTS[self.lights[i]], self.month[i], self.ytd[i], self.plan[i],
+                bool(self.lagging[i]),
+            ),
+        )  # fmt: skip
+
+    def rows_at(self, at: Sequence[int]) -> list[RoundRow]:
+        """The rows at the positions ``at`` (made column by column)."""
+        if not len(at):
+            return []
+        picks = [self.ids, self.code, self.name, self.region]
+        taken = [[col[i] for i in at] for col in picks]
+        lights = list(map(LIGHTS.__getitem__, self.lights[at].tolist()))
+        rest = [[col[i] for i in at] for col in (self.month, self.ytd, self.plan)]
+        columns = (*taken, lights, *rest, self.lagging[at].tolist())
+        return list(map(_make_row, zip(*columns, strict=True)))
+
+    def groups(self) -> tuple[list[str | None], Any]:
+        """The 县区 of the round (each once, in order of appearance) and each row's index
+        into them (numpy), worked out once."""
+        if self._groups is None:
+            regions = list(dict.fromkeys(self.region))
+            index = dict(zip(regions, range(len(regions)), strict=True))
+            self._groups = (
+                regions,
+                np.array(list(map(index.__getitem__, self.region)), dtype=np.int64),
+            )
+        return self._groups
+
+    def position(self) -> dict[int, int]:
+        if self._index is None:
+            self._index = dict(zip(self.ids, range(len(self.ids)), strict=True))
+        return self._index
+
+    def __getitem__(self, pid: int) -> RoundRow:
+        return self.row(self.position()[pid])
+
+    def __contains__(self, pid: object) -> bool:
+        return pid in self.position()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.ids)
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def columns_of(rows: Mapping[int, RoundRow]) -> RoundColumns:
+    """``rows`` as :class:`RoundColumns` (itself when it is)."""
+    return rows if isinstance(rows, RoundColumns) else RoundColumns.of_rows(rows.values())
+
+
 @dataclass(frozen=True)
 class Round:
     """Every project of one period's round, by project id."""
@@ -108,10 +210,10 @@ def read_round(store: Store, period: Period, thresholds: LightThresholds | None 
 
 
 def _named_columns(store: Store, period: Period) -> list[Sequence[Any]]:
-    """The raw rows of an open round (:data:`~.figure_columns.NAMED_SQL`, one statement) as
+    """The raw rows of an open round (:data:`~.figure_columns.ROUND_SQL`, one statement) as
     columns."""
-    rows = store.conn.execute(NAMED_SQL, (period.year, str(period))).fetchall()
-    return list(zip(*rows, strict=False)) or [()] * EARLIER
+    rows = store.conn.execute(ROUND_SQL, (period.year, str(period))).fetchall()
+    return list(zip(*rows, strict=False)) or [()] * ROUND_EARLIER
 
 
 def _read_pair(
@@ -123,10 +225,10 @@ def _read_pair(
     opened = [p for p, rows in frozen.items() if rows is None]
     cols: dict[Period, list[Sequence[Any]]] = {}
     if len(opened) == 2 and earlier.year == later.year:
-        raw = store.conn.execute(PAIR_SQL, (later.year, str(later), str(earlier)))
-        both = list(zip(*raw.fetchall(), strict=False)) or [()] * (EARLIER + 4)
-        cols[later] = both[:EARLIER]
-        cols[earlier] = [*both[:LAST], *both[EARLIER:], *both[CUM + 1 : EARLIER]]
+        raw = store.conn.execute(ROUND_PAIR_SQL, (later.year, str(later), str(earlier)))
+        both = list(zip(*raw.fetchall(), strict=False)) or [()] * (ROUND_EARLIER + 2)
+        cols[later] = both[:ROUND_EARLIER]
+        cols[earlier] = [*both[:ROUND_MONTH], *both[ROUND_EARLIER:]]
     else:
         for p in opened:
             cols[p] = _named_columns(store, p)
@@ -140,25 +242,22 @@ def _read_pair(
     return one(earlier), one(later)
 
 
-_row = partial(tuple.__new__, RoundRow)  # RoundRow of a tuple, without a Python call
-
-
 def _open_round(
     period: Period,
     cols: Sequence[Sequence[Any]],
     store: Store,
     thresholds: LightThresholds | None,
 ) -> Round:
-    """The round of an open ``period`` from the columns of its raw rows: the figures worked
-    out as columns (:func:`~.figure_columns.columns_figures`, the rules of
-    :meth:`Store.figure_rows`)."""
-    f = columns_figures(cols, period, thresholds, store.monthly_plan_cents(period.year))
-    names = zip(
-        f.ids, cols[CODE], cols[NAME], cols[REGION], f.lights, f.months, f.ytd, f.plans,
-        f.lagging, strict=True,
-    )  # fmt: skip
-    made = map(_row, names)
-    return Round(period, dict(zip(f.ids, made, strict=True)))
+    """The round of an open ``period`` from the columns of its raw rows
+    (:data:`~.figure_columns.ROUND_SQL`): the lights and 滞后 worked out as columns
+    (:func:`~.figure_columns.light_columns`, the rules of :meth:`Store.figure_rows`)."""
+    ids, plan, due, code, name, region, month, ytd = (list(c) for c in cols)
+    plans = store.monthly_plan_cents(period.year)
+    lit = light_columns(ids, plan, due, ytd, period, thresholds, plans)
+    rows = RoundColumns(
+        ids, code, name, region, lit.codes, month, ytd, plan, lit.lagging, (lit.plan, lit.ytd)
+    )
+    return Round(period, rows)
 
 
 #: What a round needs of a closed period's frozen rows (JSON paths, read by SQLite).
@@ -170,29 +269,26 @@ FROZEN_PATHS = (
 
 def _frozen_rows(
     store: Store, period: Period, thresholds: LightThresholds | None
-) -> dict[int, RoundRow] | None:
+) -> RoundColumns | None:
     """The frozen rows of a closed ``period`` (:meth:`Store.round_columns`: as the round showed
     them when it was closed, with the thresholds of the close), else None (an open period)."""
     if not store.is_closed(period):
         return None
-    out: dict[int, RoundRow] = {}
+    rows = store.round_columns(period, FROZEN_PATHS)
+    if not rows:
+        return RoundColumns.of_rows(())
+    ids, code, name, region, light, month, ytd, plan, planned = map(list, zip(*rows, strict=True))
+    ytd = [int(v or 0) for v in ytd]
     m = period.month
-    for pid, code, name, region, light, month, ytd, plan, planned in store.round_columns(
-        period, FROZEN_PATHS
-    ):
-        ytd = int(ytd or 0)
-        out[pid] = RoundRow(
-            pid,
-            code or "",
-            name or "",
-            region,
-            Light(light or Light.NONE.value),
-            month,
-            ytd,
-            plan,
-            lags(ytd, plan, m, planned),  # as closed: by its monthly plan where it had one
-        )
-    return out
+    lagging = [
+        lags(*args, m, q) for args, q in zip(zip(ytd, plan, strict=True), planned, strict=True)
+    ]
+    none = _LIGHT_CODE[Light.NONE]
+    codes = [_LIGHT_CODE.get(Light(v), none) if v else none for v in light]
+    return RoundColumns(
+        ids, [c or "" for c in code], [n or "" for n in name], region, codes, month, ytd, plan,
+        lagging,  # as closed: by its monthly plan where it had one
+    )  # fmt: skip
 
 
 # ------------------------------------------------------------------------ the comparison
@@ -245,6 +341,48 @@ class InvestmentLine(NamedTuple):
         return change_pct(self.month or 0, self.last_year)
 
 
+class InvestmentLines(Sequence[InvestmentLine]):
+    """The investment lines of every project of the later round in 项目编号 order, each made
+    when it is read (an export reads them one by one; the comparison itself makes none)."""
+
+    def __init__(
+        self,
+        after: RoundColumns,
+        order: Sequence[int],
+        last_month: Sequence[int | None],
+        last_year: Sequence[int | None],
+        ytd_before: Sequence[int | None],
+    ) -> None:
+        self.after, self.order = after, order
+        self.last_month, self.last_year, self.ytd_before = last_month, last_year, ytd_before
+
+    def line(self, i: int) -> InvestmentLine:
+        j = self.order[i]
+        r = self.after
+        return InvestmentLine(
+            r.row(j), r.month[j], self.last_month[j], self.last_year[j], self.ytd_before[j]
+        )
+
+    @overload
+    def __getitem__(self, i: int) -> InvestmentLine: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[InvestmentLine]: ...
+    def __getitem__(self, i: int | slice) -> InvestmentLine | list[InvestmentLine]:
+        if isinstance(i, slice):
+            return [self.line(k) for k in range(*i.indices(len(self.order)))]
+        if i < 0:
+            i += len(self.order)
+        if not 0 <= i < len(self.order):
+            raise IndexError(i)
+        return self.line(i)
+
+    def __iter__(self) -> Iterator[InvestmentLine]:
+        return map(self.line, range(len(self.order)))
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+
 @dataclass(frozen=True, slots=True)
 class Sums:
     """Counts and amounts of one group of projects in one round (百元)."""
@@ -284,10 +422,11 @@ class Comparison:
     plan_changes: tuple[Pair, ...]
     added: tuple[RoundRow, ...]
     removed: tuple[RoundRow, ...]
-    investment: tuple[InvestmentLine, ...]
+    investment: Sequence[InvestmentLine]
     counties: tuple[CountyLine, ...]
     total_before: Sums
     total_after: Sums
+    sums: dict[str, int] = field(default_factory=dict)  # totals(), worked out once
 
     @property
     def both(self) -> int:
@@ -295,13 +434,9 @@ class Comparison:
         return len(self.later.rows) - len(self.added)
 
     def totals(self) -> dict[str, int]:
-        """本月完成, 上月, 去年同月 over the later round's projects (百元)."""
-        lines = self.investment
-        return {
-            "month": sum(x.month or 0 for x in lines),
-            "last_month": sum(x.last_month or 0 for x in lines),
-            "last_year": sum(x.last_year or 0 for x in lines),
-        }
+        """本月完成, 上月, 去年同月 over the later round's projects, and their 本年累计 in the
+        earlier round (百元)."""
+        return dict(self.sums)
 
     def counts(self) -> list[tuple[str, int]]:
         """The 概况 lines: what a reader checks first, as (label, count)."""
@@ -357,80 +492,135 @@ def _no_collection() -> Iterator[None]:
             gc.enable()
 
 
+class Amounts(NamedTuple):
+    """本月完成 of one month by project: ids (numpy) and amounts (None: no amount)."""
+
+    ids: Any
+    values: Sequence[int | None]
+
+    @classmethod
+    def of(cls, amounts: Mapping[int, int | None] | Amounts | None) -> Amounts:
+        if amounts is None:
+            return cls(np.zeros(0, dtype=np.int64), [])
+        if isinstance(amounts, Amounts):
+            return amounts
+        return cls(np.array(list(amounts), dtype=np.int64), list(amounts.values()))
+
+
+def positions(source: Any, wanted: Any) -> Any:
+    """For each id of ``wanted`` (numpy), its position in ``source`` (numpy ids, each once),
+    −1 where it is not there."""
+    if not len(source) or not len(wanted):
+        return np.full(len(wanted), -1, dtype=np.int64)
+    if len(source) == len(wanted) and np.array_equal(source, wanted):
+        return np.arange(len(wanted), dtype=np.int64)  # the same list (two months of a year)
+    order = np.argsort(source, kind="stable")
+    ordered = source[order]
+    at = np.minimum(np.searchsorted(ordered, wanted), len(ordered) - 1)
+    return np.where(ordered[at] == wanted, order[at], -1)
+
+
+def _taken(values: Sequence[Any], at: Any) -> list[Any]:
+    """``values[k]`` for each position ``k`` of ``at`` (None where it is −1)."""
+    if not len(values):
+        return [None] * len(at)
+    source = np.empty(len(values) + 1, dtype=object)
+    source[:-1] = values
+    return source[at].tolist()  # −1: the last, None
+
+
+def _sum(values: Any) -> int:
+    return int(values.sum()) if len(values) else 0
+
+
 def compare_rounds(
     before: Round,
     after: Round,
-    last_month: Mapping[int, int | None] | None = None,
-    last_year: Mapping[int, int | None] | None = None,
+    last_month: Mapping[int, int | None] | Amounts | None = None,
+    last_year: Mapping[int, int | None] | Amounts | None = None,
     *,
     region_order: Iterable[str] = (),
 ) -> Comparison:
     """The comparison of two rounds already read; ``last_month`` / ``last_year``: 本月完成
-    (百元) by project id of the later period's previous month and of its month a year ago."""
-    last_month = last_month or {}
-    last_year = last_year or {}
+    (百元) by project id of the later period's previous month and of its month a year ago.
+    Worked out on the rounds' columns (a project's rows are made only where something
+    changed)."""
     p1 = after.period
-    a, b = before.rows, after.rows
-    newly: list[Pair] = []
-    recovered: list[Pair] = []
-    lights: list[Pair] = []
-    plans: list[Pair] = []
-    added: list[RoundRow] = []
-    investment: list[InvestmentLine] = []
-    line = partial(tuple.__new__, InvestmentLine)  # of a tuple: no Python call per line
-    previous, year_ago, earlier = last_month.get, last_year.get, a.get
-    for pid, r1 in b.items():  # one pass: 100,000 projects
-        r0 = earlier(pid)
-        if r0 is None:
-            added.append(r1)
-            investment.append(line((r1, r1.month, previous(pid), year_ago(pid), None)))
-            continue
-        investment.append(line((r1, r1.month, previous(pid), year_ago(pid), r0.ytd)))
-        if r0.lagging is not r1.lagging:
-            (newly if r1.lagging else recovered).append(Pair(r0, r1))
-        if r0.light is not r1.light:
-            lights.append(Pair(r0, r1))
-        if r0.plan != r1.plan and (r0.plan or 0) != (r1.plan or 0):
-            plans.append(Pair(r0, r1))
-    removed = [r for pid, r in a.items() if pid not in b]
+    a, b = columns_of(before.rows), columns_of(after.rows)
+    at0 = positions(a.id_array, b.id_array)  # each later project in the earlier round
+    both = at0 >= 0
+    i1 = np.flatnonzero(both)
+    i0 = at0[i1]
+    lag0, lag1 = a.lagging[i0], b.lagging[i1]
 
-    def by_code(items: list) -> tuple:
-        return tuple(sorted(items, key=lambda x: (x.code, x.id)))
+    def pairs(mask: Any) -> tuple[Pair, ...]:
+        rows0, rows1 = a.rows_at(i0[mask].tolist()), b.rows_at(i1[mask].tolist())
+        return _by_code(list(map(Pair, rows0, rows1)))
 
-    investment.sort(key=lambda x: (x.row.code, x.row.id))
-    counties, total0, total1 = _counties(before, after, list(region_order))
+    newly = pairs(lag1 & ~lag0)
+    recovered = pairs(lag0 & ~lag1)
+    lights = pairs(a.lights[i0] != b.lights[i1])
+    plans = pairs(np.asarray(a.plan0[i0] != b.plan0[i1], dtype=bool))
+    added = _by_code(b.rows_at(np.flatnonzero(~both).tolist()))
+    removed = _by_code(a.rows_at(np.flatnonzero(positions(b.id_array, a.id_array) < 0).tolist()))
+
+    month_before, year_ago = Amounts.of(last_month), Amounts.of(last_year)
+    lm_at = positions(month_before.ids, b.id_array)
+    ly_at = positions(year_ago.ids, b.id_array)
+    lm, ly = _taken(month_before.values, lm_at), _taken(year_ago.values, ly_at)
+    ytd_before = _taken(a.ytd, at0)
+    order = sorted(range(len(b)), key=b.code.__getitem__)  # codes are unique in a round
+    sums = {
+        "month": _sum(b.month0),
+        "last_month": sum(filter(None, lm)),
+        "last_year": sum(filter(None, ly)),
+        "ytd_before": _sum(a.ytd0[i0]),
+    }
+    counties, total0, total1 = _counties(a, b, list(region_order))
     return Comparison(
         earlier=before,
         later=after,
         last_month=p1.shift(-1),
         last_year=p1.shift(-12),
-        newly_lagging=by_code(newly),
-        recovered=by_code(recovered),
-        light_changes=by_code(lights),
-        plan_changes=by_code(plans),
-        added=by_code(added),
-        removed=by_code(removed),
-        investment=tuple(investment),
+        newly_lagging=newly,
+        recovered=recovered,
+        light_changes=lights,
+        plan_changes=plans,
+        added=added,
+        removed=removed,
+        investment=InvestmentLines(b, order, lm, ly, ytd_before),
         counties=counties,
         total_before=total0,
         total_after=total1,
+        sums=sums,
     )
 
 
-def _sums(rows: Iterable[RoundRow]) -> dict[str | None, Sums]:
-    acc: dict[str | None, list[int]] = {}
-    index = {light: i for i, light in enumerate(_LIGHT_ORDER)}
-    for r in rows:
-        s = acc.get(r.region)
-        if s is None:
-            s = acc[r.region] = [0] * 9
-        s[0] += 1
-        s[1] += r.plan or 0
-        s[2] += r.ytd
-        s[3] += r.month or 0
-        s[4] += r.lagging
-        s[5 + index[r.light]] += 1
-    return {k: _sums_of(v) for k, v in acc.items()}
+def _by_code(items: list[Any]) -> tuple[Any, ...]:
+    return tuple(sorted(items, key=lambda x: (x.code, x.id)))
+
+
+def _sums(rows: RoundColumns) -> dict[str | None, Sums]:
+    """Counts and amounts by 县区, each a column summed per group (exact integers)."""
+    regions, g = rows.groups()
+    k = len(regions)
+    if not k:
+        return {}
+
+    def summed(values: Any) -> list[int]:
+        out = np.zeros(k, dtype=values.dtype)
+        np.add.at(out, g, values)
+        return [int(x) for x in out.tolist()]
+
+    count = np.bincount(g, minlength=k).tolist()
+    plan, ytd, month = summed(rows.plan0), summed(rows.ytd0), summed(rows.month0)
+    lagging = np.bincount(g[rows.lagging], minlength=k).tolist()
+    by_light = [np.bincount(g[rows.lights == i], minlength=k).tolist() for i in range(4)]
+    lit = list(zip(*by_light, strict=True))
+    return {
+        r: Sums(count[i], plan[i], ytd[i], month[i], lagging[i], lit[i])
+        for i, r in enumerate(regions)
+    }
 
 
 def _sums_of(v: list[int]) -> Sums:
@@ -446,10 +636,10 @@ def _total(groups: Iterable[Sums]) -> Sums:
 
 
 def _counties(
-    before: Round, after: Round, order: list[str]
+    before: RoundColumns, after: RoundColumns, order: list[str]
 ) -> tuple[tuple[CountyLine, ...], Sums, Sums]:
-    s0 = _sums(before.rows.values())
-    s1 = _sums(after.rows.values())
+    s0 = _sums(before)
+    s1 = _sums(after)
     regions = [r for r in dict.fromkeys([*s1, *s0]) if r is not None]
     keys = dict(zip(regions, code_keys(regions, order), strict=True))
     regions.sort(key=keys.__getitem__)
@@ -465,13 +655,16 @@ def _month_amounts(
     period: Period,
     rounds: tuple[Round, ...],
     thresholds: LightThresholds | None,
-) -> dict[int, int | None]:
+) -> Amounts:
     """本月完成 by project of ``period``: from a round already read when it is one of them,
     else from the closed round's frozen rows, else from the reports of that month."""
     for r in rounds:
         if r.period == period:
-            return {pid: row.month for pid, row in r.rows.items()}
+            cols = columns_of(r.rows)
+            return Amounts(cols.id_array, cols.month)
     frozen = _frozen_rows(store, period, thresholds)
     if frozen is not None:
-        return {pid: row.month for pid, row in frozen.items()}
-    return dict(store.each_amount(period))
+        return Amounts(frozen.id_array, frozen.month)
+    rows = list(store.each_amount(period))
+    ids, values = (list(c) for c in zip(*rows, strict=True)) if rows else ([], [])
+    return Amounts(np.array(ids, dtype=np.int64), values)

@@ -13,6 +13,7 @@ from desktop_app.cli import cli
 from desktop_app.store import DatabaseDamaged, NewerSchema, NotOurDatabase, Store, integrity
 from desktop_app.store import backup as backups
 from desktop_app.store.integrity import check_file, header_problem, network_location
+from desktop_app.store.schema import SCHEMA_VERSION
 
 
 def _checkpointed(path: Path) -> Path:
@@ -102,7 +103,7 @@ def test_text_file_and_foreign_database_and_newer_version_are_refused(tmp_path, 
     with pytest.raises(NotOurDatabase, match="不是重点项目调度台的数据库"):
         Store.open(other)
     with sqlite3.connect(ledger_path) as c:
-        c.execute("PRAGMA user_version = 7")
+        c.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(NewerSchema, match="更新版本"):
         Store.open(ledger_path)
 

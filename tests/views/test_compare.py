@@ -75,9 +75,10 @@ def test_hand_counted_small_ledger(empty_store):
     assert (b.ytd_before, b.row.ytd) == (20000, 70000)
     assert c.totals() == {
         "month": 53005,
-        "last_month": 54000,
+        "last_month": 54000,  # May: 100+40+400
         "last_year": 27000,
-    }  # May: 100+40+400
+        "ytd_before": 110000,  # 本年累计 at May: 500+200+400+0
+    }
 
     counties = {line.label: line for line in c.counties}
     assert list(counties) == ["龙山区", "东丰县"]  # the code list's order

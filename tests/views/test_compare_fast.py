@@ -147,15 +147,16 @@ def test_the_column_rule_is_the_project_rule_at_every_boundary(t):
             for plan in (1200, 0, None, 10**17):
                 pid = len(rows) + 1
                 start = "2021-03-01" if ytd % 7 == 0 else None
-                rows.append((pid, plan, None, start, None, "前期", "2022-01", ytd, ytd, ytd))
+                # COLUMNS_SQL's row: a 前期 project, not started, its newest report 2022-01
+                rows.append((pid, plan, None, start, month == 1, ytd, ytd, ytd))
                 if ytd % 3 == 0:
                     plans[pid] = {m: 100 for m in range(1, 13)}
         f = figure_columns(rows, period, t, plans)
-        for (pid, plan, _t, start, act, status, last, _m, ytd, cum), light in zip(
+        for (pid, plan, _t, start, _reported, _m, ytd, cum), light in zip(
             rows, f.lights, strict=True
         ):
             planned = month * 100 if pid in plans else None
-            args = (last, ytd, cum, plan, start, act, status)
+            args = ("2022-01", ytd, cum, plan, start, None, "前期")
             want = rule(*args, planned)[0] if planned is not None else rule(*args)[0]
             assert light is want, (pid, month, ytd, plan, planned)
 
@@ -172,8 +173,8 @@ def test_a_closed_rounds_lagging_follows_the_monthly_plan_it_was_closed_with(led
 
 
 def test_no_rows_no_figures():
-    from desktop_app.store.figure_columns import FigureColumns, figure_columns
+    from desktop_app.store.figure_columns import figure_columns
 
-    empty = FigureColumns([], [], [], [], [], [], [], [], [], [])
-    assert figure_columns([], P(2022, 6), None, {}) == empty
-    assert list(empty.rows()) == []
+    empty = figure_columns([], P(2022, 6), None, {})
+    assert empty.ids == [] and empty.lights == [] and list(empty.rows()) == []
+    assert len(empty.codes) == len(empty.lagging) == 0
