@@ -549,6 +549,33 @@ def compare_measurements(report: Report, repeat: int) -> None:
             note=f"{found['lagging']:,} newly lagging, {found['lights']:,} light changes",
         )
     )
+    # the meeting's case: the round presented last month (closed) against this month's
+    import shutil
+
+    copy = OUT / "compare_100000.sqlite"
+    shutil.copy(path, copy)
+    try:
+        with Store.open(copy, user="benchmark") as store:
+            store.close_period(earlier, backup=False)
+
+        def closed_once() -> None:
+            with Store.open_reader(copy) as reader:
+                c = compare(reader, earlier, later)
+                found.update(lagging=len(c.newly_lagging), lights=len(c.light_changes))
+
+        times = timed_runs(closed_once, repeat)
+    finally:
+        for leftover in (copy, *(Path(f"{copy}{x}") for x in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)
+    report.add(
+        Row(
+            f"comparing a closed round with an open one ({earlier} 已关账 → {later}), 100k",
+            times,
+            "≤ 1 s",
+            1.0,
+            note=f"{found['lagging']:,} newly lagging, {found['lights']:,} light changes",
+        )
+    )
 
 
 def year_measurements(report: Report, repeat: int) -> None:

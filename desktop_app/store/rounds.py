@@ -2,13 +2,15 @@
 it showed.
 
 Closing a period is one action (after a backup) that writes its ``closed_periods`` row and
-one frozen ``round_rows`` row per project of the period's reports: a JSON object with every
-value the reports, figures, lights and charts of that period show -- the project's fields as
-shown (that year's plan), the month's, the year's and the since-start figures, the light,
-the period's report (形象进度, 进展情况, 存在问题 ...), the year's months (the S curve) and
-the open problems (问题清单).  A header row (``project_id`` 0, never a project's id) holds
-what the reports take from the ledger itself: the code lists' order, the 填报单位 and the
-light thresholds in use.
+copies everything the reports, figures, lights and charts of that period show: each project
+of the period's list as shown (that year's plan ...) into ``round_projects``, the period's
+reports (形象进度, 进展情况, 存在问题 ...) into ``round_reports``, the open problems (问题清单)
+into ``round_problems`` -- column for column, by SQLite (schema v7) -- and into
+``round_rows`` a few JSON rows: the header (``project_id`` 0: what the reports take from the
+ledger itself, the code lists' order, the 填报单位 and the light thresholds in use), the
+figures of every project (:data:`FIGURES_ID`: light, 本月完成, 本年累计, 开工以来累计, reported,
+截至本月计划累计, columnar) and each month's 本月完成 of the year up to the period
+(:data:`MONTH_ID` − month: the S curve and the charts).
 
 Reads of a closed period go through :class:`FrozenRound`, which answers the read methods the
 reports use (``projects``, ``figures``, ``monthly_reports``, ``problems``, ``code_names``,
@@ -34,6 +36,7 @@ from ..domain.money import from_cents
 from ..domain.periods import Period
 from .actions import ActionsMixin, now_text
 from .errors import PeriodClosed, StoreError
+from .figure_columns import COLUMNS_SQL, figure_columns
 from .models import MonthlyReport, Problem, Project
 from .rows import MONTHLY_COLUMNS, monthly_from_row, project_column
 from .schema import PERIOD_INDEX_NAME
@@ -47,7 +50,7 @@ _REPORT_KEYS = MONTHLY_COLUMNS[2:]  # the period's report without project_id and
 #: The closed periods with their rounds' project counts (:class:`ClosedRound`).
 _ROUNDS_SQL = (
     "SELECT c.period, c.closed_at, c.closed_by, c.action_id, "
-    "(SELECT count(*) FROM round_rows r WHERE r.period = c.period AND r.project_id > 0) "
+    "(SELECT count(*) FROM round_projects r WHERE r.period = c.period) "
     "FROM closed_periods c"
 )
 
@@ -97,18 +100,67 @@ class RoundsMixin(ActionsMixin):
         info = self.closed_round(text)
         if info is None:
             return None
-        rows = self.conn.execute(
-            "SELECT project_id, row FROM round_rows WHERE period = ? ORDER BY rowid", (text,)
-        )
-        header: dict[str, Any] = {}
+        header = self.round_header(text) or {}
+        reports = {
+            r[0]: dict(zip(_REPORT_KEYS, r[1:], strict=True))
+            for r in self.conn.execute(
+                f"SELECT project_id, {', '.join(_REPORT_KEYS)} FROM round_reports WHERE period = ?",
+                (text,),
+            )
+        }
+        problems: dict[int, list[dict[str, Any]]] = {}
+        for r in self.conn.execute(
+            f"SELECT project_id, {', '.join(('id', *_PROBLEM_KEYS))} FROM round_problems "
+            "WHERE period = ? ORDER BY id",
+            (text,),
+        ):
+            problems.setdefault(r[0], []).append(
+                dict(zip(("id", *_PROBLEM_KEYS), r[1:], strict=True))
+            )
+        figures = self._round_figures(text)
+        at = dict(zip(figures["id"], range(len(figures["id"])), strict=True))
         frozen: list[dict[str, Any]] = []
-        for pid, row in rows:
-            if pid == HEADER_ID:
-                header = json.loads(row)
-            else:
-                frozen.append(json.loads(row))
-        frozen.sort(key=lambda r: r["project"]["code"])  # the reports' order (written by batch)
-        return FrozenRound(Period.parse(text), header, frozen, info)
+        for r in self.conn.execute(
+            f"SELECT project_id, is_sample, {', '.join(PROJECT_FIELD_NAMES)} "
+            "FROM round_projects WHERE period = ? ORDER BY code, project_id",
+            (text,),
+        ):
+            pid = r[0]
+            project = dict(zip(PROJECT_FIELD_NAMES, r[2:], strict=True))
+            project["lists"] = _lists(project["lists"])
+            row: dict[str, Any] = {
+                "id": pid,
+                "is_sample": bool(r[1]),
+                "project": project,
+                "report": reports.get(pid),
+                "problems": problems.get(pid, []),
+            }
+            i = at.get(pid)
+            for key in FIGURE_KEYS:
+                row[key] = None if i is None else figures[key][i]
+            frozen.append(row)
+        return FrozenRound(Period.parse(text), header, frozen, info, self.round_amounts(text))
+
+    def _round_figures(self, text: str) -> dict[str, list[Any]]:
+        """The :data:`FIGURES_ID` row of a closed period (columns by key; empty when none)."""
+        row = self.conn.execute(
+            "SELECT row FROM round_rows WHERE period = ? AND project_id = ?", (text, FIGURES_ID)
+        ).fetchone()
+        values = json.loads(row[0]) if row else {}
+        return {key: list(values.get(key) or ()) for key in ("id", *FIGURE_KEYS)}
+
+    def round_amounts(self, period: Period | str) -> dict[int, list[tuple[int, int]]]:
+        """``{month: [(project id, 本月完成 百元), ...]}`` of the months of a closed period's
+        year up to it, as the round kept them (the S curve, the charts); empty when open."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for pid, row in self.conn.execute(
+            "SELECT project_id, row FROM round_rows WHERE period = ? AND project_id < ? "
+            "AND project_id >= ?",
+            (_text(period), MONTH_ID, MONTH_ID - 12),
+        ):
+            values = json.loads(row)
+            out[MONTH_ID - pid] = list(zip(values["id"], values["amount"], strict=True))
+        return out
 
     def round_header(self, period: Period | str) -> dict[str, Any] | None:
         """The header row of a closed ``period`` (code lists' order, 填报单位, thresholds)."""
@@ -119,28 +171,62 @@ class RoundsMixin(ActionsMixin):
         return None if row is None else dict(json.loads(row[0]))
 
     def round_columns(
-        self, period: Period | str, paths: Iterable[str], ids: Iterable[int] | None = None
+        self,
+        period: Period | str,
+        paths: Iterable[str],
+        ids: Iterable[int] | None = None,
+        *,
+        ordered: bool = True,
     ) -> list[tuple[Any, ...]]:
-        """Some values of every frozen row of a closed ``period`` (or of the projects ``ids``
-        only), as ``(project id, *values)`` in the round's order, read by SQLite (no row
-        parsed in Python): ``paths`` are JSON paths such as ``"$.project.code"`` or
-        ``"$.light"``; empty for an open period."""
+        """Some values of every project of a closed ``period`` (or of the projects ``ids``
+        only), as ``(project id, *values)`` in the round's order (项目编号; in no particular
+        order when not ``ordered``), empty for an open period.  ``paths`` name the values as in a round's row: ``"$.project.code"`` (any
+        field of the project as shown), ``"$.is_sample"``, or one of the round's figures
+        ``"$.light"``, ``"$.month"``, ``"$.ytd"``, ``"$.cum"``, ``"$.reported"`` (0 or 1),
+        ``"$.planned"``."""
         wanted = list(paths)
-        if any("'" in path for path in wanted):
-            raise ValueError("a JSON path with a quote")
-        columns = "".join(f", row ->> '{path}'" for path in wanted)
-        sql = f"SELECT project_id{columns}, row ->> '$.project.code' FROM round_rows "
+        columns = []
+        figure_keys: dict[int, str] = {}
+        for i, path in enumerate(wanted):
+            name = path.removeprefix("$.project.")
+            if path.startswith("$.project.") and name in PROJECT_FIELD_NAMES:
+                columns.append(name)
+            elif path == "$.is_sample":
+                columns.append("is_sample")
+            elif path[2:] in FIGURE_KEYS and path.startswith("$."):
+                figure_keys[i] = path[2:]
+            else:
+                raise ValueError(f"not a value of a round: {path!r}")
+        text = _text(period)
+        sql = "".join(f", {c}" for c in columns)
+        sql = f"SELECT project_id{sql} FROM round_projects WHERE period = ?"
+        order = " ORDER BY code, project_id" if ordered else ""
         if ids is None:
-            sql += f"WHERE period = ? AND project_id > {HEADER_ID}"
-            rows = self.conn.execute(sql, (_text(period),)).fetchall()
-        else:  # one statement, a primary-key seek per id ("+": not a range over the round)
-            sql += f"WHERE period = ? AND +project_id > {HEADER_ID} AND "
+            rows = self.conn.execute(sql + order, (text,)).fetchall()
+        else:  # one statement, a primary-key seek per id
             rows = self.conn.execute(
-                sql + self.engine.ids_filter("project_id"),
-                (_text(period), self.engine.ids_param(ids)),
+                sql + " AND " + self.engine.ids_filter("project_id") + order,
+                (text, self.engine.ids_param(ids)),
             ).fetchall()
-        rows.sort(key=lambda r: r[-1] or "")
-        return [r[:-1] for r in rows]
+        if not figure_keys:
+            return rows
+        figures = self._round_figures(text)
+        at = dict(zip(figures["id"], range(len(figures["id"])), strict=True))
+        where = [at.get(r[0]) for r in rows]
+        given = iter(list(zip(*rows, strict=True))[1:] if rows else [])
+        columns = []
+        for k in range(len(wanted)):
+            if k in figure_keys:
+                values = figures[figure_keys[k]]
+                columns.append([None if i is None else values[i] for i in where])
+            else:
+                columns.append(next(given) if rows else [])
+        return list(zip([r[0] for r in rows], *columns, strict=True))
+
+    def round_figures(self, period: Period | str) -> dict[str, list[Any]]:
+        """The figures of a closed ``period`` as it kept them, by column: ``"id"`` and
+        :data:`FIGURE_KEYS` (empty lists when it is open)."""
+        return self._round_figures(_text(period))
 
     # ------------------------------------------------------------------ writes
     def close_period(
@@ -170,7 +256,7 @@ class RoundsMixin(ActionsMixin):
             )
             _write_rows(self, p, t)
             (count,) = self.conn.execute(
-                "SELECT count(*) FROM round_rows WHERE period = ? AND project_id > 0", (text,)
+                "SELECT count(*) FROM round_projects WHERE period = ?", (text,)
             ).fetchone()
             self.record_change("closed_periods", None, "period", None, text)
             self.record_change("closed_periods", None, "projects", None, count)
@@ -189,7 +275,8 @@ class RoundsMixin(ActionsMixin):
         if not self.is_closed(text):
             raise StoreError(f"{p.label}没有关账，无需重新开账")
         with self.action(f"重新开账：{p.label}（原因：{reason}）"):
-            self.conn.execute("DELETE FROM round_rows WHERE period = ?", (text,))
+            for table in ("round_rows", "round_projects", "round_reports", "round_problems"):
+                self.conn.execute(f"DELETE FROM {table} WHERE period = ?", (text,))
             self.conn.execute("DELETE FROM closed_periods WHERE period = ?", (text,))
             self.record_change("closed_periods", None, "period", text, None)
             self.record_change("closed_periods", None, "reason", None, reason)
@@ -207,6 +294,15 @@ class RoundsMixin(ActionsMixin):
                 raise PeriodClosed(text)
         elif self.is_closed(text):
             raise PeriodClosed(text)
+
+
+def _lists(value: Any) -> list[str]:
+    """A frozen 项目清单 (JSON text) as a list (an unreadable one as none)."""
+    try:
+        lists = json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return []
+    return [str(x) for x in lists] if isinstance(lists, list) else []
 
 
 def _text(period: Period | str) -> str:
@@ -227,187 +323,133 @@ def _header(store: Any, period: Period, t: derived.LightThresholds) -> dict[str,
     }
 
 
-#: Projects per batch of the round's rows (by id: ``id // BATCH``): the writer stores one
-#: batch while the figures of the next are worked out in the other thread.
-BATCH = 4096
+#: ``round_rows.project_id`` of the round's figures (one row for the whole round, columnar:
+#: ``{"id": [...], "light": [...], "month": [...], ...}`` in the same order) and of each
+#: month's 本月完成 of the round's year up to it (``MONTH_ID - m``: ``{"id": [...],
+#: "amount": [...]}``, the S curve and the charts), since schema v7.
+FIGURES_ID = -1
+MONTH_ID = -100
+#: The values of :data:`FIGURES_ID` (``round_columns`` answers ``"$.light"`` ... from it).
+FIGURE_KEYS = ("light", "month", "ytd", "cum", "reported", "planned")
 
 
-def _figure_batches(
-    store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
-) -> Iterator[tuple[int, str]]:
-    """The figures of every project by :meth:`Store.figure_rows` (the store's own rules for
-    lights and running sums) with its 截至本月计划累计 (None without a monthly plan), as
-    ``(batch, JSON [[id, light, 本月完成, 本年累计, 开工以来累计, reported, planned], ...])``,
-    each batch as soon as all ``expected[batch]`` projects of it are seen (the rest at the
-    end)."""
+def _figures_json(store: Any, period: Period, t: derived.LightThresholds) -> str:
+    """The figures of every project of the period's list by the store's rules
+    (:func:`~.figure_columns.figure_columns`: the lights, running sums and 截至本月计划累计 --
+    None without a monthly plan), as the :data:`FIGURES_ID` row."""
     plans = store.monthly_plan_cents(period.year)
-    cumulative = derived.planned_cumulative
-    month_of = period.month
-    left = dict(expected)
-    pending: dict[int, list[list[Any]]] = {}
-    dumps = json.JSONEncoder(separators=(",", ":")).encode
-    for pid, light, month, ytd, cum, _plan, _total, reported in store.figure_rows(
-        period, t, plans=plans
-    ):
-        batch = pid // BATCH
-        rows = pending.setdefault(batch, [])
-        rows.append(
-            [
-                pid,
-                light.value,
-                month,
-                ytd,
-                cum,
-                1 if reported else 0,
-                cumulative(plans[pid], month_of) if pid in plans else None,
-            ]
-        )
-        left[batch] = left.get(batch, 0) - 1
-        if left[batch] == 0:
-            yield batch, dumps(pending.pop(batch))
-    for batch, rows in pending.items():
-        yield batch, dumps(rows)
+    rows = store.conn.execute(COLUMNS_SQL, (period.year, str(period))).fetchall()
+    f = figure_columns(rows, period, t, plans)
+    values = {
+        "id": f.ids,
+        "light": [light.value for light in f.lights],
+        "month": f.months,
+        "ytd": f.ytd,
+        "cum": f.cum,
+        "reported": [int(r) for r in f.reported],
+        "planned": f.planned,
+    }
+    return json.dumps(values, separators=(",", ":"))
 
 
-def _months_json(store: Any, period: Period, batch: int) -> str:
-    """``[[id, [本月完成 of January .. the period's month]], ...]`` (百元, null where no amount)
-    of the projects of one batch, from the covering period index (period, project_id,
-    month_investment): one index range per month (the planner, left alone, takes the
-    (project_id, period) index and reads every report row: 2.5 times slower)."""
-    months = period.year_months()
-    sums = ", ".join(f"sum(month_investment) FILTER (WHERE period = '{p}')" for p in months)
-    (text,) = store.conn.execute(
-        "SELECT json_group_array(json_array(project_id, json(months))) FROM ("
-        f"SELECT project_id, json_array({sums}) AS months "
-        f"FROM monthly_reports INDEXED BY {PERIOD_INDEX_NAME} "
-        f"WHERE period IN ({', '.join('?' * len(months))}) AND project_id >= ? "
-        "AND project_id < ? AND month_investment IS NOT NULL GROUP BY project_id)",
-        (*map(str, months), batch * BATCH, (batch + 1) * BATCH),
-    ).fetchone()
-    return str(text)
+def _round_copies() -> list[str]:
+    """Copy a year's list into the round's tables (bind the period, then the year): each
+    project as shown with that year's values, the period's reports, the open problems --
+    column for column, by SQLite."""
+    names = ", ".join(PROJECT_FIELD_NAMES)
+    values = ", ".join(project_column(n) for n in PROJECT_FIELD_NAMES)
+    listed = "FROM project_years y JOIN projects p ON p.id = y.project_id "
+    listed_where = "WHERE y.year = ?2 AND y.on_list = 1"
+    report = ", ".join(_REPORT_KEYS)
+    problem = ", ".join(("id", *_PROBLEM_KEYS))
+    return [
+        f"INSERT INTO round_projects (period, project_id, is_sample, {names}) "
+        f"SELECT ?1, p.id, p.is_sample, {values} {listed}{listed_where}",
+        f"INSERT INTO round_reports (period, project_id, {report}) "
+        f"SELECT ?1, m.project_id, {', '.join(f'm.{k}' for k in _REPORT_KEYS)} "
+        f"{listed}JOIN monthly_reports m ON m.project_id = p.id AND m.period = ?1 "
+        f"{listed_where}",
+        f"INSERT INTO round_problems (period, project_id, {problem}) "
+        f"SELECT ?1, q.project_id, {', '.join(f'q.{k}' for k in ('id', *_PROBLEM_KEYS))} "
+        f"{listed}JOIN problems q ON q.project_id = p.id AND q.status = 'open' "
+        f"{listed_where}",
+    ]
 
 
-def _batches(
-    store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
-) -> Iterator[tuple[int, str, str]]:
-    """:func:`_figure_batches` with each batch's months (:func:`_months_json`)."""
-    for batch, figures in _figure_batches(store, period, t, expected):
-        yield batch, figures, _months_json(store, period, batch)
+_ROUND_COPIES = _round_copies()
 
 
-class _FiguresThread(threading.Thread):
-    """:func:`_figure_batches` on a reader of its own, handed to the writer batch by batch:
-    the figures are Python, the writer's statements SQLite (which lets this thread run)."""
+class _OnReader(threading.Thread):
+    """``work(reader)`` on a reader of the ledger of its own, its items handed to the writer
+    as they come, while the writer's statements run (SQLite lets both threads run).  In the
+    writer's snapshot: the writer holds the write lock (``BEGIN IMMEDIATE``) and has changed
+    none of what is read.  Without a second connection (a ledger in memory) the writer runs
+    ``work`` itself."""
 
-    def __init__(
-        self, store: Any, period: Period, t: derived.LightThresholds, expected: dict[int, int]
-    ) -> None:
-        super().__init__(name="round-figures", daemon=True)
-        self.store, self.period, self.t, self.expected = store, period, t, expected
-        self.batches: queue.SimpleQueue[tuple[int, str, str] | BaseException | None] = (
-            queue.SimpleQueue()
-        )
+    def __init__(self, store: Any, work: Any) -> None:
+        super().__init__(name="round-reader", daemon=True)
+        self.store, self.work = store, work
+        self.items: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.start()
 
     def run(self) -> None:
         try:
             reader = type(self.store).open_reader(self.store.path, user=self.store.user)
-        except Exception:  # no second connection (a ledger in memory): the writer does it
-            self.batches.put(None)
+        except Exception:  # the writer does it
+            self.items.put(_NO_READER)
             return
         try:
-            for item in _batches(reader, self.period, self.t, self.expected):
-                self.batches.put(item)
-            self.batches.put(None)
+            for item in self.work(reader):
+                self.items.put(item)
+            self.items.put(_DONE)
         except BaseException as exc:  # handed to the writer
-            self.batches.put(exc)
+            self.items.put(exc)
         finally:
             reader.close()
 
-    def each(self) -> Iterator[tuple[int, str, str]]:
-        """The batches as they come; the writer's own reading when the thread had no reader."""
-        seen = False
-        while (item := self.batches.get()) is not None:
+    def each(self) -> Iterator[Any]:
+        while True:
+            item = self.items.get()
+            if item is _DONE:
+                break
+            if item is _NO_READER:
+                yield from self.work(self.store)
+                break
             if isinstance(item, BaseException):
                 self.join()
                 raise item
-            seen = True
             yield item
         self.join()
-        if not seen and self.expected:
-            yield from _batches(self.store, self.period, self.t, self.expected)
+
+
+_DONE, _NO_READER = object(), object()
 
 
 def _write_rows(store: Any, period: Period, t: derived.LightThresholds) -> None:
-    """Write the round's rows: the header, then one per project of the period's list, each a
-    JSON object built by SQLite from the tables, the year's months and the figures -- a batch
-    of projects per statement, while the other thread works out the next batch's figures and
-    months on a reader of its own."""
+    """Write the round: the header; each month's 本月完成 of the year up to the period; the
+    projects of the period's list, their reports and open problems (copied by SQLite); and
+    the figures, worked out meanwhile on a reader of their own (:class:`_OnReader`: the
+    writer's statements let that thread run)."""
     conn, text = store.conn, str(period)
-    expected = dict(
-        conn.execute(
-            "SELECT p.id / ?, count(*) FROM projects p JOIN project_years y "
-            "ON y.project_id = p.id AND y.year = ? AND y.on_list = 1 GROUP BY 1",
-            (BATCH, period.year),
-        ).fetchall()
-    )
-    figures = _FiguresThread(store, period, t, expected)
-    figures.start()
+    figures = _OnReader(store, lambda s: iter((_figures_json(s, period, t),)))
     dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    conn.execute(
-        "INSERT INTO round_rows (period, project_id, row) VALUES (?, ?, ?)",
-        (text, HEADER_ID, dumps(_header(store, period, t))),
-    )
-    for sql in (
-        "CREATE TEMP TABLE IF NOT EXISTS round_figures (id INTEGER PRIMARY KEY, light TEXT, "
-        "month INTEGER, ytd INTEGER, cum INTEGER, reported INTEGER, planned INTEGER)",
-        "CREATE TEMP TABLE IF NOT EXISTS round_months (id INTEGER PRIMARY KEY, months TEXT)",
-        "DELETE FROM temp.round_figures",
-        "DELETE FROM temp.round_months",
-    ):
-        conn.execute(sql)
-
-    def column(name: str) -> str:  # the year's values (project_years) of the year's list
-        sql = project_column(name)
-        return f"json({sql})" if name == "lists" else sql
-
-    project = ", ".join(f"'{name}', {column(name)}" for name in PROJECT_FIELD_NAMES)
-    report = ", ".join(f"'{k}', m.{k}" for k in _REPORT_KEYS)
-    problem = ", ".join(f"'{k}', q.{k}" for k in ("id", *_PROBLEM_KEYS))
-    insert = (
-        "INSERT INTO round_rows (period, project_id, row) "
-        "SELECT ?1, p.id, json_object("
-        "'id', p.id, "
-        "'is_sample', json(CASE WHEN p.is_sample THEN 'true' ELSE 'false' END), "
-        f"'project', json_object({project}), "
-        "'light', coalesce(f.light, 'none'), 'month', f.month, "
-        "'ytd', coalesce(f.ytd, 0), 'cum', coalesce(f.cum, 0), "
-        "'reported', json(CASE WHEN f.reported THEN 'true' ELSE 'false' END), "
-        "'planned', f.planned, "
-        "'months', json(mo.months), "
-        f"'report', CASE WHEN m.id IS NULL THEN NULL ELSE json_object({report}) END, "
-        f"'problems', (SELECT json_group_array(json_object({problem})) FROM "
-        "(SELECT * FROM problems q WHERE q.project_id = p.id AND q.status = 'open' "
-        "ORDER BY q.id) q)) "
-        "FROM projects p "
-        "CROSS JOIN project_years y ON y.project_id = p.id AND y.year = ?2 AND y.on_list = 1 "
-        "LEFT JOIN temp.round_figures f ON f.id = p.id "
-        "LEFT JOIN temp.round_months mo ON mo.id = p.id "
-        "LEFT JOIN monthly_reports m ON m.project_id = p.id AND m.period = ?1 "
-        "WHERE p.id >= ?3 AND p.id < ?4"
-    )
-    for batch, rows, months in figures.each():
+    insert = "INSERT INTO round_rows (period, project_id, row) VALUES "
+    conn.execute(insert + "(?, ?, ?)", (text, HEADER_ID, dumps(_header(store, period, t))))
+    for month in period.year_months():  # from the period index alone (schema v7)
         conn.execute(
-            "INSERT INTO temp.round_figures SELECT value ->> 0, value ->> 1, value ->> 2, "
-            "value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(?)",
-            (rows,),
+            "INSERT INTO round_rows (period, project_id, row) "
+            "SELECT ?1, ?2, json_object('id', json_group_array(m.project_id), "
+            "'amount', json_group_array(m.month_investment)) "
+            f"FROM monthly_reports m INDEXED BY {PERIOD_INDEX_NAME} "
+            "JOIN project_years y ON y.project_id = m.project_id AND y.year = ?4 "
+            "AND y.on_list = 1 "
+            "WHERE m.period = ?3 AND m.month_investment IS NOT NULL",
+            (text, MONTH_ID - month.month, str(month), period.year),
         )
-        conn.execute(
-            "INSERT INTO temp.round_months SELECT value ->> 0, value ->> 1 FROM json_each(?)",
-            (months,),
-        )
-        conn.execute(insert, (text, period.year, batch * BATCH, (batch + 1) * BATCH))
-    conn.execute("DELETE FROM temp.round_figures")
-    conn.execute("DELETE FROM temp.round_months")
+    for copy in _ROUND_COPIES:
+        conn.execute(copy, (text, period.year))
+    (made,) = figures.each()
+    conn.execute(insert + "(?, ?, ?)", (text, FIGURES_ID, made))
 
 
 class FrozenRound:
@@ -420,11 +462,13 @@ class FrozenRound:
         header: dict[str, Any],
         rows: list[dict[str, Any]],
         info: ClosedRound | None,
+        amounts: dict[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         self.period = period
         self.header = header
         self.rows = rows
         self.info = info
+        self.amounts = amounts or {}
         self.thresholds = header_thresholds(header)
         self._projects: list[Project] | None = None
 
@@ -481,12 +525,12 @@ class FrozenRound:
             out[r["id"]] = make(
                 self.period,
                 r["month"],
-                r["ytd"],
-                r["cum"],
+                r["ytd"] or 0,
+                r["cum"] or 0,
                 plan,
                 r["project"].get("total_investment"),
-                derived.Light(r["light"]),
-                r["reported"],
+                derived.Light(r["light"] or derived.Light.NONE.value),
+                bool(r["reported"]),
                 own,
             )
         return out
@@ -526,12 +570,7 @@ class FrozenRound:
         p = period if isinstance(period, Period) else Period.parse(str(period))
         if p.year != self.period.year or p > self.period:
             return []
-        i = p.month - 1
-        return [
-            (r["id"], r["months"][i])
-            for r in self.rows
-            if r["months"] and r["months"][i] is not None
-        ]
+        return list(self.amounts.get(p.month, ()))
 
     def lights(self) -> list[str]:
         return [r["light"] for r in self.rows]

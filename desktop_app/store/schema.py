@@ -410,12 +410,118 @@ PERIOD_INDEX = (
 PERIOD_INDEX_NAME = "monthly_reports_period_figures"
 
 
+#: Schema v7 also keeps a closed round's projects, reports and open problems as rows of
+#: their own, copied by SQLite column for column at the close (building one JSON object per
+#: project took most of the time of closing 100,000 projects), and the round's figures and
+#: months as a few columnar JSON rows of ``round_rows`` (see ``store/rounds.py``).
+ROUND_TABLES = [
+    """CREATE TABLE round_projects (
+        period TEXT NOT NULL REFERENCES closed_periods(period) ON DELETE CASCADE,
+        project_id INTEGER NOT NULL,
+        is_sample INTEGER NOT NULL DEFAULT 0,
+        code TEXT, name TEXT, owner TEXT, region TEXT, sector TEXT, chain TEXT,
+        nature TEXT, lists TEXT, scope TEXT, total_investment INTEGER, annual_plan INTEGER,
+        planned_start TEXT, planned_end TEXT, actual_start TEXT, actual_end TEXT,
+        status TEXT, leader TEXT, department TEXT, secretary TEXT, problems TEXT,
+        measures TEXT, source TEXT,
+        PRIMARY KEY (period, project_id)
+    )""",
+    """CREATE TABLE round_reports (
+        period TEXT NOT NULL REFERENCES closed_periods(period) ON DELETE CASCADE,
+        project_id INTEGER NOT NULL,
+        month_investment INTEGER, progress_pct REAL, progress_text TEXT,
+        progress_notes TEXT, problems TEXT, reporter TEXT, report_date TEXT,
+        id INTEGER, is_sample INTEGER, version INTEGER, updated_at TEXT,
+        PRIMARY KEY (period, project_id)
+    )""",
+    """CREATE TABLE round_problems (
+        period TEXT NOT NULL REFERENCES closed_periods(period) ON DELETE CASCADE,
+        project_id INTEGER NOT NULL,
+        id INTEGER NOT NULL,
+        text TEXT, department TEXT, deadline TEXT, status TEXT, solution TEXT,
+        raised_on TEXT, solved_on TEXT,
+        PRIMARY KEY (period, id)
+    )""",
+]
+_V6_PROJECT_KEYS = (
+    "code", "name", "owner", "region", "sector", "chain", "nature", "lists", "scope",
+    "total_investment", "annual_plan", "planned_start", "planned_end", "actual_start",
+    "actual_end", "status", "leader", "department", "secretary", "problems", "measures",
+    "source",
+)  # fmt: skip
+_V6_REPORT_KEYS = (
+    "month_investment", "progress_pct", "progress_text", "progress_notes", "problems",
+    "reporter", "report_date", "id", "is_sample", "version", "updated_at",
+)  # fmt: skip
+_V6_PROBLEM_KEYS = (
+    "id", "text", "department", "deadline", "status", "solution", "raised_on", "solved_on",
+)  # fmt: skip
+
+
+def _v6_rounds_to_v7(db: Database) -> None:
+    """The v5/v6 rounds' one JSON object per project becomes the v7 rows: the project, its
+    report and its open problems in the round tables; the figures (light, 本月完成, 本年累计,
+    开工以来累计, reported, 截至本月计划累计) one columnar row (project_id -1); each month's
+    本月完成 of the year up to the round one row (project_id -100 - month)."""
+    rows = "FROM round_rows r WHERE r.project_id > 0"
+    keys = ", ".join(_V6_PROJECT_KEYS)
+    values = ", ".join(
+        "r.row -> '$.project.lists'" if k == "lists" else f"r.row ->> '$.project.{k}'"
+        for k in _V6_PROJECT_KEYS
+    )
+    db.execute(
+        f"INSERT INTO round_projects (period, project_id, is_sample, {keys}) "
+        f"SELECT r.period, r.project_id, coalesce(r.row ->> '$.is_sample', 0), {values} {rows}"
+    )
+    keys = ", ".join(_V6_REPORT_KEYS)
+    values = ", ".join(f"r.row ->> '$.report.{k}'" for k in _V6_REPORT_KEYS)
+    db.execute(
+        f"INSERT INTO round_reports (period, project_id, {keys}) "
+        f"SELECT r.period, r.project_id, {values} {rows} "
+        "AND json_type(r.row, '$.report') = 'object'"
+    )
+    keys = ", ".join(_V6_PROBLEM_KEYS)
+    values = ", ".join(f"q.value ->> '$.{k}'" for k in _V6_PROBLEM_KEYS)
+    db.execute(
+        f"INSERT INTO round_problems (period, project_id, {keys}) "
+        f"SELECT r.period, r.project_id, {values} "
+        "FROM round_rows r, json_each(r.row, '$.problems') q WHERE r.project_id > 0 "
+        "AND q.value ->> '$.id' IS NOT NULL"
+    )
+    figures = ", ".join(
+        f"'{k}', json_group_array(r.row ->> '$.{k}')"
+        for k in ("light", "month", "ytd", "cum", "reported", "planned")
+    )
+    db.execute(
+        "INSERT INTO round_rows (period, project_id, row) "
+        f"SELECT r.period, -1, json_object('id', json_group_array(r.project_id), {figures}) "
+        "FROM (SELECT * FROM round_rows WHERE project_id > 0 ORDER BY period, project_id) r "
+        "GROUP BY r.period"
+    )
+    for month in range(1, 13):
+        path = f"$.months[{month - 1}]"
+        db.execute(
+            "INSERT INTO round_rows (period, project_id, row) "
+            "SELECT r.period, ?, json_object('id', json_group_array(r.project_id), "
+            "'amount', json_group_array(r.row ->> ?)) "
+            "FROM (SELECT * FROM round_rows WHERE project_id > 0 ORDER BY period, project_id) r "
+            "WHERE CAST(substr(r.period, 6, 2) AS INTEGER) >= ? AND r.row ->> ? IS NOT NULL "
+            "GROUP BY r.period",
+            [-100 - month, path, month, path],
+        )
+    db.execute("DELETE FROM round_rows WHERE project_id > 0")
+
+
 @_migration
-def m007_period_index_with_running_sums(db: Database) -> None:
+def m007_period_figures_and_round_tables(db: Database) -> None:
     """The v3 period index gives way to one that covers 本年累计 and 开工以来累计 too (its
-    leading columns are the same: every query of one period still seeks it)."""
+    leading columns are the same: every query of one period still seeks it); closed rounds
+    keep their projects, reports and problems in tables of their own."""
     db.execute(PERIOD_INDEX)
     db.execute("DROP INDEX IF EXISTS monthly_reports_period_amount")
+    for statement in ROUND_TABLES:
+        db.execute(statement)
+    _v6_rounds_to_v7(db)
     db.execute("PRAGMA user_version = 7")
 
 

@@ -29,7 +29,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
 from typing import Any, NamedTuple, overload
 
 import numpy as np
@@ -90,7 +89,6 @@ def lags(ytd: int, plan: int | None, month: int, planned: int | None = None) -> 
 
 _LIGHT_CODE = {light: i for i, light in enumerate(LIGHTS)}
 _new_row = tuple.__new__  # a RoundRow of a tuple, without NamedTuple's Python __new__
-_make_row = partial(tuple.__new__, RoundRow)
 
 
 class RoundColumns(Mapping[int, RoundRow]):
@@ -144,17 +142,6 @@ class RoundColumns(Mapping[int, RoundRow]):
                 bool(self.lagging[i]),
             ),
         )  # fmt: skip
-
-    def rows_at(self, at: Sequence[int]) -> list[RoundRow]:
-        """The rows at the positions ``at`` (made column by column)."""
-        if not len(at):
-            return []
-        picks = [self.ids, self.code, self.name, self.region]
-        taken = [[col[i] for i in at] for col in picks]
-        lights = list(map(LIGHTS.__getitem__, self.lights[at].tolist()))
-        rest = [[col[i] for i in at] for col in (self.month, self.ytd, self.plan)]
-        columns = (*taken, lights, *rest, self.lagging[at].tolist())
-        return list(map(_make_row, zip(*columns, strict=True)))
 
     def groups(self) -> tuple[list[str | None], Any]:
         """The 县区 of the round (each once, in order of appearance) and each row's index
@@ -260,34 +247,44 @@ def _open_round(
     return Round(period, rows)
 
 
-#: What a round needs of a closed period's frozen rows (JSON paths, read by SQLite).
-FROZEN_PATHS = (
-    "$.project.code", "$.project.name", "$.project.region", "$.light", "$.month", "$.ytd",
-    "$.project.annual_plan", "$.planned",
-)  # fmt: skip
+#: What a round needs of a closed period's projects (:meth:`Store.round_columns`).
+FROZEN_PATHS = ("$.project.code", "$.project.name", "$.project.region", "$.project.annual_plan")
 
 
 def _frozen_rows(
     store: Store, period: Period, thresholds: LightThresholds | None
 ) -> RoundColumns | None:
-    """The frozen rows of a closed ``period`` (:meth:`Store.round_columns`: as the round showed
-    them when it was closed, with the thresholds of the close), else None (an open period)."""
+    """The round of a closed ``period`` as it was closed (:meth:`Store.round_columns` and
+    :meth:`Store.round_figures`: its projects and figures, the lights of the thresholds of
+    the close), else None (an open period)."""
     if not store.is_closed(period):
         return None
-    rows = store.round_columns(period, FROZEN_PATHS)
+    rows = store.round_columns(period, FROZEN_PATHS, ordered=False)
     if not rows:
         return RoundColumns.of_rows(())
-    ids, code, name, region, light, month, ytd, plan, planned = map(list, zip(*rows, strict=True))
-    ytd = [int(v or 0) for v in ytd]
-    m = period.month
-    lagging = [
-        lags(*args, m, q) for args, q in zip(zip(ytd, plan, strict=True), planned, strict=True)
-    ]
+    ids, code, name, region, plan = map(list, zip(*rows, strict=True))
+    figures = store.round_figures(period)
+    if figures["id"] == ids:  # both in id order (the round's primary key): nothing to align
+        light, month, ytd, planned = (figures[k] for k in ("light", "month", "ytd", "planned"))
+    else:
+        at = positions(np.array(figures["id"], dtype=np.int64), np.array(ids, dtype=np.int64))
+        light, month, ytd, planned = (
+            _taken(figures[k], at) for k in ("light", "month", "ytd", "planned")
+        )
+    ytd = [v or 0 for v in ytd]
+    plan0, ytd0 = int_array([v or 0 for v in plan]), int_array(ytd)
+    # 滞后 as closed (lags): by its monthly plan where it had one, else month / 12
+    has_planned = np.array(planned, dtype=object) != None  # noqa: E711 - elementwise
+    q = int_array([v or 0 for v in planned])
+    by_plan = np.asarray(ytd0 < q, dtype=bool)
+    by_time = np.asarray(12 * ytd0 < period.month * plan0, dtype=bool)
+    lagging = (plan0 != 0) & np.where(has_planned, by_plan, by_time)
     none = _LIGHT_CODE[Light.NONE]
-    codes = [_LIGHT_CODE.get(Light(v), none) if v else none for v in light]
+    codes = {light.value: i for light, i in _LIGHT_CODE.items()}
+    lights = [codes.get(v, none) for v in light]
     return RoundColumns(
-        ids, [c or "" for c in code], [n or "" for n in name], region, codes, month, ytd, plan,
-        lagging,  # as closed: by its monthly plan where it had one
+        ids, [c or "" for c in code], [n or "" for n in name], region, lights, month, ytd,
+        plan, lagging, (plan0, ytd0),
     )  # fmt: skip
 
 
@@ -383,6 +380,45 @@ class InvestmentLines(Sequence[InvestmentLine]):
         return len(self.order)
 
 
+class Made(Sequence[Any]):
+    """A sequence whose items are made when read (``make(i)``): the pairs and rows of a
+    comparison of 100,000 projects are many, and most are never looked at one by one."""
+
+    def __init__(self, count: int, make: Any) -> None:
+        self.count, self.make = count, make
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self.make(k) for k in range(*i.indices(self.count))]
+        if i < 0:
+            i += self.count
+        if not 0 <= i < self.count:
+            raise IndexError(i)
+        return self.make(i)
+
+    def __iter__(self) -> Iterator[Any]:
+        return map(self.make, range(self.count))
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(other) == self.count and all(
+                x == y for x, y in zip(self, other, strict=True)
+            )
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Made({list(self)!r})"
+
+
 @dataclass(frozen=True, slots=True)
 class Sums:
     """Counts and amounts of one group of projects in one round (百元)."""
@@ -416,12 +452,12 @@ class Comparison:
     later: Round
     last_month: Period
     last_year: Period
-    newly_lagging: tuple[Pair, ...]
-    recovered: tuple[Pair, ...]
-    light_changes: tuple[Pair, ...]
-    plan_changes: tuple[Pair, ...]
-    added: tuple[RoundRow, ...]
-    removed: tuple[RoundRow, ...]
+    newly_lagging: Sequence[Pair]  # each in 项目编号 order, made when read (Made)
+    recovered: Sequence[Pair]
+    light_changes: Sequence[Pair]
+    plan_changes: Sequence[Pair]
+    added: Sequence[RoundRow]
+    removed: Sequence[RoundRow]
     investment: Sequence[InvestmentLine]
     counties: tuple[CountyLine, ...]
     total_before: Sums
@@ -553,16 +589,21 @@ def compare_rounds(
     i0 = at0[i1]
     lag0, lag1 = a.lagging[i0], b.lagging[i1]
 
-    def pairs(mask: Any) -> tuple[Pair, ...]:
-        rows0, rows1 = a.rows_at(i0[mask].tolist()), b.rows_at(i1[mask].tolist())
-        return _by_code(list(map(Pair, rows0, rows1)))
+    def pairs(mask: Any) -> Made:
+        at0, at1 = i0[mask].tolist(), i1[mask].tolist()
+        order = _code_order(b, at1)
+        return Made(len(order), lambda k: Pair(a.row(at0[order[k]]), b.row(at1[order[k]])))
+
+    def rows(cols: RoundColumns, at: list[int]) -> Made:
+        order = _code_order(cols, at)
+        return Made(len(order), lambda k: cols.row(at[order[k]]))
 
     newly = pairs(lag1 & ~lag0)
     recovered = pairs(lag0 & ~lag1)
     lights = pairs(a.lights[i0] != b.lights[i1])
     plans = pairs(np.asarray(a.plan0[i0] != b.plan0[i1], dtype=bool))
-    added = _by_code(b.rows_at(np.flatnonzero(~both).tolist()))
-    removed = _by_code(a.rows_at(np.flatnonzero(positions(b.id_array, a.id_array) < 0).tolist()))
+    added = rows(b, np.flatnonzero(~both).tolist())
+    removed = rows(a, np.flatnonzero(positions(b.id_array, a.id_array) < 0).tolist())
 
     month_before, year_ago = Amounts.of(last_month), Amounts.of(last_year)
     lm_at = positions(month_before.ids, b.id_array)
@@ -596,8 +637,10 @@ def compare_rounds(
     )
 
 
-def _by_code(items: list[Any]) -> tuple[Any, ...]:
-    return tuple(sorted(items, key=lambda x: (x.code, x.id)))
+def _code_order(cols: RoundColumns, at: list[int]) -> list[int]:
+    """The indexes of ``at`` in 项目编号 order (then id: the rows' positions are in id order)."""
+    codes, ids = cols.code, cols.ids
+    return sorted(range(len(at)), key=lambda k: (codes[at[k]], ids[at[k]]))
 
 
 def _sums(rows: RoundColumns) -> dict[str | None, Sums]:

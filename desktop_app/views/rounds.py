@@ -29,7 +29,7 @@ def closed_columns(
         "$.project.code", "$.project.name",
         *(f"$.project.{name}" for name in category_fields),
         "$.project.lists", "$.project.annual_plan", "$.project.planned_start",
-        "$.project.actual_start", "$.months", "$.light",
+        "$.project.actual_start", "$.light",
     )  # fmt: skip
     rows = store.round_columns(period, paths)
     keys = store.search_keys()
@@ -37,13 +37,10 @@ def closed_columns(
     ids = [r[0] for r in rows]
     codes = [r[1] for r in rows]
     names = [r[2] for r in rows]
-    months = [json.loads(r[n + 7]) if r[n + 7] else None for r in rows]
+    kept = store.round_amounts(period)
 
     def amounts(month: int) -> list[tuple[int, int]]:
-        if month > period.month:
-            return []
-        i = month - 1
-        return [(pid, m[i]) for pid, m in zip(ids, months, strict=True) if m and m[i] is not None]
+        return list(kept.get(month, ())) if month <= period.month else []
 
     code_names = header.get("code_names") or {}
     lists: dict[str | None, tuple[str, ...]] = {}
@@ -63,5 +60,5 @@ def closed_columns(
         "amounts": amounts,
         "thresholds": header_thresholds(header),
         "group_order": {f: tuple(code_names.get(kind, ())) for f, kind in code_kinds.items()},
-        "lights": [r[n + 8] for r in rows],
+        "lights": [r[n + 7] for r in rows],
     }
