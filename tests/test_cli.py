@@ -64,9 +64,28 @@ def test_projects_table_output(run, ledger_path):
     result = run("--db", ledger_path, "projects", "-s", "jfsh")
     assert result.exit_code == 0
     lines = result.output.splitlines()
-    assert lines[0].split() == ["项目编号", "项目名称", "所属县区", "项目状态", "总投资(万元)"]
-    assert "巨峰生化" in lines[1]
-    assert lines[-1] == "共 1 个项目"
+    assert lines[0].split() == [
+        "项目编号", "项目名称", "所属县区", "项目状态", "总投资(万元)", "2022年计划投资(万元)",
+        "列入2022年名单",
+    ]  # fmt: skip
+    assert "巨峰生化" in lines[1] and lines[1].split()[-1] == "是"
+    assert lines[-1] == "共 1 个项目（列入2022年名单 1 个）"
+
+
+def test_projects_of_another_year(run, ledger_path):
+    """A year's list and plans: 2023 has none yet; after the new year (年度切换) it has the
+    projects carried over, with empty plans."""
+    result = run("--db", ledger_path, "projects", "--year", "2023", "--listed")
+    assert result.output.splitlines()[-1] == "共 0 个项目（列入2023年名单 0 个）"
+    assert run("--db", ledger_path, "year", "new", "2023").exit_code == 0
+    listed = json.loads(
+        run("--db", ledger_path, "projects", "--year", "2023", "--listed", "--json").output
+    )
+    assert listed and all(p["year"] == 2023 and p["on_list"] for p in listed)
+    assert all(p["annual_plan"] is None for p in listed)  # plans of the new year: to be filled
+    every = json.loads(run("--db", ledger_path, "projects", "--year", "2023", "--json").output)
+    assert len(every) == 51  # every project, on the 2023 list or not
+    assert {p["code"] for p in listed} <= {p["code"] for p in every if p["on_list"]}
 
 
 def test_default_database_is_created_on_first_use(run):

@@ -92,3 +92,41 @@ def test_the_exported_header_names_the_ledgers_office(run, ledger_path, tmp_path
     after = tmp_path / f"after-{report}.xlsx"
     assert run("export", report, "-o", after, "--db", ledger_path, "-p", "2022-06").exit_code == 0
     assert _unit_line(after).startswith(f"填报单位：{COUNTY}")
+
+
+def test_lights_set_the_ledgers_thresholds_and_a_close_uses_them(run, ledger_path):
+    result = run("settings", "lights", "8", "25", "--overdue", "2", "--db", ledger_path)
+    assert result.exit_code == 0, result.output
+    assert (
+        "状态灯阈值已改为：落后序时进度 8.0 个百分点黄灯、25.0 个百分点红灯，计划开工逾期 2 个月红灯"
+        in (result.output)
+    )
+    shown = run("settings", "show", "--db", ledger_path).output
+    assert (
+        "状态灯阈值：　落后序时进度 8.0 个百分点黄灯" in shown
+        and "（默认）" not in shown.split("状态灯阈值")[1].splitlines()[0]
+    )
+    assert run("close", "2022-05", "--db", ledger_path).exit_code == 0
+    with Store.open(ledger_path) as s:
+        assert s.round_header("2022-05")["thresholds"] == {
+            "yellow_points": "8.0",
+            "red_points": "25.0",
+            "start_overdue_months": 2,
+        }
+        assert s.history(limit=3)[-1].description.startswith("修改状态灯阈值")
+    again = run("settings", "lights", "8", "25", "--db", ledger_path)  # --overdue kept
+    assert "状态灯阈值仍为" in again.output and "逾期 2 个月" in again.output
+
+
+def test_lights_refuse_yellow_above_red_in_one_line(run, ledger_path):
+    result = run("settings", "lights", "40", "25", "--db", ledger_path)
+    assert result.exit_code != 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "黄灯阈值应在 0 到红灯阈值之间" in lines[0]
+    with Store.open(ledger_path) as s:
+        assert s.stored_light_thresholds() is None
+    assert _lights_line(run("settings", "show", "--db", ledger_path).output).endswith("（默认）")
+
+
+def _lights_line(output: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith("状态灯阈值"))

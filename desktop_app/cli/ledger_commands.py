@@ -10,7 +10,7 @@ from ..domain.periods import Period
 from ..domain.text import printable
 from ..store import Store
 from .base import command, db_option, ledger, resolve_db, search_option
-from .output import echo, json_text, one_line, pad, width
+from .output import echo, json_text, one_line, table_lines
 from .usage import CliError
 
 
@@ -29,30 +29,55 @@ def init(ctx: click.Context, file: Path | None, db: Path | None, empty: bool) ->
 @command()
 @db_option
 @search_option("搜索：名称、业主、内容、领导、责任单位；支持拼音首字母和繁体")
+@click.option(
+    "--year",
+    type=click.IntRange(2000, 2099),
+    default=None,
+    help="列出哪一年的年度计划和名单（默认：台账的当前年度）",
+)
+@click.option("--listed", is_flag=True, help="只列出该年重点项目名单上的项目")
 @click.option("--json", "as_json", is_flag=True, help="输出 JSON（每个项目一个对象）")
-def projects(ctx: click.Context, db: Path | None, search: str, as_json: bool) -> None:
-    """列出项目。"""
+def projects(
+    ctx: click.Context,
+    db: Path | None,
+    search: str,
+    year: int | None,
+    listed: bool,
+    as_json: bool,
+) -> None:
+    """列出项目，带某一年的年度计划投资和是否列入该年名单。"""
     with ledger(ctx, db) as store:
-        found = store.list_projects(search=search)
+        shown = year if year is not None else store.current_year()
+        found = store.list_projects(search=search, year=shown)
+    if listed:
+        found = [p for p in found if p.on_list]
     if as_json:
         click.echo(json_text([p.to_json() for p in found]))
         return
-    header = ("项目编号", "项目名称", "所属县区", "项目状态", "总投资(万元)")
+    header = (
+        "项目编号", "项目名称", "所属县区", "项目状态", "总投资(万元)",
+        f"{shown}年计划投资(万元)", f"列入{shown}年名单",
+    )  # fmt: skip
     rows = [
         (
             printable(p.code),
             printable(p.name),
             printable(p.region or ""),
             printable(p.status or ""),
-            f"{p.total_investment:,.2f}" if p.total_investment is not None else "",
+            _wan(p.total_investment),
+            _wan(p.annual_plan),
+            "是" if p.on_list else "否",
         )
         for p in found
     ]
-    widths = [max([width(h)] + [width(r[i]) for r in rows]) for i, h in enumerate(header)]
-    echo("  ".join(pad(h, w, i == 4) for i, (h, w) in enumerate(zip(header, widths, strict=True))))
-    for row in rows:
-        echo("  ".join(pad(c, w, i == 4) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
-    echo(f"共 {len(rows)} 个项目")
+    for line in table_lines(header, rows, lambda i: i in (4, 5)):
+        echo(line)
+    on = sum(1 for p in found if p.on_list)
+    echo(f"共 {len(rows)} 个项目（列入{shown}年名单 {on} 个）")
+
+
+def _wan(amount: object) -> str:
+    return "" if amount is None else f"{amount:,.2f}"
 
 
 @command()

@@ -1,7 +1,9 @@
-"""``keyprojects settings``: what the ledger says about itself, and its 填报单位.
+"""``keyprojects settings``: what the ledger says about itself, its 填报单位 and its
+status-light thresholds.
 
-The office name lives in the ledger (``meta``), so the command line and the window print the
-same 填报单位 on every report; changing it is one action in the change history.
+Both live in the ledger (``meta``), so the command line and the window print the same 填报单位
+on every report and light (and close) by the same thresholds; changing either is one action
+in the change history.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ..domain.derived import LightThresholds
 from ..reports.common import unit_name
 from ..reports.form import DEFAULT_UNIT_NAME
 from ..store import Store
@@ -20,7 +23,8 @@ from .usage import ChineseGroup
 
 @cli.group("settings", cls=ChineseGroup)
 def settings_group() -> None:
-    """台账的设置：show 查看（填报单位、文件、数据结构版本等），office 修改填报单位。"""
+    """台账的设置：show 查看（填报单位、状态灯阈值、文件、数据结构版本等），office 修改填报单位，
+    lights 修改状态灯阈值。"""
 
 
 @settings_group.command("office")
@@ -40,6 +44,47 @@ def office_command(ctx: click.Context, name: str, db: Path | None) -> None:
         echo(f"填报单位已由“{old}”改为“{stored}”：{path}")
 
 
+@settings_group.command("lights")
+@click.argument("yellow", metavar="黄灯", type=click.FloatRange(0, 100))
+@click.argument("red", metavar="红灯", type=click.FloatRange(0, 100))
+@click.option(
+    "--overdue",
+    metavar="月数",
+    type=click.IntRange(0, 120),
+    default=None,
+    help="计划开工逾期几个月亮红灯（不给则不变）",
+)
+@db_option
+@click.pass_context
+@friendly
+def lights_command(
+    ctx: click.Context, yellow: float, red: float, overdue: int | None, db: Path | None
+) -> None:
+    """把台账的状态灯阈值改为：落后序时进度“黄灯”个百分点亮黄灯、“红灯”个百分点亮红灯（各保留一位
+    小数），记入修改记录；窗口、命令行和关账都按它亮灯。"""
+    from decimal import Decimal
+
+    with ledger(ctx, db) as store:
+        months = store.light_thresholds().start_overdue_months if overdue is None else overdue
+        try:
+            wanted = LightThresholds(
+                Decimal(str(round(yellow, 1))), Decimal(str(round(red, 1))), months
+            )
+        except ValueError as exc:
+            raise click.UsageError(str(exc)) from exc
+        changed = store.set_light_thresholds(wanted)
+        path = store.path
+    state = "已改为" if changed else "仍为"
+    echo(f"状态灯阈值{state}：{_lights_text(wanted)}：{path}")
+
+
+def _lights_text(t: LightThresholds) -> str:
+    return (
+        f"落后序时进度 {t.yellow_points} 个百分点黄灯、{t.red_points} 个百分点红灯，"
+        f"计划开工逾期 {t.start_overdue_months} 个月红灯"
+    )
+
+
 @settings_group.command("show")
 @db_option
 @click.pass_context
@@ -53,6 +98,11 @@ def show_command(ctx: click.Context, db: Path | None) -> None:
         path = store.path
         lines = [
             ("填报单位", office or f"{DEFAULT_UNIT_NAME}（默认）"),
+            (
+                "状态灯阈值",
+                _lights_text(store.light_thresholds())
+                + ("" if store.stored_light_thresholds() else "（默认）"),
+            ),
             ("台账文件", str(path.resolve())),
             ("文件大小", size_text(path.stat().st_size)),
             ("数据结构版本", f"v{store.schema_version}"),

@@ -134,7 +134,7 @@ def write_monthly(
             if group_by:
                 sheet.append(sums.row(f"小计（{len(members)}个）", period), sub)
         sheet.append(grand.row(f"合计（{len(projects)}个）", period), tot)
-        t = thresholds or derived.LightThresholds()
+        t = thresholds or store.light_thresholds()
         planned = store.monthly_plan_cents(period.year)
         by_plan = sum(1 for p in projects if p.id in planned and p.annual_plan)
         rule = (

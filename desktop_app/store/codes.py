@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from ..domain.derived import LightThresholds
 from .actions import ActionsMixin
 from .errors import StoreError
 from .models import CodeEntry, Indicator
@@ -12,6 +15,10 @@ from .rows import clean
 
 #: The ``meta`` key of the office that fills in the reports (填报单位).
 OFFICE_NAME_META = "report_unit"
+#: The ``meta`` key of the ledger's status-light thresholds (JSON), since issue 15: the window,
+#: the command line and every clerk of one ledger light its projects, and close its rounds,
+#: by the same rule.
+LIGHTS_META = "light_thresholds"
 #: The longest office name accepted (the widest header cell holds about this many).
 OFFICE_NAME_MAX = 40
 
@@ -46,6 +53,49 @@ class CodesMixin(ActionsMixin):
             )
             self.record_change("meta", None, OFFICE_NAME_META, old, cleaned)
         return cleaned
+
+    def stored_light_thresholds(self) -> LightThresholds | None:
+        """The status-light thresholds set for this ledger (None: never set, or unreadable)."""
+        text = self.meta(LIGHTS_META)
+        if not text:
+            return None
+        try:
+            values = json.loads(text)
+            return LightThresholds(
+                Decimal(str(values["yellow_points"])),
+                Decimal(str(values["red_points"])),
+                int(values["start_overdue_months"]),
+            )
+        except (ValueError, TypeError, KeyError, InvalidOperation):
+            return None
+
+    def light_thresholds(self) -> LightThresholds:
+        """The thresholds every light of this ledger follows: its own, else the defaults."""
+        return self.stored_light_thresholds() or LightThresholds()
+
+    def set_light_thresholds(self, thresholds: LightThresholds, *, note: str = "") -> bool:
+        """Set this ledger's status-light thresholds (one action, in the change history);
+        False when its lights already follow these (its own, or the defaults)."""
+        if thresholds == self.light_thresholds():
+            return False
+        old = self.meta(LIGHTS_META)
+        text = json.dumps(
+            {
+                "yellow_points": str(thresholds.yellow_points),
+                "red_points": str(thresholds.red_points),
+                "start_overdue_months": thresholds.start_overdue_months,
+            }
+        )
+        t = thresholds
+        with self.action(
+            f"修改状态灯阈值：落后序时进度{t.yellow_points}个百分点黄灯、{t.red_points}个百分点红灯，"
+            f"计划开工逾期{t.start_overdue_months}个月红灯{note}"
+        ):
+            self.conn.execute(
+                self.engine.upsert_sql("meta", ("key",), ("value",)), (LIGHTS_META, text)
+            )
+            self.record_change("meta", None, LIGHTS_META, old, text)
+        return True
 
     # --------------------------------------------------------------- code lists
     def codes(self, kind: str) -> list[CodeEntry]:

@@ -195,6 +195,7 @@ class ReadsMixin:
         has read them already), worked out a batch at a time (:func:`figure_columns`)."""
         if plans is None:
             plans = self.monthly_plan_cents(period.year)  # type: ignore[attr-defined]
+        thresholds = thresholds or self.light_thresholds()  # type: ignore[attr-defined]
         return self._each_figure_row(period, thresholds, plans)
 
     def _each_figure_row(

@@ -247,7 +247,7 @@ class RoundsMixin(ActionsMixin):
             from .backup import backup_before
 
             backup_before(self, f"关账前：{p.label}")  # type: ignore[arg-type]
-        t = thresholds or derived.LightThresholds()
+        t = thresholds or self.light_thresholds()  # type: ignore[attr-defined]
         with self.action(description or f"关账：{p.label}月度调度") as action:
             self.conn.execute(
                 "INSERT INTO closed_periods (period, closed_at, closed_by, action_id) "
@@ -581,6 +581,10 @@ class FrozenRound:
 
     def office_name(self) -> str | None:
         return self.header.get("office_name")
+
+    def light_thresholds(self) -> derived.LightThresholds:
+        """The thresholds the round was closed with."""
+        return self.thresholds
 
     def default_period(self) -> Period:
         return self.period

@@ -315,7 +315,7 @@ def load_ledger(
     rows, keys = compact_rows(store.each_project_row(period.year))
     index = RowIndex.of(rows)
     figs = load_figs(store, period, thresholds, index.pos, len(rows))
-    t = thresholds or derived.LightThresholds()
+    t = thresholds or store.light_thresholds()
     return LedgerData(period, rows, figs, keys, index, t, count)
 
 

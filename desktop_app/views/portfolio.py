@@ -358,7 +358,7 @@ def load_portfolio(
     The projects come from ``loaded`` when given (the ledger table's rows, same ledger
     state), else from the store a batch at a time; the year's amounts are streamed from the
     covering period index into one (projects × 12) integer array."""
-    t = thresholds or LightThresholds()
+    t = thresholds or store.light_thresholds()
     if (closed := _closed_snapshot(store, period, t)) is not None:
         return closed  # a closed round (关账) shows what it showed when closed
     year = period.year  # the year's plans, of the projects on its list

@@ -180,7 +180,7 @@ Please stop editing. Close the program, open it again and restore the latest int
         <name>Charts</name>
         <message>
             <location filename="../../desktop_app/ui/dashboard/plot.py" line="60" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="215" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="216" />
             <source>{m}月</source>
             <translation>M{m}</translation>
         </message>
@@ -245,7 +245,7 @@ Please stop editing. Close the program, open it again and restore the latest int
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="112" />
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="215" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="72" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="73" />
             <source>本年累计完成</source>
             <translation>Year to date</translation>
         </message>
@@ -261,7 +261,7 @@ Please stop editing. Close the program, open it again and restore the latest int
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="145" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="108" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="109" />
             <source>金额（{unit}）</source>
             <translation>Amount ({unit})</translation>
         </message>
@@ -272,14 +272,14 @@ Please stop editing. Close the program, open it again and restore the latest int
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="173" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="132" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="133" />
             <source>年度计划：{v}</source>
             <translation>Annual plan: {v}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="174" />
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="260" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="126" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="127" />
             <source>本年累计完成：{v}</source>
             <translation>Year to date: {v}</translation>
         </message>
@@ -323,7 +323,7 @@ completion {rate}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="229" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="81" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="82" />
             <source>年度计划 {v}</source>
             <translation>Annual plan {v}</translation>
         </message>
@@ -334,8 +334,8 @@ completion {rate}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="253" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="119" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="213" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="214" />
             <source>{year}年{m}月</source>
             <translation>{year}-{m:02}</translation>
         </message>
@@ -346,7 +346,7 @@ completion {rate}</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dashboard/charts.py" line="267" />
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="137" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="138" />
             <source>按时序进度应完成：{v}</source>
             <translation>Due by schedule: {v}</translation>
         </message>
@@ -381,72 +381,72 @@ completion {rate}</translation>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="40" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="41" />
             <source>月度完成投资</source>
             <translation>Monthly investment</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="49" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="50" />
             <source>{name}：{year}年月度完成投资</source>
             <translation>{name}: monthly investment {year}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="68" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="69" />
             <source>本月完成</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="91" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="92" />
             <source>按时序进度应完成</source>
             <translation>Due by schedule</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="94" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="95" />
             <source>累计 {v}</source>
             <translation>Cumulative {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="98" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="99" />
             <source>，完成率 {rate}</source>
             <translation>, completion {rate}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="120" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="121" />
             <source>本月完成：{v}</source>
             <translation>This month: {v}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="122" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="123" />
             <source>本月未填报完成投资</source>
             <translation>No investment reported this month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="142" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="143" />
             <source>年度计划：未填写</source>
             <translation>Annual plan: not filled in</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="149" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="150" />
             <source>形象进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="158" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="159" />
             <source>{name}：形象进度</source>
             <translation>{name}: progress</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="179" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="180" />
             <source>尚无形象进度填报</source>
             <translation>No progress reported yet</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="187" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="188" />
             <source>形象进度（%）</source>
             <translation>Progress (%)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/project.py" line="197" />
+            <location filename="../../desktop_app/ui/dashboard/project.py" line="198" />
             <source>形象进度：{pct}%</source>
             <translation>Progress: {pct}%</translation>
         </message>
@@ -516,27 +516,27 @@ completion {rate}</translation>
     <context>
         <name>ColumnMappingModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="90" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
             <source>列</source>
             <translation>Column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="92" />
             <source>表头</source>
             <translation>Header</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="93" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="94" />
             <source>导入为</source>
             <translation>Import as</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="98" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="100" />
             <source>示例</source>
             <translation>Examples</translation>
         </message>
@@ -544,97 +544,97 @@ completion {rate}</translation>
     <context>
         <name>CompareDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="60" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="61" />
             <source>两期对比</source>
             <translation>Compare two rounds</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="76" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="77" />
             <source>{period}（已关账）</source>
             <translation>{period} (closed)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="81" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="82" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="87" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="88" />
             <source>前期：</source>
             <translation>Earlier:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="88" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="89" />
             <source>后期：</source>
             <translation>Later:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="89" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="90" />
             <source>保存到：</source>
             <translation>Save to:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="93" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="94" />
             <source>项目</source>
             <translation>Item</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="93" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="94" />
             <source>个数</source>
             <translation>Count</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="102" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="103" />
             <source>导出</source>
             <translation>Export</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="105" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="106" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="150" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="144" />
             <source>保存两期对比</source>
             <translation>Save the comparison</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="150" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="144" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="163" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="155" />
             <source>请选择两个不同的期间</source>
             <translation>Choose two different periods</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="183" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="175" />
             <source>正在导出…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="183" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="175" />
             <source>正在对比…</source>
             <translation>Comparing…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="215" />
             <source>{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。</source>
             <translation>{before} against {after}: {new} newly lagging, {back} back on schedule.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="225" />
             <source>已导出：{path}（用时 {s:.1f} 秒）</source>
             <translation>Exported: {path} ({s:.1f} s)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="235" />
             <source>失败：{msg}</source>
             <translation>Failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="249" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="241" />
             <source>请先选择保存位置</source>
             <translation>Choose where to save first</translation>
         </message>
@@ -804,42 +804,42 @@ Double-click to open the project</translation>
             <translation>Ten most lagging projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="414" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="415" />
             <source>正在统计 {period} …</source>
             <translation>Counting {period} …</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="443" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="445" />
             <source>统计失败：{msg}</source>
             <translation>Counting failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="494" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="496" />
             <source>{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　本年累计完成 {ytd}　完成率 {rate}</source>
             <translation>{period}   schedule {tp}   {n} projects   annual plan {plan}   year to date {ytd}   completion {rate}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="508" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="510" />
             <source>{period}　没有符合筛选条件的项目</source>
             <translation>{period}   no project matches the filter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="513" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="515" />
             <source>滞后项目前十（共 {n} 个滞后）</source>
             <translation>Ten most lagging projects ({n} lagging in all)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="516" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="518" />
             <source>滞后：年度计划完成率低于时序进度。按落后时序进度的百分点排序，相同时按差额排序；无年度计划的项目不参与。</source>
             <translation>Lagging: plan completion below the schedule. Sorted by points behind schedule, then by the shortfall; projects without an annual plan are left out.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="547" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="549" />
             <source>关键词“{text}”</source>
             <translation>keyword “{text}”</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="561" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="563" />
             <source>图表只统计台账当前筛选的项目 — </source>
             <translation>The charts count only the ledger's filtered projects — </translation>
         </message>
@@ -847,37 +847,37 @@ Double-click to open the project</translation>
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="518" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="507" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="527" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="516" />
             <source>个项目</source>
             <translation>projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="527" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="516" />
             <source>条月报</source>
             <translation>monthly reports</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="529" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="518" />
             <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
             <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="532" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="521" />
             <source>已记入修改历史，来源：{src}。</source>
             <translation>Recorded in the change history, source: {src}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="539" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="528" />
             <source>{p} 已报齐 {d}/{n} 个单位。</source>
             <translation>{p}: {d} of {n} units have reported.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="544" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="533" />
             <source>尚未报齐：</source>
             <translation>Not yet reported:</translation>
         </message>
@@ -951,7 +951,7 @@ Double-click to open the project</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/export.py" line="195" />
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="344" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="335" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
@@ -966,47 +966,47 @@ Double-click to open the project</translation>
             <translation>No grouping</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="255" />
             <source>保存报表</source>
             <translation>Save report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="262" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="255" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="282" />
             <source>请先选择保存位置</source>
             <translation>Choose where to save first</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="308" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="299" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="309" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="300" />
             <source>正在导出…</source>
             <translation>Exporting…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="321" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="312" />
             <source>正在导出… {done}/{total}</source>
             <translation>Exporting… {done}/{total}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="328" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="319" />
             <source>已导出：{path}（{n} 项，用时 {s:.1f} 秒）</source>
             <translation>Exported: {path} ({n} items, {s:.1f} s)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="339" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="330" />
             <source>导出失败：{msg}</source>
             <translation>Export failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/export.py" line="353" />
+            <location filename="../../desktop_app/ui/dialogs/export.py" line="344" />
             <source>正在取消…</source>
             <translation>Cancelling…</translation>
         </message>
@@ -1022,179 +1022,179 @@ Double-click to open the project</translation>
     <context>
         <name>Field</name>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="15" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="16" />
             <source>项目编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="16" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="17" />
             <source>项目名称</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="17" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="18" />
             <source>建设单位</source>
             <translation>Owner</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="18" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="19" />
             <source>所属县区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="19" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="20" />
             <source>产业类别</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="20" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="21" />
             <source>产业链</source>
             <translation>Industrial chain</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="21" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="22" />
             <source>建设性质</source>
             <translation>Nature</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="22" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="23" />
             <source>项目清单</source>
             <translation>Lists</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="23" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="24" />
             <source>建设内容及规模</source>
             <translation>Scope</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="24" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="25" />
             <source>总投资</source>
             <translation>Total investment</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="25" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="26" />
             <source>年度计划投资</source>
             <translation>Annual plan</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="26" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="27" />
             <source>计划开工</source>
             <translation>Planned start</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="27" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="28" />
             <source>计划竣工</source>
             <translation>Planned end</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="28" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="29" />
             <source>实际开工</source>
             <translation>Actual start</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="29" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="30" />
             <source>实际竣工</source>
             <translation>Actual end</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="30" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="31" />
             <source>项目状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="31" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="32" />
             <source>包保市级领导</source>
             <translation>City leader</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="32" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="33" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="33" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="34" />
             <source>项目秘书</source>
             <translation>Secretary</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="34" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="35" />
             <source>存在问题</source>
             <translation>Problems</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="35" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="36" />
             <source>解决措施</source>
             <translation>Measures</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="36" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="37" />
             <source>数据来源</source>
             <translation>Source</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="37" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="38" />
             <source>本月完成投资</source>
             <translation>Invested this month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="38" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="39" />
             <source>形象进度(%)</source>
             <translation>Progress (%)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="39" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="40" />
             <source>形象进度</source>
             <translation>Progress</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="40" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="41" />
             <source>进展情况</source>
             <translation>Progress notes</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="41" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="42" />
             <source>填报人</source>
             <translation>Reporter</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="42" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="43" />
             <source>填报日期</source>
             <translation>Report date</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="43" />
-            <location filename="../../desktop_app/ui/dashboard/board.py" line="557" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="44" />
+            <location filename="../../desktop_app/ui/dashboard/board.py" line="559" />
             <source>状态灯</source>
             <translation>Light</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="44" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="45" />
             <source>本月完成</source>
             <translation>This month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="45" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="46" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
             <source>本年累计完成</source>
             <translation>Year to date</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="46" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="47" />
             <source>年度计划完成率</source>
             <translation>Plan completion</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="47" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="48" />
             <source>上报状态</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="48" />
-            <location filename="../../desktop_app/ui/common/labels.py" line="70" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="49" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="71" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
             <location filename="../../desktop_app/ui/models/project.py" line="524" />
-            <location filename="../../desktop_app/ui/monthly/model.py" line="325" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="327" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
         </message>
@@ -1202,52 +1202,52 @@ Double-click to open the project</translation>
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="271" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="264" />
             <source>选择要导入的 Excel 文件</source>
             <translation>Choose the Excel file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="272" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="265" />
             <source>各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。</source>
             <translation>A project ledger sent in by a unit, or a filled-in monthly report template (.xlsx). You see a preview before anything is written.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="279" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="272" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="282" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="275" />
             <source>自动识别</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="283" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="276" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="277" />
             <source>月报（填报模板）</source>
             <translation>Monthly reports (template)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="292" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="283" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="293" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="284" />
             <source>内容：</source>
             <translation>Contents:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="290" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="299" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="290" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -1255,63 +1255,63 @@ Double-click to open the project</translation>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="17" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="18" />
             <source>所属县区</source>
             <extracomment>Filter buttons in order: field → label. "lights" filters by status light.</extracomment>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="18" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="19" />
             <source>产业类别</source>
             <translation>Sector</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="19" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="20" />
             <source>产业链</source>
             <translation>Industrial chain</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="20" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="21" />
             <source>项目状态</source>
             <translation>Status</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="21" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="22" />
             <source>建设性质</source>
             <translation>Nature</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="22" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="23" />
             <source>项目清单</source>
             <translation>Lists</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="23" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="24" />
             <source>包保领导</source>
             <translation>Leader</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="24" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="25" />
             <source>责任单位</source>
             <translation>Responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="25" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="26" />
             <source>状态灯</source>
             <translation>Light</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="60" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="57" />
             <source>搜索名称、业主、内容、领导、责任单位（支持拼音首字母、全拼、繁体）</source>
             <translation>Search name, owner, scope, leader, unit (pinyin initials, full pinyin, traditional)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="88" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="83" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="137" />
+            <location filename="../../desktop_app/ui/ledger/filter_bar.py" line="118" />
             <source>（无可选值）</source>
             <translation>(no values)</translation>
         </message>
@@ -1372,27 +1372,27 @@ Double-click to open the project</translation>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="563" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="552" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="578" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="567" />
             <source>下一步</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="579" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="568" />
             <source>上一步</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="580" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="569" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="581" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="570" />
             <source>完成</source>
             <translation>Finish</translation>
         </message>
@@ -1557,12 +1557,12 @@ It has been removed from the “Open recent” list.</translation>
             <translation>Opening the ledger “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="266" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="261" />
             <source>程序内部错误（{error}），详见日志</source>
             <translation>Internal error ({error}); see the log</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="270" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="265" />
             <source>无法打开“{name}”：
 {reason}
 
@@ -1573,17 +1573,17 @@ It has been removed from the “Open recent” list.</translation>
 The current ledger “{current}” stays open.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="282" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="277" />
             <source>继续打开</source>
             <translation>Open anyway</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="282" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="277" />
             <source>不打开，留在当前台账</source>
             <translation>Don't open; stay in the current ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="301" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="296" />
             <source>已把台账复制为“{name}”（{folder}）。
 
 要切换到这份副本吗？当前台账将关闭，以后在副本中修改。</source>
@@ -1592,12 +1592,12 @@ The current ledger “{current}” stays open.</translation>
 Switch to the copy? The current ledger closes and further changes go into the copy.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="308" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="303" />
             <source>已复制为 {path}；可在“文件 ▸ 最近打开”中打开</source>
             <translation>Copied to {path}; open it from “File ▸ Open recent”</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="325" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="311" />
             <source>未能复制为“{name}”：
 {reason}
 
@@ -1608,77 +1608,77 @@ Switch to the copy? The current ledger closes and further changes go into the co
 The current ledger is unaffected.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="336" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="322" />
             <source>请稍候：上一个操作还没有完成</source>
             <translation>Please wait: the previous operation has not finished</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="348" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="334" />
             <source>“{name}”是当前打开的台账，不能覆盖。请换一个文件名。</source>
             <translation>“{name}” is the ledger now open and cannot be overwritten. Choose another file name.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="352" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="338" />
             <source>文件“{name}”已存在，不会覆盖。请换一个文件名；要打开它请用“打开台账”。</source>
             <translation>The file “{name}” already exists and will not be overwritten. Choose another file name; to open it use “Open ledger”.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="356" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="342" />
             <source>文件夹“{folder}”不存在。</source>
             <translation>The folder “{folder}” does not exist.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="390" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="376" />
             <source>新建台账</source>
             <translation>New ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="393" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="379" />
             <source>新台账</source>
             <translation>New ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="396" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="382" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="402" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="388" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="403" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="389" />
             <source>空台账（只含县区、产业链、状态等代码表）</source>
             <translation>Empty ledger (only the code tables: districts, industrial chains, statuses…)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="406" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="392" />
             <source>含2022年政府工作报告中的51个重点项目</source>
             <translation>With the 51 key projects of the 2022 government work report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="413" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="399" />
             <source>内容：</source>
             <translation>Contents:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="414" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="400" />
             <source>新建并打开</source>
             <translation>Create and open</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="414" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="400" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="420" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="406" />
             <source>新台账保存到</source>
             <translation>Save the new ledger in</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/ledger_files.py" line="431" />
+            <location filename="../../desktop_app/ui/window/ledger_files.py" line="417" />
             <source>请填写新台账的文件名</source>
             <translation>Enter a file name for the new ledger</translation>
         </message>
@@ -1686,22 +1686,22 @@ The current ledger is unaffected.</translation>
     <context>
         <name>Light</name>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="49" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="50" />
             <source>绿灯</source>
             <translation>Green</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="50" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="51" />
             <source>黄灯</source>
             <translation>Yellow</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="51" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="52" />
             <source>红灯</source>
             <translation>Red</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="52" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="53" />
             <source>无计划</source>
             <translation>No plan</translation>
         </message>
@@ -1709,45 +1709,45 @@ The current ledger is unaffected.</translation>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="150" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="152" />
             <source>大台账要先检查文件；新版本第一次打开时还要升级数据结构，请稍候。</source>
             <translation>A large ledger is checked first; the first time a new version opens it, its data structure is upgraded too. Please wait.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="114" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="181" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="200" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="115" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="182" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="201" />
             <source>月度调度</source>
             <translation>Monthly update</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="192" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="211" />
             <source> 调度期间 </source>
             <translation> Period </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="229" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="248" />
             <source>台账：{file}　修改人：{user}</source>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="496" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="515" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="497" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="516" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="116" />
-            <location filename="../../desktop_app/ui/window/main_window.py" line="183" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="202" />
             <source>调度看板</source>
             <translation>Dashboard</translation>
         </message>
@@ -1767,65 +1767,65 @@ The current ledger is unaffected.</translation>
             <translation>Loading failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="69" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="70" />
             <source>已清除筛选，显示全部项目</source>
             <translation>Filters cleared: all projects shown</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="129" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="130" />
             <source>显示 {shown} / {total} 个项目　总投资 {ti} 亿元　年度计划投资 {ap} 亿元　{period}本年累计完成 {ytd} 亿元　完成率 {rate}</source>
             <translation>Showing {shown} of {total} projects   total investment {ti} 100M CNY   annual plan {ap} 100M CNY   year to date ({period}) {ytd} 100M CNY   completion {rate}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="172" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="173" />
             <source>没有符合条件的项目</source>
             <translation>No project matches</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="208" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="209" />
             <source>请先在台账中选择一个项目</source>
             <translation>Select a project in the ledger first</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="276" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="277" />
             <source>（复制）</source>
             <translation> (copy)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="292" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="293" />
             <source>已删除“{name}”（Ctrl+Z 可撤销）</source>
             <translation>Deleted “{name}” (Ctrl+Z undoes)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="299" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="300" />
             <location filename="../../desktop_app/ui/window/actions.py" line="108" />
             <source>删除项目</source>
             <translation>Delete project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="301" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="302" />
             <source>确定删除项目“{name}”吗？
 它的月报、关键节点和问题会一并删除；删除后可用“撤销”（Ctrl+Z）恢复。</source>
             <translation>Delete the project “{name}”?
 Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings them back.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="342" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="343" />
             <source>已打开视图“{name}”</source>
             <translation>Opened view “{name}”</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="346" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
             <source>保存视图</source>
             <translation>Save view</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="346" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="347" />
             <source>视图名称：</source>
             <translation>View name:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/ledger/page.py" line="356" />
+            <location filename="../../desktop_app/ui/ledger/page.py" line="357" />
             <source>（尚无保存的视图）</source>
             <translation>(no saved views)</translation>
         </message>
@@ -2010,7 +2010,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Main</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="122" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="124" />
             <source>正在打开台账“{name}”…</source>
             <translation>Opening the ledger “{name}”…</translation>
         </message>
@@ -2018,32 +2018,32 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="325" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="316" />
             <source>核对列的对应关系</source>
             <translation>Check the column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="326" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="317" />
             <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
             <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="334" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="325" />
             <source>月报期间：</source>
             <translation>Report period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="361" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="361" />
             <source>月报</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="373" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="362" />
             <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
             <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
         </message>
@@ -2066,62 +2066,62 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>This month's investment cannot be negative</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="346" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="348" />
             <source>填报月度调度：{name}</source>
             <translation>Monthly report: {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="353" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
             <source>第{row}行（{name}）“{column}”：</source>
             <translation>Row {row} ({name}) “{column}”: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="406" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="408" />
             <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
             <translation>The pasted block runs past the table: no project after row {row}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="420" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="422" />
             <source>此列不能填写，请从可填写的列开始粘贴</source>
             <translation>this column is not input; paste starting from an input column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="436" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="438" />
             <source>粘贴月度调度（{n}个项目）</source>
             <translation>Paste monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="457" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="459" />
             <source>清除月度调度内容（{n}个项目）</source>
             <translation>Clear monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="194" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="195" />
             <source>直接输入即可修改；回车保存并下移，Tab 跳到下一个可填写单元格；可从 Excel 复制一块单元格后按 Ctrl+V 粘贴；Delete 清除。</source>
             <translation>Type to change a cell; Enter saves and moves down, Tab moves to the next input cell; copy cells in Excel and press Ctrl+V to paste; Delete clears.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="313" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="314" />
             <source>粘贴未保存，以下单元格有误：</source>
             <translation>Nothing was pasted; these cells are wrong:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="318" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="319" />
             <source>……另有 {n} 处</source>
             <translation>… and {n} more</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="321" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="322" />
             <source>粘贴未保存</source>
             <translation>Nothing pasted</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="330" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="331" />
             <source>正在载入…</source>
             <translation>Loading…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/grid.py" line="344" />
+            <location filename="../../desktop_app/ui/monthly/grid.py" line="345" />
             <source>{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个</source>
             <translation>{period}: {n} projects, {r} reported, {u} not reported; invested this month {m} (10k CNY); yellow or red {lag}</translation>
         </message>
@@ -2136,27 +2136,27 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Filtered as in the ledger: {filters} ({shown} / {total} projects shown)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/finder.py" line="64" />
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="61" />
             <source>在本表中查找：项目编号、名称、责任单位（支持拼音首字母、全拼、繁体）</source>
             <translation>Find in this grid: code, name, responsible unit (pinyin initials, full pinyin, traditional)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/finder.py" line="83" />
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="79" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/finder.py" line="85" />
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="81" />
             <source>清除台账的筛选和搜索（台账与本表共用）</source>
             <translation>Clear the ledger's filters and search (shared by the ledger and this grid)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/finder.py" line="120" />
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="118" />
             <source>找到 {n} 个</source>
             <translation>{n} found</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/finder.py" line="123" />
+            <location filename="../../desktop_app/ui/monthly/finder.py" line="121" />
             <source>没有找到</source>
             <translation>Not found</translation>
         </message>
@@ -2169,7 +2169,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>{period} is closed ({who}, {when}): this month's reports can be viewed, not changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="377" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="379" />
             <source>{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）</source>
             <translation>{period} is closed and cannot be changed; to correct it, reopen it first (Tools ▸ Reopen the month…)</translation>
         </message>
@@ -2247,122 +2247,122 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Off</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="159" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="146" />
             <source>年度切换：建立新一年的重点项目名单</source>
             <translation>New year: make the next year's key-project list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="160" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="147" />
             <source>按当前年度的名单提出新年度名单：未完工的项目结转为续建，竣工投产的项目可列入建成达产达效项目，储备项目可列入。下一步先预览，不会修改台账。</source>
             <translation>The new year's list is proposed from the current year's: unfinished projects are carried over as 续建, finished ones may go to the 建成达产达效 list, reserve projects may be added. The next step is a preview; the ledger is not changed.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="170" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="157" />
             <source>竣工、投产的项目列入建成达产达效项目清单</source>
             <translation>Put finished projects (竣工, 投产) on the 建成达产达效 list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="174" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="161" />
             <source>储备项目（谋划、前期）也列入新年度名单</source>
             <translation>Also put reserve projects (谋划, 前期) on the new year's list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="180" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="167" />
             <source>台账当前年度：{year}年，名单内 {n} 个项目。以上两项是预览中各行的默认选择，预览时还可以逐个勾选。</source>
             <translation>The ledger's current year: {year}, {n} projects on its list. The two choices above are the defaults of the preview's lines; each can still be ticked there.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="186" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="173" />
             <source>新年度：</source>
             <translation>New year:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="198" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="185" />
             <source>预览：新年度名单</source>
             <translation>Preview: the new year's list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="199" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="186" />
             <source>核对后点“建立名单”：先备份台账，再一次写入，并记入修改历史。</source>
             <translation>Check the lines, then click “Make the list”: the ledger is backed up, then written in one step and recorded in the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="206" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="193" />
             <source>全部勾选</source>
             <translation>Tick all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="208" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="195" />
             <source>全部不选</source>
             <translation>Untick all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="212" />
             <source>显示：</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="245" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="232" />
             <source>建立名单</source>
             <translation>Make the list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="256" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="243" />
             <source>正在生成{year}年名单的预览…</source>
             <translation>Preparing the preview of the {year} list…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="268" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="255" />
             <source>全部（{n}）</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="313" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="300" />
             <source>正在备份台账并建立{year}年名单…</source>
             <translation>Backing up the ledger and making the {year} list…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="340" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="327" />
             <source>新年度名单已建立</source>
             <translation>The new year's list is made</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="351" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="338" />
             <source>已建立{year}年重点项目名单：{n} 个项目（结转续建 {c}，建成达产达效 {f}，储备 {r}），当前年度改为{year}年，已记入修改历史。</source>
             <translation>The {year} key-project list is made: {n} projects ({c} carried over, {f} finished and in full output, {r} from the reserve); the current year is now {year}, recorded in the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="361" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="348" />
             <source>下一步：填报{year}年计划投资——导入表头为“{year}年计划投资”的台账，或在项目表单中填写。</source>
             <translation>Next: enter the {year} plans — import a ledger whose header says “{year}年计划投资”, or fill them in the project form.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="367" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="354" />
             <source>写入前的备份：{path}</source>
             <translation>Backup made before writing: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="379" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="366" />
             <source>年度切换</source>
             <translation>New year</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="391" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="378" />
             <source>下一步</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="392" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="379" />
             <source>上一步</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="393" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="380" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="394" />
+            <location filename="../../desktop_app/ui/dialogs/new_year.py" line="381" />
             <source>完成</source>
             <translation>Finish</translation>
         </message>
@@ -2456,50 +2456,58 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         </message>
     </context>
     <context>
+        <name>Period</name>
+        <message>
+            <location filename="../../desktop_app/ui/common/labels.py" line="90" />
+            <source>{year}年{month}月</source>
+            <translation>{month}/{year}</translation>
+        </message>
+    </context>
+    <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="210" />
             <source>新增</source>
             <extracomment>The texts of STATUS_LABELS (importers/, no Qt) for the translation files: the preview table and its filter box show them through translate and self.tr.</extracomment>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="211" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="212" />
             <source>未变</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="212" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
             <source>拒绝</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="226" />
             <source>行号</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="228" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="232" />
             <source>项目编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="233" />
             <source>项目名称</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="235" />
             <source>说明</source>
             <translation>Details</translation>
         </message>
@@ -2507,72 +2515,72 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="214" />
             <source>新增</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="215" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="215" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="216" />
             <source>未变</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="216" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="217" />
             <source>拒绝</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="411" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="400" />
             <source>预览：导入后会怎样</source>
             <translation>Preview: what the import will do</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="412" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="401" />
             <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
             <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="438" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="427" />
             <source>显示：</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="446" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="435" />
             <source>导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="454" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="443" />
             <source>{period} 月报：</source>
             <translation>{period} reports: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="456" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="445" />
             <source>。没有需要写入的内容。</source>
             <translation>. Nothing to write.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="460" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="449" />
             <source>全部（{n}）</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="470" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="459" />
             <source>跳过有问题的 {n} 行，只导入其余各行</source>
             <translation>Skip the {n} rows with problems and import the rest</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="498" />
             <source>导入失败</source>
             <translation>Import failed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="498" />
             <source>未导入任何内容：{msg}</source>
             <translation>Nothing was imported: {msg}</translation>
         </message>
@@ -2580,72 +2588,89 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>PreviousRound</name>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="68" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="69" />
             <source>对比上期</source>
             <translation>Compare with the previous month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="71" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="72" />
             <source>在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）</source>
             <translation>Show the previous month's year-to-date and lights beside this month's, by district, under the lagging projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="73" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="74" />
             <source>与上期对比</source>
             <translation>Against the previous month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="78" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="164" />
             <source>所属县区</source>
             <translation>District</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="79" />
-            <source>上期累计(万元)</source>
-            <translation>Previous YTD (10k yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="80" />
-            <source>本期累计(万元)</source>
-            <translation>This YTD (10k yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="81" />
-            <source>增减(万元)</source>
-            <translation>Change (10k yuan)</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="82" />
-            <source>上期状态灯</source>
-            <translation>Previous lights</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="83" />
-            <source>本期状态灯</source>
-            <translation>This month's lights</translation>
-        </message>
-        <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="128" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="122" />
             <source>正在对比 {period} …</source>
             <translation>Comparing with {period}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="149" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="143" />
             <source>对比失败：{msg}</source>
             <translation>Comparison failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="160" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="154" />
             <source>{before}与{after}对比</source>
             <translation>{before} against {after}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="163" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="159" />
             <source>合计</source>
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dashboard/compare.py" line="190" />
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="161" />
+            <source>亿元</source>
+            <translation>100m CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="161" />
+            <source>万元</source>
+            <translation>10k CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="165" />
+            <source>上期累计({unit})</source>
+            <translation>Previous YTD ({unit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="166" />
+            <source>本期累计({unit})</source>
+            <translation>This YTD ({unit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="167" />
+            <source>增减({unit})</source>
+            <translation>Change ({unit})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="168" />
+            <source>红灯(上期→本期)</source>
+            <translation>Red (previous→this)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="182" />
+            <source>上期：{before}
+本期：{after}</source>
+            <translation>Previous: {before}
+This month: {after}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="185" />
+            <source>{n}万元</source>
+            <translation>{n} 10k CNY</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dashboard/compare.py" line="203" />
             <source>新增滞后 {new} 个，滞后转正常 {back} 个，状态灯变化 {lights} 个；滞后项目由 {lag0} 个到 {lag1} 个。统计名单上的全部项目，不随台账筛选。</source>
             <translation>{new} newly lagging, {back} back on schedule, {lights} lights changed; lagging projects {lag0} → {lag1}. Counts every project on the list, whatever the ledger's filter.</translation>
         </message>
@@ -3002,14 +3027,14 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>Report</name>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="53" />
-            <location filename="../../desktop_app/ui/common/labels.py" line="84" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="54" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="85" />
             <source>已上报</source>
             <translation>Reported</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="54" />
-            <location filename="../../desktop_app/ui/common/labels.py" line="84" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="55" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="85" />
             <source>未上报</source>
             <translation>Not reported</translation>
         </message>
@@ -3017,47 +3042,47 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>RoundCommands</name>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="44" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="45" />
             <source>{period}（已关账）</source>
             <translation>{period} (closed)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="66" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="80" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="67" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="81" />
             <source>重新开账</source>
             <translation>Reopen</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="69" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="70" />
             <source>重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。
 请写明重新开账的原因（记入修改记录）：</source>
             <translation>Once reopened, the reports of {period} can be changed again and its reports and charts follow the ledger as it is.
 Give the reason for reopening (kept in the change history):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="75" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="76" />
             <source>例如：东丰县6月数据报错，需更正</source>
             <translation>e.g. 东丰县's June figures were wrong and need correcting</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="81" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="141" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="82" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="142" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="122" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="123" />
             <source>{period}已经关账（{who}，{when}）。</source>
             <translation>{period} is already closed ({who}, {when}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="130" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="140" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="131" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="141" />
             <source>关账</source>
             <translation>Close the month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="131" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="132" />
             <source>关账 {period}？
 
 本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。
@@ -3068,22 +3093,22 @@ Give the reason for reopening (kept in the change history):</translation>
 Once closed, the month's reports can no longer be changed (the grid, the form and imports refuse), and its reports, charts and figures stay as they are at the close; the ledger is backed up first.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="151" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="153" />
             <source>{period}没有关账，无需重新开账。</source>
             <translation>{period} is not closed; there is nothing to reopen.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="170" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="173" />
             <source>{period}已关账：{n} 个项目的月度调度已定稿</source>
             <translation>{period} is closed: the reports of {n} projects are final</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="184" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="187" />
             <source>正在备份台账并关账{period}…</source>
             <translation>Backing up the ledger and closing {period}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="195" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="198" />
             <source>{period}已重新开账（原因：{reason}）</source>
             <translation>{period} is reopened (reason: {reason})</translation>
         </message>
@@ -3106,47 +3131,47 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
             <translation>User name (in the change history)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="70" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="71" />
             <source> 个百分点</source>
             <translation> points</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="75" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="76" />
             <source> 个月</source>
             <translation> months</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="78" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="79" />
             <source>黄灯：落后时序进度至少</source>
             <translation>Yellow: behind schedule by at least</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="81" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="82" />
             <source>红灯：落后时序进度超过</source>
             <translation>Red: behind schedule by more than</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="84" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="85" />
             <source>红灯：计划开工后未开工满</source>
             <translation>Red: not started this long after the planned start</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="92" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="93" />
             <source>台账报表默认分组</source>
             <translation>Ledger reports group by</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="100" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="101" />
             <source>界面语言（重新启动后生效）</source>
             <translation>Language (after a restart)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="107" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="108" />
             <source>确定</source>
             <translation>OK</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/settings.py" line="108" />
+            <location filename="../../desktop_app/ui/dialogs/settings.py" line="109" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3154,72 +3179,72 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
     <context>
         <name>TemplateDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="104" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="105" />
             <source>生成月度调度填报模板</source>
             <translation>Monthly report templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="119" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="120" />
             <source>全选</source>
             <translation>Select all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="121" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="122" />
             <source>全不选</source>
             <translation>Select none</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="130" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="131" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="141" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="142" />
             <source>生成模板</source>
             <translation>Create templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="144" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="145" />
             <source>打开文件夹</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="147" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="148" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
             <source>填报期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="157" />
             <source>保存到文件夹：</source>
             <translation>Save to folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="159" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="160" />
             <source>责任单位（括号内为本期报送情况）：</source>
             <translation>Responsible units (this period's reporting in brackets):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="177" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="178" />
             <source>保存模板的文件夹</source>
             <translation>Folder for the templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="194" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="195" />
             <source>请至少选择一个责任单位</source>
             <translation>Select at least one responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="203" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="204" />
             <source>生成失败：{msg}</source>
             <translation>Creating failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="211" />
             <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
             <translation>Created {n} report templates for {p} in {f}</translation>
         </message>
@@ -3227,7 +3252,7 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
     <context>
         <name>UnitListModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="56" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="57" />
             <source>{u}（{n} 个项目，{s}）</source>
             <translation>{u} ({n} projects, {s})</translation>
         </message>

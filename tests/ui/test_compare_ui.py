@@ -107,10 +107,15 @@ def test_dashboard_shows_the_previous_round_beside_the_current(qtbot, small, set
     assert previous.title.text() == "2022年5月与2022年6月对比"
     rows = table_texts(previous.table)
     assert rows == [
-        ["龙山区", "700.00", "1,200.00", "+500.00", "黄1 绿1", "绿2"],
-        ["东丰县", "500.00", "800.00", "+300.00", "绿1", "绿1"],
-        ["合计", "1,200.00", "2,000.00", "+800.00", "黄1 绿2", "绿3"],
+        ["龙山区", "700.00", "1,200.00", "+500.00", "0→0"],
+        ["东丰县", "500.00", "800.00", "+300.00", "0→0"],
+        ["合计", "1,200.00", "2,000.00", "+800.00", "0→0"],
     ]
+    header = [previous.table.horizontalHeaderItem(i).text() for i in range(5)]
+    assert header[1] == "上期累计(万元)" and header[4] == "红灯(上期→本期)"
+    # every light of both rounds in the row's tooltip, the exact 万元 in the amounts'
+    assert previous.table.item(0, 0).toolTip() == "上期：黄1 绿1\n本期：绿2"
+    assert previous.table.item(2, 3).toolTip() == "800.00万元"
     assert "新增滞后 1 个，滞后转正常 1 个，状态灯变化 1 个" in previous.note.text()
 
     board.set_period(MAY)  # the previous round follows the dashboard's period
@@ -166,3 +171,13 @@ def test_browse_takes_the_chosen_file_as_a_workbook(qtbot, small, settings, tmp_
     dialog.findChild(QPushButton, "browseButton").click()  # cancelled: the file stays
     assert dialog.file_edit.text() == str(tmp_path / "对比.xlsx")
     assert len(asked) == 1 and asked[0][3] == "Excel 工作簿 (*.xlsx)"
+
+
+def test_large_amounts_read_in_yi_yuan_with_the_exact_wan_in_the_tooltip(qapp):
+    """Above 1 亿元 the pane's amounts are 亿元 (the dashboard's unit) so its five columns fit
+    the right-hand pane at 1366 px; the tooltip keeps the exact 万元."""
+    from desktop_app.ui.dashboard.compare import YI_CENTS, _amount
+
+    assert YI_CENTS == 1_000_000  # 10,000 万元 in 0.01 万元
+    assert _amount(91_317_444, True) == "91.32"  # 913,174.44 万元
+    assert _amount(91_317_444, False) == "913,174.44"

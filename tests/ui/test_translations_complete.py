@@ -168,3 +168,22 @@ def test_texts_from_the_domain_read_in_english(english):
             "Unchanged",
             "Rejected",
         ]
+
+
+def test_periods_read_in_the_interface_language(english, make_window, store):
+    """The period pickers and messages say 6/2022 in English, 2022年6月 in Chinese."""
+    from desktop_app.domain.periods import Period
+    from desktop_app.ui.common.labels import period_label
+
+    assert period_label(Period(2022, 6)) == "6/2022"
+    window = make_window(store)
+    combo = window.period_combo
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts and all("年" not in t and "/" in t for t in texts), texts
+
+
+def test_periods_read_in_chinese_by_default(qapp):
+    from desktop_app.domain.periods import Period
+    from desktop_app.ui.common.labels import period_label
+
+    assert period_label(Period(2022, 6)) == "2022年6月" == Period(2022, 6).label

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.derived import Light
 from ...domain.fields import FIELD_BY_NAME, MONTHLY_FIELDS
+from ...domain.periods import Period
 
 _SOURCE = (
     QT_TRANSLATE_NOOP("Field", "项目编号"),
@@ -82,3 +83,9 @@ def light_label(light: Light | str) -> str:
 
 def reported_label(reported: bool) -> str:
     return QCoreApplication.translate("Report", "已上报" if reported else "未上报")
+
+
+def period_label(period: Period) -> str:
+    """A period as the interface says it: 2022年6月 (the domain's label), 6/2022 in English."""
+    template = QCoreApplication.translate("Period", "{year}年{month}月")
+    return template.format(year=period.year, month=period.month)

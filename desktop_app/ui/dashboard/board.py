@@ -52,7 +52,7 @@ from ...views.portfolio import LoadedRows, PortfolioSnapshot, load_portfolio
 from ...views.units import YI, format_pct
 from .. import jobs
 from ..common.fonts import ensure_cjk_font
-from ..common.labels import light_label, tr_field
+from ..common.labels import light_label, period_label, tr_field
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 from .charts import GroupBarChart, LightChart, SCurveChart, StatusChart
 from .compare import PreviousRound
@@ -309,7 +309,7 @@ class Dashboard(QWidget):
         self.period_box.blockSignals(True)
         self.period_box.clear()
         for p in sorted(periods, reverse=True):
-            self.period_box.addItem(p.label, str(p))
+            self.period_box.addItem(period_label(p), str(p))
         self.period_box.setCurrentIndex(self.period_box.findData(str(self._period)))
         self.period_box.blockSignals(False)
 
@@ -411,7 +411,9 @@ class Dashboard(QWidget):
         if self._pending == key:
             return
         self._pending = key
-        self.status.setText(self.tr("正在统计 {period} …").format(period=self._period.label))
+        self.status.setText(
+            self.tr("正在统计 {period} …").format(period=period_label(self._period))
+        )
         period, thresholds = self._period, self.thresholds
 
         def read(store: Store) -> tuple[PortfolioSnapshot, float]:
@@ -495,7 +497,7 @@ class Dashboard(QWidget):
                     "{period}　时序进度 {tp}　项目 {n} 个　年度计划 {plan}　"
                     "本年累计完成 {ytd}　完成率 {rate}"
                 ).format(
-                    period=data.period.label,
+                    period=period_label(data.period),
                     tp=format_pct(data.time_progress),
                     n=f"{data.count:,}",
                     plan=_money(data.plan),
@@ -505,7 +507,7 @@ class Dashboard(QWidget):
             )
         else:
             self.summary.setText(
-                self.tr("{period}　没有符合筛选条件的项目").format(period=data.period.label)
+                self.tr("{period}　没有符合筛选条件的项目").format(period=period_label(data.period))
             )
         self.filter_label.setText(describe_query(self._query))
         self.filter_label.setVisible(not self._query.is_empty)
@@ -524,7 +526,7 @@ class Dashboard(QWidget):
         annual plan and no completed investment in the period's year."""
         empty = not (snapshot.has_plan.any() or snapshot.ytd.any())
         if empty:
-            self.next_steps.explain(self._period.label, self._period.year, len(snapshot))
+            self.next_steps.explain(period_label(self._period), self._period.year, len(snapshot))
         self.next_steps.setVisible(empty)
 
     def _chart_clicked(self, field: str, value: str) -> None:

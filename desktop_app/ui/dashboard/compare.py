@@ -10,6 +10,7 @@ until the ledger changes.  The choice is remembered in the settings.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt
@@ -31,7 +32,7 @@ from ...domain.periods import Period
 from ...store import Store
 from ...views.compare import Comparison, Sums, compare, wan
 from .. import jobs
-from ..common.labels import light_label
+from ..common.labels import light_label, period_label
 from .plot import section_label
 
 SETTING = "dashboard/previous"
@@ -71,18 +72,11 @@ class PreviousRound(QWidget):
             self.tr("在滞后项目下方列出上一期的本年累计完成和状态灯，与本期并列（按所属县区）")
         )
         self.title = section_label(self.tr("与上期对比"), self)
-        self.table = QTableWidget(0, 6, self)
+        # five columns fit the dashboard's right-hand pane at 1366 px: the amounts in 亿元 once
+        # they reach it (the exact 万元 in each cell's tooltip), red lights only (every light
+        # of both rounds in the row's tooltip)
+        self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("previousTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("所属县区"),
-                self.tr("上期累计(万元)"),
-                self.tr("本期累计(万元)"),
-                self.tr("增减(万元)"),
-                self.tr("上期状态灯"),
-                self.tr("本期状态灯"),
-            ]
-        )
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -125,7 +119,7 @@ class PreviousRound(QWidget):
             self._show(key, compare(self.board.store, before, after, thresholds))
             return
         self._pending = key
-        self.note.setText(self.tr("正在对比 {period} …").format(period=before.label))
+        self.note.setText(self.tr("正在对比 {period} …").format(period=period_label(before)))
         jobs.read_job(
             self,
             self.board.store.path,
@@ -157,23 +151,42 @@ class PreviousRound(QWidget):
         self._key, self.comparison = key, c
         before, after = c.earlier.period, c.later.period
         self.title.setText(
-            self.tr("{before}与{after}对比").format(before=before.label, after=after.label)
+            self.tr("{before}与{after}对比").format(
+                before=period_label(before), after=period_label(after)
+            )
         )
         rows = [(line.label, line.before, line.after) for line in c.counties]
         rows.append((self.tr("合计"), c.total_before, c.total_after))
+        yi = max(abs(c.total_before.ytd), abs(c.total_after.ytd)) >= YI_CENTS
+        unit = self.tr("亿元") if yi else self.tr("万元")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("所属县区"),
+                self.tr("上期累计({unit})").format(unit=unit),
+                self.tr("本期累计({unit})").format(unit=unit),
+                self.tr("增减({unit})").format(unit=unit),
+                self.tr("红灯(上期→本期)"),
+            ]
+        )
         self.table.setRowCount(len(rows))
         for r, (label, b, a) in enumerate(rows):
             change = a.ytd - b.ytd
             cells = [
                 label,
-                format_wan(wan(b.ytd)),
-                format_wan(wan(a.ytd)),
-                f"{'+' if change > 0 else ''}{format_wan(wan(change))}",
-                _lights_text(b),
-                _lights_text(a),
+                _amount(b.ytd, yi),
+                _amount(a.ytd, yi),
+                ("+" if change > 0 else "") + _amount(change, yi),
+                f"{b.lights[2]:,}→{a.lights[2]:,}",
+            ]
+            tips = [
+                self.tr("上期：{before}\n本期：{after}").format(
+                    before=_lights_text(b), after=_lights_text(a)
+                ),
+                *(self.tr("{n}万元").format(n=format_wan(wan(v))) for v in (b.ytd, a.ytd, change)),
             ]
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(tips[col] if 1 <= col <= 3 else tips[0])
                 if 1 <= col <= 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -198,6 +211,17 @@ class PreviousRound(QWidget):
                 lag1=f"{c.total_after.lagging:,}",
             )
         )
+
+
+#: 1 亿元 in the store's unit (0.01 万元): 10,000 万元.
+YI_CENTS = 10_000 * 100
+
+
+def _amount(cents: int, yi: bool) -> str:
+    """百元 as 亿元 (two decimals) or as 万元."""
+    if yi:
+        return f"{Decimal(cents) / YI_CENTS:,.2f}"
+    return format_wan(wan(cents))
 
 
 def _lights_text(s: Sums) -> str:

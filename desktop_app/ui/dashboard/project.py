@@ -18,6 +18,7 @@ from ...domain.periods import Period
 from ...store import Store
 from ...views.project import ProjectSeries, project_series
 from ...views.units import WAN, MoneyScale, format_money, format_pct
+from ..common.labels import period_label
 from .plot import (
     AXIS_COLOR,
     DONE_COLOR,
@@ -193,7 +194,7 @@ class ProgressChart(ChartWidget):
             return None
         p = self._data.progress[i]
         lines = [
-            p.period.label,
+            period_label(p.period),
             QCoreApplication.translate("Charts", "形象进度：{pct}%").format(pct=f"{p.pct:.1f}"),
         ]
         if p.text:

@@ -36,6 +36,7 @@ from ...reports.compare import default_file_name, write_compare
 from ...store import Store
 from ...views.compare import Comparison, compare
 from .. import jobs
+from ..common.labels import period_label
 from ..common.save_file import ask_workbook, suggest_folder
 from .export import FOLDER_KEY
 
@@ -73,8 +74,8 @@ class CompareDialog(QDialog):
         closed = set(store.closed_periods())  # a closed round compares as it was closed
         for box in (self.earlier_box, self.later_box):
             for p in sorted(periods, reverse=True):
-                label = self.tr("{period}（已关账）").format(period=p.label)
-                box.addItem(label if str(p) in closed else p.label, str(p))
+                label = self.tr("{period}（已关账）").format(period=period_label(p))
+                box.addItem(label if str(p) in closed else period_label(p), str(p))
         self.later_box.setCurrentIndex(self.later_box.findData(str(later)))
         self.earlier_box.setCurrentIndex(self.earlier_box.findData(str(later.shift(-1))))
         self.file_edit = QLineEdit(objectName="fileEdit")
@@ -212,8 +213,8 @@ class CompareDialog(QDialog):
         if written is None:
             self.status.setText(
                 self.tr("{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。").format(
-                    before=c.earlier.period.label,
-                    after=c.later.period.label,
+                    before=period_label(c.earlier.period),
+                    after=period_label(c.later.period),
                     new=len(c.newly_lagging),
                     back=len(c.recovered),
                 )

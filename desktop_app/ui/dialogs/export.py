@@ -37,7 +37,7 @@ from ...reports.common import GROUPINGS
 from ...reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 from ...store import Store
 from .. import jobs
-from ..common.labels import tr_field
+from ..common.labels import period_label, tr_field
 from ..common.opening import no_file_manager_text, no_program_text, open_path
 from ..common.save_file import ask_workbook, suggest_folder
 
@@ -137,7 +137,7 @@ class ExportDialog(QDialog):
         if current not in periods:
             periods.insert(0, current)
         for p in sorted(periods, reverse=True):
-            self.period_box.addItem(p.label, str(p))
+            self.period_box.addItem(period_label(p), str(p))
         self.period_box.setCurrentIndex(self.period_box.findData(str(current)))
         self.group_box = QComboBox(objectName="groupBox")
         self.all_button = QRadioButton(objectName="allProjects")

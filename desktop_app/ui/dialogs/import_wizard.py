@@ -56,6 +56,7 @@ from ...importers.rows import classify
 from ...importers.values import text as cell_text
 from ...reports.template import reporting_status
 from ...store import Store, StoreError
+from ..common.labels import period_label
 from ..common.wizard import WizardPage, error_label
 from ..models.base import CENTER, ColumnSpec, SpecTableModel
 
@@ -525,7 +526,7 @@ class DonePage(_Page):
             missing = [s.unit for s in status if not s.complete]
             lines.append(
                 self.tr("{p} 已报齐 {d}/{n} 个单位。").format(
-                    p=preview.period.label, d=len(done), n=len(status)
+                    p=period_label(preview.period), d=len(done), n=len(status)
                 )
             )
             if missing:

@@ -59,7 +59,8 @@ class SettingsDialog(QDialog):
             QCoreApplication.translate("SettingsDialog", "修改人（写入修改记录）"), self.user_name
         )
 
-        t = settings.thresholds
+        # the ledger's thresholds (its clerks and the command line share them), else this PC's
+        t = (store.stored_light_thresholds() if store is not None else None) or settings.thresholds
         self.yellow = QDoubleSpinBox()
         self.yellow.setObjectName("yellowPoints")
         self.red = QDoubleSpinBox()
@@ -121,7 +122,7 @@ class SettingsDialog(QDialog):
         except ValueError as exc:
             self.message.setText(str(exc))
             return
-        if not self._save_office():
+        if not self._save_office() or not self._save_thresholds(thresholds):
             return
         self._settings.thresholds = thresholds
         self._settings.user_name = self.user_name.text()
@@ -129,6 +130,25 @@ class SettingsDialog(QDialog):
         self._settings.language = self.language.currentData()
         self._settings.sync()
         super().accept()
+
+    def _save_thresholds(self, thresholds: LightThresholds) -> bool:
+        """Write changed light thresholds into the ledger (one action: every clerk and the
+        command line light and close by them); False when refused."""
+        if self._store is None:
+            return True
+        from ...store import StoreError
+        from ...store.store import default_user
+
+        store = self._store
+        before = store.user
+        store.user = self.user_name.text().strip() or default_user()
+        try:
+            store.set_light_thresholds(thresholds)
+        except StoreError as exc:
+            store.user = before
+            self.message.setText(str(exc))
+            return False
+        return True
 
     def _save_office(self) -> bool:
         """Write a changed 填报单位 into the ledger (one action); False when refused."""

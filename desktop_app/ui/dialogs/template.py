@@ -28,6 +28,7 @@ from ...domain.periods import Period
 from ...errors_text import plain_error
 from ...reports.template import UnitStatus, reporting_status, write_templates
 from ...store import Store
+from ..common.labels import period_label
 from ..common.opening import no_file_manager_text, open_path
 from ..models.base import ColumnSpec, SpecTableModel
 
@@ -111,7 +112,7 @@ class TemplateDialog(QDialog):
         self.period_box = QComboBox(objectName="templatePeriod")
         near = {p for p in (latest.shift(-1), latest, latest.shift(1)) if p.year in years}
         for p in sorted(near | {latest, current}, reverse=True):
-            self.period_box.addItem(p.label, str(p))
+            self.period_box.addItem(period_label(p), str(p))
         self.period_box.setCurrentIndex(self.period_box.findData(str(current)))
         self.units = UnitListModel(self)
         self.list = QListView(objectName="unitList")
@@ -208,7 +209,7 @@ class TemplateDialog(QDialog):
             self.settings.set_value(FOLDER_KEY, str(folder))
         self.status.setText(
             self.tr("已生成 {n} 份{p}填报模板，保存在 {f}").format(
-                n=len(results), p=self.period.label, f=folder
+                n=len(results), p=period_label(self.period), f=folder
             )
         )
         self.open_button.setVisible(True)

@@ -20,6 +20,7 @@ from ...domain.money import wan_to_yi
 from ...domain.query import ProjectQuery
 from ...domain.text import rate_percent
 from ...store import NotFound, StoreError
+from ..common.labels import period_label
 from ..dialogs.project import ProjectDialog
 from ..models.project import COLUMN_INDEX, COLUMN_KEYS, ProjectTableModel
 from . import tr
@@ -134,7 +135,7 @@ class LedgerPage(QWidget):
                 total=f"{self.model.total_count():,}",
                 ti=yi(t["total_investment"]),
                 ap=yi(plan),
-                period=self.period.label,
+                period=period_label(self.period),
                 ytd=yi(t["ytd"]),
                 rate=rate,
             )

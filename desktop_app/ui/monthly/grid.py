@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from ...domain.money import format_wan, from_cents
 from ..commands import LedgerEditor
 from ..common.buttons import ERROR_COLOR
+from ..common.labels import period_label
 from .cells import PasteError
 from .cells import parse_percent as parse_percent  # the grid's names, as before the split
 from .finder import GridFinder, describe_filter
@@ -345,7 +346,7 @@ class MonthlyGrid(QWidget):
                 "MonthlyGrid",
                 "{period}：共 {n} 个项目，已上报 {r} 个，未上报 {u} 个；本月完成投资 {m} 万元；黄灯、红灯 {lag} 个",
             ).format(
-                period=data.period.label,
+                period=period_label(data.period),
                 n=f"{len(ids):,}",
                 r=f"{reported:,}",
                 u=f"{len(ids) - reported:,}",

@@ -24,7 +24,7 @@ from ...domain.textmatch import normalize_query
 from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from ..commands import LedgerEditor
-from ..common.labels import light_label, monthly_label, reported_label, tr_field
+from ..common.labels import light_label, monthly_label, period_label, reported_label, tr_field
 from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
 from .cells import PasteError, parse_cell, split_clipboard
@@ -133,7 +133,9 @@ class MonthlyGridModel(SpecTableModel):
         if info is None:
             return None
         return self.tr("{period}已关账（{who}，{when}），本月调度只能查看，不能修改").format(
-            period=period.label, who=info.closed_by, when=info.closed_at.replace("T", " ")[:16]
+            period=period_label(period),
+            who=info.closed_by,
+            when=info.closed_at.replace("T", " ")[:16],
         )
 
     def _frozen(
@@ -372,7 +374,7 @@ class MonthlyGridModel(SpecTableModel):
     def _save(self, reports: list[MonthlyReport], text: str) -> bool:
         assert self._data is not None
         if self.closed_note is not None:  # the store refuses too (PeriodClosed)
-            label = self._data.period.label
+            label = period_label(self._data.period)
             self.error.emit(
                 self.tr(
                     "{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）"

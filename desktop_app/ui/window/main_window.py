@@ -10,6 +10,7 @@ declared in :mod:`desktop_app.ui.window.actions`.
 
 from __future__ import annotations
 
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ... import APP_NAME, __version__
 from ...paths import resources_dir
+from ..common.labels import period_label
 from ..common.settings import Settings
 
 if TYPE_CHECKING:
@@ -151,6 +153,22 @@ class MainWindow(QMainWindow):
         )
         busy.show()
 
+    def _adopt_thresholds(self, store: Store) -> None:
+        """The lights follow the ledger's thresholds (shared by its clerks and the command
+        line); a ledger that has none yet takes this PC's, when they are not the defaults
+        (one action: what this PC lit and closed by before the thresholds lived in the
+        ledger)."""
+        from ...domain.derived import LightThresholds
+        from ...store import StoreError
+
+        stored = store.stored_light_thresholds()
+        if stored is not None:
+            self.settings.thresholds = stored
+        elif self.settings.thresholds != LightThresholds():
+            # a ledger that cannot be written now keeps the PC's, as before
+            with suppress(StoreError):
+                store.set_light_thresholds(self.settings.thresholds, note="（沿用本机设置）")
+
     def open_ledger(self, store: Store) -> None:
         """Create the pages, actions and menus on ``store`` (once per window)."""
         if self.store is not None:
@@ -168,6 +186,7 @@ class MainWindow(QMainWindow):
         self.files = LedgerFiles(self)
         self.rounds = RoundCommands(self)  # 工具 ▸ 关账… / 重新开账… (rounds)
         store.user = self.settings.user_name
+        self._adopt_thresholds(store)
         self.setWindowTitle(ledger_title(store.path))
         self.editor = LedgerEditor(store, self)
         self.undo_stack = self.editor.undo_stack
@@ -528,7 +547,7 @@ class MainWindow(QMainWindow):
         combo.blockSignals(True)
         combo.clear()
         for p in sorted(periods, reverse=True):
-            combo.addItem(p.label, str(p))
+            combo.addItem(period_label(p), str(p))
         rounds.mark_closed(combo, self.store)  # “2022年6月（已关账）”
         combo.setCurrentIndex(combo.findData(str(current)))
         combo.blockSignals(False)

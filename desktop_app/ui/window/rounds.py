@@ -26,6 +26,7 @@ from ... import APP_NAME
 from ...domain.periods import Period
 from ...store import StoreError
 from .. import jobs
+from ..common.labels import period_label
 
 if TYPE_CHECKING:
     from ...store import Store
@@ -41,7 +42,7 @@ def _tr(text: str) -> str:
 
 def closed_label(period: Period) -> str:
     """A closed period as the period chooser shows it: “2022年6月（已关账）”."""
-    return _tr("{period}（已关账）").format(period=period.label)
+    return _tr("{period}（已关账）").format(period=period_label(period))
 
 
 def mark_closed(combo: QComboBox, store: Store) -> None:
@@ -67,7 +68,7 @@ class ReopenDialog(QDialog):
         self.period = period
         text = QLabel(
             _tr("重新开账后，{period}的月报可以再修改，报表和图表改按台账现状生成。\n"
-                "请写明重新开账的原因（记入修改记录）：").format(period=period.label)
+                "请写明重新开账的原因（记入修改记录）：").format(period=period_label(period))
         )  # fmt: skip
         text.setWordWrap(True)
         self.reason = QLineEdit(self)
@@ -120,7 +121,7 @@ class RoundCommands(QObject):
         if info is not None:
             return self._tell(
                 _tr("{period}已经关账（{who}，{when}）。").format(
-                    period=period.label, who=info.closed_by, when=_when(info.closed_at)
+                    period=period_label(period), who=info.closed_by, when=_when(info.closed_at)
                 )
             )
         projects = self.store.listed_count(period.year)
@@ -131,7 +132,7 @@ class RoundCommands(QObject):
             _tr("关账 {period}？\n\n本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。\n"
                 "关账后该月月报不能再修改（表格、表单和导入都会拒绝），该月的报表、图表和数字"
                 "保持关账时的样子；关账前自动备份台账。").format(
-                period=period.label, n=projects, reported=reported,
+                period=period_label(period), n=projects, reported=reported,
                 missing=max(projects - reported, 0),
             ),
             parent=self.window,
@@ -148,7 +149,9 @@ class RoundCommands(QObject):
         """重新开账…: ask the reason (required), then reopen the period shown."""
         period = self.window.current_period()
         if not self.store.is_closed(period):
-            return self._tell(_tr("{period}没有关账，无需重新开账。").format(period=period.label))
+            return self._tell(
+                _tr("{period}没有关账，无需重新开账。").format(period=period_label(period))
+            )
         dialog = ReopenDialog(period, self.window)
         dialog.accepted.connect(lambda: self._reopen(period, dialog.reason_text()))
         self._show(dialog)
@@ -168,7 +171,7 @@ class RoundCommands(QObject):
         def done(info: Any) -> None:
             self._after(
                 _tr("{period}已关账：{n} 个项目的月度调度已定稿").format(
-                    period=period.label, n=info.count
+                    period=period_label(period), n=info.count
                 )
             )
 
@@ -181,7 +184,7 @@ class RoundCommands(QObject):
             on_done=done,
             on_failed=failed,
             busy=self.window,
-            text=_tr("正在备份台账并关账{period}…").format(period=period.label),
+            text=_tr("正在备份台账并关账{period}…").format(period=period_label(period)),
         ).run()
         return self.job
 
@@ -192,7 +195,9 @@ class RoundCommands(QObject):
             QMessageBox.warning(self.window, APP_NAME, str(exc))
             return
         self._after(
-            _tr("{period}已重新开账（原因：{reason}）").format(period=period.label, reason=reason)
+            _tr("{period}已重新开账（原因：{reason}）").format(
+                period=period_label(period), reason=reason
+            )
         )
 
     def _after(self, message: str) -> None:
