@@ -10,6 +10,7 @@ from pathlib import Path
 
 import openpyxl
 
+from desktop_app.domain.derived import LightThresholds
 from desktop_app.domain.periods import Period
 from desktop_app.reports import REPORTS, export_report
 from desktop_app.store import MonthlyReport, Store
@@ -39,7 +40,8 @@ def _export_all(store: Store, folder: Path, period: Period) -> dict[str, dict]:
 
 def _change_everything(store: Store, year: int) -> None:
     """What a clerk does after the meeting: new plans, a rename, a new project, a deletion, a
-    problem solved, a report of an open month, a new 县区 in the code list."""
+    problem solved, a report of an open month, a new 县区 in the code list, new light
+    thresholds."""
     projects = store.projects(year, listed=True)
     first, second, third, fourth = projects[0], projects[1], projects[2], projects[3]
     store.update_project(first.id, {"name": "会后改名的项目", "leader": "新领导"}, year=year)
@@ -54,6 +56,7 @@ def _change_everything(store: Store, year: int) -> None:
     store.save_problem(open_problem)
     store.save_monthly_report(MonthlyReport(first.id, "2022-05", Decimal("777")))
     store.set_office_name("会后改名的填报单位")
+    store.set_light_thresholds(LightThresholds(Decimal(1), Decimal(2), 0))  # stricter lights
 
 
 def test_every_report_of_a_closed_period_is_unchanged_cell_for_cell(demo_store, tmp_path):

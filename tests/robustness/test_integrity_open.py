@@ -156,7 +156,11 @@ def test_cli_restore_mends_a_damaged_ledger(ledger_path):
     assert opened.exit_code == 1 and "已损坏" in opened.output
     done = _run("restore", "--db", str(ledger_path), "--latest", "--yes")
     assert done.exit_code == 0 and "已损坏的台账已改名保留为" in done.output
-    assert _run("projects", "--db", str(ledger_path)).output.rstrip().endswith("共 51 个项目")
+    assert (
+        _run("projects", "--db", str(ledger_path))
+        .output.rstrip()
+        .endswith("共 51 个项目（列入2022年名单 51 个）")
+    )
     assert len(backups.list_backups(ledger_path)) == 1  # the damaged file was not "backed up"
 
 
