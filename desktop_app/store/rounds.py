@@ -30,6 +30,7 @@ from dataclasses import asdict, dataclass, fields
 from decimal import Decimal
 from typing import Any
 
+from ..collector import collector_paused
 from ..domain import derived
 from ..domain.fields import AMOUNT_FIELDS, PROJECT_FIELD_NAMES
 from ..domain.money import from_cents
@@ -100,6 +101,10 @@ class RoundsMixin(ActionsMixin):
         info = self.closed_round(text)
         if info is None:
             return None
+        with collector_paused():  # 100,000s of dicts at once: no collection in between
+            return self._frozen_round(text, info)
+
+    def _frozen_round(self, text: str, info: ClosedRound) -> FrozenRound:
         header = self.round_header(text) or {}
         reports = {
             r[0]: dict(zip(_REPORT_KEYS, r[1:], strict=True))
@@ -118,7 +123,10 @@ class RoundsMixin(ActionsMixin):
                 dict(zip(("id", *_PROBLEM_KEYS), r[1:], strict=True))
             )
         figures = self._round_figures(text)
-        at = dict(zip(figures["id"], range(len(figures["id"])), strict=True))
+        columns = zip(*(figures[k] for k in FIGURE_KEYS), strict=True)
+        kept = dict(zip(figures["id"], columns, strict=True))
+        missing = (None,) * len(FIGURE_KEYS)
+        lists: dict[Any, list[str]] = {}  # a few distinct 项目清单 texts: each parsed once
         frozen: list[dict[str, Any]] = []
         for r in self.conn.execute(
             f"SELECT project_id, is_sample, {', '.join(PROJECT_FIELD_NAMES)} "
@@ -127,7 +135,10 @@ class RoundsMixin(ActionsMixin):
         ):
             pid = r[0]
             project = dict(zip(PROJECT_FIELD_NAMES, r[2:], strict=True))
-            project["lists"] = _lists(project["lists"])
+            listed = project["lists"]
+            if listed not in lists:
+                lists[listed] = _lists(listed)
+            project["lists"] = list(lists[listed])
             row: dict[str, Any] = {
                 "id": pid,
                 "is_sample": bool(r[1]),
@@ -135,9 +146,7 @@ class RoundsMixin(ActionsMixin):
                 "report": reports.get(pid),
                 "problems": problems.get(pid, []),
             }
-            i = at.get(pid)
-            for key in FIGURE_KEYS:
-                row[key] = None if i is None else figures[key][i]
+            row.update(zip(FIGURE_KEYS, kept.get(pid, missing), strict=True))
             frozen.append(row)
         return FrozenRound(Period.parse(text), header, frozen, info, self.round_amounts(text))
 

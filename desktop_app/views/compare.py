@@ -22,15 +22,14 @@ Amounts stay whole 百元 integers until shown (:func:`wan`): every total is exa
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any, NamedTuple, overload
 
 import numpy as np
 
+from ..collector import collector_paused
 from ..domain.collation import code_keys
 from ..domain.derived import Light, LightThresholds
 from ..domain.money import from_cents
@@ -289,26 +288,13 @@ def compare(
     if later < earlier:
         earlier, later = later, earlier
     thresholds = thresholds or store.light_thresholds()  # the ledger's (an open round's)
-    with _no_collection():  # 100,000s of tuples made at once: no collection in between
+    with collector_paused():  # 100,000s of values made at once: no collection in between
         before, after = read_pair(store, earlier, later, thresholds)
         last_month, last_year = later.shift(-1), later.shift(-12)
         prev = month_amounts(store, last_month, (before, after), thresholds)
         year_ago = month_amounts(store, last_year, (before, after), thresholds)
         order = store.code_names("region")
         return compare_rounds(before, after, prev, year_ago, region_order=order)
-
-
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused (it would walk every tuple made so far, again and
-    again, while a comparison of 100,000 projects makes its rows: nothing here is a cycle)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _sum(values: Any) -> int:
