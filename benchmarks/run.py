@@ -520,6 +520,121 @@ def file_measurements(report: Report, repeat: int, ledger_repeat: int) -> None:
         report.add(Row(f"ratio: {label}", [ratio], "< 1 = we are faster", unit="x"))
 
 
+def two_sheet_workbooks(source: Path, work: Path) -> dict[str, Path]:
+    """The 10k ledger export as an office sends it: its rows split over two sheets (新建项目 /
+    续建项目, each with the export's own title and header rows), as .xlsx (openpyxl) and as .xls
+    (LibreOffice converting that .xlsx); {} for .xls without LibreOffice."""
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    rows = CalamineWorkbook.from_path(str(source)).get_sheet_by_index(0).to_python()
+    top = next(i for i, row in enumerate(rows) if "项目名称" in [str(v) for v in row])
+    head, body = rows[: top + 1], [r for r in rows[top + 1 :] if any(v != "" for v in r)]
+    half = len(body) // 2
+    book = openpyxl.Workbook(write_only=True)
+    for title, part in (("新建项目", body[:half]), ("续建项目", body[half:])):
+        sheet = book.create_sheet(title)
+        for row in (*head, *part):
+            sheet.append([None if v == "" else v for v in row])
+    xlsx = work / "两个工作表_10k.xlsx"
+    book.save(xlsx)
+    out = {"xlsx": xlsx}
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is not None:
+        profile = (OUT / "lo_profile").resolve()
+        subprocess.run(
+            [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+             "xls", "--outdir", str(work), str(xlsx)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
+        out["xls"] = xlsx.with_suffix(".xls")
+    return out
+
+
+def workbook_measurements(report: Report, repeat: int) -> None:
+    """Issue 16: a 10k-row ledger over two sheets, as .xlsx and as .xls, imported (preview +
+    apply into an empty ledger), against pandas.read_excel of every sheet and LibreOffice
+    converting every sheet of the same file to CSV."""
+    from desktop_app.importers import apply_preview, preview_file
+    from desktop_app.store import Store
+
+    log("two-sheet workbooks (.xlsx / .xls), 10k …")
+    work = OUT / "files"
+    work.mkdir(exist_ok=True)
+    ledger10 = work / "重点项目台账_10k.xlsx"
+    if not ledger10.exists():
+        from desktop_app.reports import export_report
+
+        with Store.open(ledger(10_000)) as store10:
+            export_report(store10, "ledger", ledger10, group_by=None)
+    books = two_sheet_workbooks(ledger10, work)
+    empty = work / "empty.sqlite"
+    if not empty.exists():
+        Store.create(empty, portfolio=False).close()
+    target = work / "import_target.sqlite"
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    lo_out = work / "lo"
+    lo_out.mkdir(exist_ok=True)
+    every_sheet = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    lo_args = [
+        soffice or "soffice", f"-env:UserInstallation=file://{(OUT / 'lo_profile').resolve()}",
+        "--headless", "--convert-to", every_sheet, "--outdir", str(lo_out),
+    ]  # fmt: skip
+    for kind, path in books.items():
+        found: dict[str, int] = {}
+
+        def import_once(path: Path = path, found: dict[str, int] = found) -> None:
+            for p in (target, Path(f"{target}-wal"), Path(f"{target}-shm")):
+                p.unlink(missing_ok=True)
+            shutil.copyfile(empty, target)
+            with Store.open(target) as store:
+                preview = preview_file(store, path)
+                found.update(added=apply_preview(store, preview).added)
+
+        ours = timed_runs(import_once, repeat)
+        row = report.add(
+            Row(
+                f"two-sheet ledger import, 10k rows, .{kind} (preview + apply)",
+                ours,
+                "≤ 5 s, faster than pandas and LibreOffice",
+                5.0,
+                note=f"{found.get('added', 0):,} added",
+            )
+        )
+        peers = []
+        try:
+            import pandas as pd
+
+            engine = "openpyxl" if kind == "xlsx" else "calamine"  # pandas has no xlrd here
+            pd_read = timed_runs(
+                lambda path=path, engine=engine: pd.read_excel(
+                    path, sheet_name=None, engine=engine
+                ),
+                repeat,
+            )
+            peers.append(
+                report.add(
+                    Row(f"peer: pandas read_excel ({engine}), both sheets, .{kind}", pd_read)
+                )
+            )
+        except ImportError:
+            report.notes.append("pandas is not installed: the pandas peer skipped.")
+        if soffice is not None:
+
+            def convert(path: Path = path) -> None:
+                run_args = [*lo_args, str(path)]
+                subprocess.run(run_args, check=True, capture_output=True, timeout=600)
+
+            lo = timed_runs(convert, repeat)
+            peers.append(report.add(Row(f"peer: LibreOffice every sheet → CSV, .{kind}", lo)))
+        ok = True
+        for peer in peers:
+            ratio = statistics.median(ours) / peer.median
+            ok = ok and ratio < 1
+            report.add(Row(f"ratio: .{kind} import ÷ {peer.name[6:]}", [ratio], "< 1", unit="x"))
+        row.extra_ok = ok if peers else None
+
+
 # ---------------------------------------------------------------------------- main
 def compare_measurements(report: Report, repeat: int) -> None:
     """两期对比: the latest period against the one before on the 100k ledger, as the dialog's
@@ -671,13 +786,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
         "--only",
-        choices=("start", "ui", "files", "years", "compare", "rounds"),
+        choices=("start", "ui", "files", "workbooks", "years", "compare", "rounds"),
         action="append",
         help="run only these parts",
     )
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
-    parts = set(args.only or ("start", "ui", "files", "years", "compare", "rounds"))
+    parts = set(args.only or ("start", "ui", "files", "workbooks", "years", "compare", "rounds"))
     began = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     tempfile.tempdir = str(OUT)
@@ -689,6 +804,8 @@ def main() -> int:
         ui_measurements(report, args.repeat)
     if "files" in parts:
         file_measurements(report, args.repeat, args.repeat)
+    if "workbooks" in parts:
+        workbook_measurements(report, args.repeat)
     if "compare" in parts:
         compare_measurements(report, args.repeat)
     if "years" in parts:
