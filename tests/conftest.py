@@ -93,3 +93,19 @@ def demo(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     store = Store.open(path, user="测试员")
     yield store
     store.close()
+
+
+@pytest.fixture
+def run():
+    """``run("projects", "--db", path)``: the ``keyprojects`` command in-process, every argument
+    as text, exceptions not swallowed (a crash fails the test with its traceback)."""
+    from click.testing import CliRunner
+
+    from desktop_app.cli import cli
+
+    runner = CliRunner()
+
+    def invoke(*args: object):
+        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke

@@ -4,22 +4,10 @@ import json
 import sqlite3
 
 import pytest
-from click.testing import CliRunner
 
-from desktop_app.cli import cli
 from desktop_app.paths import default_database
 from desktop_app.store import Project
 from desktop_app.store.schema import SCHEMA_VERSION
-
-
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 def test_init_creates_the_portfolio_and_refuses_to_overwrite(run, tmp_path):

@@ -17,16 +17,6 @@ from desktop_app.cli import cli
 ENGLISH = re.compile(r"Usage|Error|Try |No such|Missing|Invalid|[A-Za-z]{5,}")
 
 
-@pytest.fixture
-def run():
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
 def _one_chinese_line(result, *, keep: tuple[str, ...] = ()) -> str:
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output

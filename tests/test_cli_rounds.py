@@ -8,18 +8,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from desktop_app.cli import cli
 from desktop_app.store import MonthlyReport, PeriodClosed, Store
-
-
-@pytest.fixture
-def run():
-    def invoke(*args):
-        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
 
 
 @pytest.fixture

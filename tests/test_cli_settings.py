@@ -14,14 +14,6 @@ from desktop_app.store import Store
 COUNTY = "东丰县发展和改革局"
 
 
-@pytest.fixture
-def run():
-    def invoke(*args):
-        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
 def _unit_line(path) -> str:
     """The 填报单位 line of the first sheet of an exported workbook."""
     book = openpyxl.load_workbook(path, read_only=True)

@@ -20,14 +20,6 @@ def ledger(tmp_path):
     return path, ids
 
 
-@pytest.fixture
-def run():
-    def invoke(*args):
-        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
-
-    return invoke
-
-
 def fingerprint(path):
     with Store.open_reader(path) as store:
         conn = store.conn
