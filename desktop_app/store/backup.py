@@ -236,10 +236,7 @@ def copy_ledger(db: OpenLedger | str | Path, dest: str | Path) -> Path:
         raise StoreError(f"文件已存在，不会覆盖：{dest}")
     partial = dest.with_name(_PARTIAL + dest.name)
     try:
-        try:
-            _write_snapshot(db_path, partial)
-        except WriteFailed as exc:  # said as a copy, not a backup
-            raise WriteFailed(str(exc).replace("备份失败", "复制失败", 1)) from exc
+        _write_snapshot(db_path, partial, "复制")  # its failure said as a copy, not a backup
         if dest.exists():  # made meanwhile by someone else: still never overwritten
             raise StoreError(f"文件已存在，不会覆盖：{dest}")
         os.replace(partial, dest)
@@ -265,10 +262,10 @@ def fingerprint(conn: sqlite3.Connection) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
 
-def _write_snapshot(db_path: Path, dest: Path) -> tuple[int, dict[str, object]]:
+def _write_snapshot(db_path: Path, dest: Path, what: str = "备份") -> tuple[int, dict[str, object]]:
     problem = header_problem(db_path) if db_path.exists() else "文件不存在"
     if problem:
-        raise DatabaseDamaged(f"无法备份“{db_path.name}”：{problem}")
+        raise DatabaseDamaged(f"无法{what}“{db_path.name}”：{problem}")
     src: sqlite3.Connection | None = None
     dst: sqlite3.Connection | None = None
     try:
@@ -279,7 +276,7 @@ def _write_snapshot(db_path: Path, dest: Path) -> tuple[int, dict[str, object]]:
         except sqlite3.OperationalError:
             raise
         except sqlite3.DatabaseError as exc:
-            raise DatabaseDamaged(f"无法备份“{db_path.name}”：数据库文件已损坏（{exc}）") from exc
+            raise DatabaseDamaged(f"无法{what}“{db_path.name}”：数据库文件已损坏（{exc}）") from exc
         dst.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
         info = _describe(dst)
         size = dest.stat().st_size
@@ -291,9 +288,9 @@ def _write_snapshot(db_path: Path, dest: Path) -> tuple[int, dict[str, object]]:
         _fsync(dest)
         return size, info
     except sqlite3.OperationalError as exc:
-        raise WriteFailed(f"备份失败，台账未受影响：{plain_sqlite_error(exc)}") from exc
+        raise WriteFailed(f"{what}失败，台账未受影响：{plain_sqlite_error(exc)}") from exc
     except OSError as exc:
-        raise WriteFailed(f"备份失败，台账未受影响：{plain_os_error(exc, '')}") from exc
+        raise WriteFailed(f"{what}失败，台账未受影响：{plain_os_error(exc, '')}") from exc
     finally:
         if dst is not None:
             dst.close()
