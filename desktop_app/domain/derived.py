@@ -10,6 +10,7 @@ import enum
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from .periods import Period, date_start
 
@@ -91,8 +92,9 @@ TIME_RULE = "序时进度按时间计算（月数÷12）"
 PLAN_RULE = "序时进度按月度计划分解计算（截至本月计划累计÷年度计划）"
 
 
-def planned_cumulative(monthly_plan: Mapping[int, int], month: int) -> int:
-    """截至本月计划累计: the sum of a monthly plan's amounts (month → amount) up to ``month``."""
+def planned_cumulative(monthly_plan: Mapping[int, Any], month: int) -> Any:
+    """截至本月计划累计: the sum of a monthly plan's amounts (month → amount: 百元 integers or
+    万元 Decimals) up to ``month``."""
     return sum(v for m, v in monthly_plan.items() if m <= month)
 
 
@@ -102,9 +104,7 @@ def planned_progress(
     """序时进度 of one project: with a monthly plan (月度计划分解, month → 万元) its planned
     cumulative for the period's month over the annual plan; else :func:`time_progress`."""
     if monthly_plan and annual_plan:
-        return sum((v for m, v in monthly_plan.items() if m <= period.month), Decimal(0)) / (
-            annual_plan
-        )
+        return Decimal(planned_cumulative(monthly_plan, period.month)) / annual_plan
     return time_progress(period)
 
 
