@@ -3,7 +3,8 @@
 Three steps, the same for the GUI wizard and ``keyprojects import``:
 
 1. :func:`open_import` checks the file (size, zip, password, bombs), reads it with
-   python-calamine and finds the table: which sheet, where the header is, how the columns map.
+   python-calamine and finds the tables: a ledger on every visible sheet that holds one (each
+   with its own header position and mapping), where each header is, how its columns map.
 2. :func:`build_preview` (optionally with the mapping the user corrected) says, row by row,
    what would be new, changed (field by field), unchanged or rejected (row number and reason).
 3. :func:`apply_preview` writes it as ONE store action, recorded with the file name: all or
@@ -12,6 +13,7 @@ Three steps, the same for the GUI wizard and ``keyprojects import``:
 
 from __future__ import annotations
 
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..domain.periods import Period
@@ -27,11 +29,16 @@ def build_preview(
     store: Store,
     source: ImportSource,
     *,
-    columns: list[ColumnMap] | None = None,
+    columns: list[ColumnMap] | Mapping[str, list[ColumnMap]] | None = None,
     period: Period | None = None,
+    sheets: Collection[str] | None = None,
 ) -> ImportPreview:
-    """The preview of ``source`` (with corrected ``columns`` if given)."""
-    if columns is not None:
+    """The preview of ``source``: with corrected ``columns`` if given (of the first table, or
+    by sheet name), of the tables on ``sheets`` only if given (a ledger; the others are
+    :attr:`ImportPreview.left_out`)."""
+    if isinstance(columns, Mapping):
+        source = source.with_mappings(columns)
+    elif columns is not None:
         source = source.with_columns(columns)
     with collector_paused():
         if source.kind == "monthly":
@@ -40,7 +47,7 @@ def build_preview(
             return preview_monthly(store, source, period)
         from .ledger import preview_ledger
 
-        return preview_ledger(store, source)
+        return preview_ledger(store, source, sheets)
 
 
 def preview_file(
@@ -53,7 +60,7 @@ def preview_file(
 
 def rejected_text(preview: ImportPreview, limit: int = 5) -> str:
     rows = preview.rejected
-    lines = [f"第 {r.row} 行：{r.detail}" for r in rows[:limit]]
+    lines = [f"{preview.place(r)}：{r.detail}" for r in rows[:limit]]
     more = f"……等共 {len(rows)} 行" if len(rows) > limit else ""
     return "；".join(lines) + more
 

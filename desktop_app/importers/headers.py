@@ -21,7 +21,12 @@ SEQ = "_seq"  # the 序号 column: recognised, never imported
 IGNORE = "_ignore"  # a known column that is not imported (e.g. 本年累计完成 in a template)
 MAX_HEADER_ROW = 40
 
-_BRACKETS = re.compile(r"[（(\[【]([^）)\]】]*)[）)\]】]")
+_OPEN, _CLOSE = "（(\\[【〔〈《「{", "）)\\]】〕〉》」}"
+_BRACKETS = re.compile(f"[{_OPEN}]([^{_CLOSE}]*)[{_CLOSE}]")
+#: A bracket left open at the end of the cell (总投资（万元 — the cell was cut or mistyped).
+_OPEN_TAIL = re.compile(f"[{_OPEN}]([^{_OPEN}{_CLOSE}]*)$")
+#: What may stand between a label and its unit: 总投资/万元, 总投资-万元, 总投资：万元.
+_UNIT_SEPARATORS = "/／-—_、，,:："
 _UNIT_LINE = re.compile(r"单位\s*[:：]\s*(亿元|万元|元)")
 _MARKS = str.maketrans("", "", "*＊※△▲#＃:：")
 
@@ -32,7 +37,9 @@ LEDGER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "owner": ("建设单位", "项目业主", "业主单位", "业主", "项目单位", "实施单位",
               "项目建设单位", "建设主体", "项目法人", "项目实施单位"),
     "region": ("所属县区", "县区", "所在县区", "县市区", "所属县市区", "地区", "所属地区",
-               "属地", "区域", "所在地", "项目所在地", "所在区域"),
+               "属地", "区域", "所在地", "项目所在地", "所在区域",
+               # 县（市、区）: the bracket is read away
+               "县", "所属县", "所在县", "县市", "市县", "县区市", "项目所在县区"),
     "sector": ("产业类别", "行业类别", "项目类别", "类别", "行业", "产业分类", "项目类型",
                "类型", "所属行业", "行业分类", "产业类型", "所属产业"),
     "chain": ("产业链", "所属产业链", "产业链条", "链条"),
@@ -91,21 +98,32 @@ MONTHLY_LABELS: dict[str, str] = {
 
 
 def header_key(text: object) -> tuple[str, str | None]:
-    """A header cell → (comparable text, unit written in it: 万元/亿元/元/%/None)."""
+    """A header cell → (comparable text, unit written in it: 万元/亿元/元/%/None).
+
+    Written as offices type them: line breaks and stray spaces inside the cell (总投资\\n（万元）,
+    项目 名称), units in brackets of either width or of other shapes (（万元）, (亿元), 【万元】,
+    〔%〕, a bracket left open), after a separator (总投资/万元) or run on (总投资万元)."""
     raw = unicodedata.normalize("NFKC", str(text or ""))
     unit = None
-    for inside in _BRACKETS.findall(raw):
+    insides = _BRACKETS.findall(raw)
+    raw = _BRACKETS.sub("", raw)
+    tail = _OPEN_TAIL.search(raw)
+    if tail:
+        insides.append(tail.group(1))
+        raw = raw[: tail.start()]
+    for inside in insides:
         compact = "".join(inside.split())
         for candidate in ("亿元", "万元", "%", "元"):
             if candidate in compact:
                 unit = candidate
                 break
-    base = normalize(_BRACKETS.sub("", raw)).translate(_MARKS)
-    for candidate in ("亿元", "万元"):
+    base = normalize(raw).translate(_MARKS)
+    for candidate in ("亿元", "万元", "%"):
         if base.endswith(candidate) and len(base) > len(candidate):
-            base = base[: -len(candidate)]
+            base = base[: -len(candidate)].rstrip(_UNIT_SEPARATORS)
             unit = unit or candidate
-    return base, unit
+            break
+    return base.rstrip(_UNIT_SEPARATORS) or base, unit
 
 
 def _lookup(vocabulary: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -202,12 +220,29 @@ def _is_text(value: object) -> bool:
     return isinstance(value, str) and value.strip() != ""
 
 
+def one_line(value: object) -> str:
+    """A header cell as one line: 总投资\\n（万元） → 总投资（万元）; Latin words keep a space."""
+    lines = [line.strip() for line in str(value or "").splitlines()]
+    out = ""
+    for line in filter(None, lines):
+        if (
+            out
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and line[0].isascii()
+            and line[0].isalnum()
+        ):
+            out += " "
+        out += line
+    return out
+
+
 def _labels(sheet: SheetData, top: int, depth: int) -> list[tuple[str, str]]:
     """(parent, child) header texts of every column for a header at ``top``."""
     width = sheet.width
     out: list[tuple[str, str]] = []
     if depth == 1:
-        return [(str(_merged_value(sheet, top, c) or "").strip(), "") for c in range(width)]
+        return [(one_line(_merged_value(sheet, top, c)), "") for c in range(width)]
     uppers = [_merged_value(sheet, top, c) for c in range(width)]
     if not sheet.merged:  # no merge information: carry a group label over the blanks after it
         last = ""
@@ -219,9 +254,9 @@ def _labels(sheet: SheetData, top: int, depth: int) -> list[tuple[str, str]]:
             else:
                 last = ""
     for c in range(width):
-        upper = str(uppers[c] or "").strip()
+        upper = one_line(uppers[c])
         lower = _merged_value(sheet, top + 1, c)
-        lower_text = str(lower).strip() if _is_text(lower) else ""
+        lower_text = one_line(lower) if _is_text(lower) else ""
         if lower_text == upper:  # merged vertically over both rows
             lower_text = ""
         out.append((upper, lower_text))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
@@ -13,7 +14,7 @@ from ..domain.validation import Issue, validate_project
 from ..store import Project, Store
 from .headers import Header, plan_year
 from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
-from .rows import classify
+from .rows import classify, merged_fill, with_merged
 from .source import ImportSource
 from .values import (
     CellError,
@@ -83,44 +84,74 @@ def _same(field: str, old: Any, new: Any) -> bool:
     return old == new
 
 
-def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
-    """What importing ``source`` as a ledger would do (nothing is written)."""
-    header = source.header
-    parsers = _parsers(store, header)
-    mapped = {f for f, _ in parsers.values()}
-    year = plan_year(header) or store.current_year()  # the year's values are compared
+def preview_ledger(
+    store: Store, source: ImportSource, sheets: Collection[str] | None = None
+) -> ImportPreview:
+    """What importing ``source`` as a ledger would do (nothing is written): the rows of every
+    table, sheet by sheet (only those of ``sheets`` if given)."""
+    tables = [t for t in source.tables if sheets is None or t.sheet.name in sheets]
+    left_out = [t.sheet.name for t in source.tables if t not in tables]
+    years = {t.sheet.name: plan_year(t) for t in tables}
+    named = [y for y in years.values() if y is not None]
+    year = named[0] if named else store.current_year()  # the year's values are compared
     projects = store.projects(year)
     by_code = {p.code: p for p in projects}
     by_name: dict[str, list[Project]] = {}
     for p in projects:
         by_name.setdefault(normalize(p.name), []).append(p)
+    names = {t: store.code_names(FIELD_BY_NAME[t].code_kind or t) for t in SECTION_FIELDS}
+    titles = frozenset(  # a row holding only 东丰县 or 工业项目 is a section
+        normalize(n + end) for t in ("region", "sector") for n in names[t] for end in _ENDS
+    )
+    state = _State(_validator(store, by_code), by_code, by_name)
     rows: list[RowResult] = []
-    skipped = dict.fromkeys(("blank", "section", "total", "note"), 0)
-    context: dict[str, str] = {}
-    seen: dict[object, int] = {}
-    sectors = store.code_names("sector")
-    regions = store.code_names("region")
-    validate = _validator(store, by_code)
-    columns = list(parsers.items())
-    labels = {target: FIELD_BY_NAME[target].label for target, _ in parsers.values()}
-    cleaned = 0
-    for sheet_row in classify(header):
-        if sheet_row.kind != "data":
-            skipped[sheet_row.kind] += 1
-            if sheet_row.kind == "section" and sheet_row.section:
-                _section_context(sheet_row.section, context, mapped, sectors, regions)
-            continue
-        values, reasons, notes = parse_cells(sheet_row.cells, columns, labels)
-        for key, value in context.items():
-            values.setdefault(key, value)
-        result = _judge(validate, sheet_row.number, values, reasons, by_code, by_name, seen)
-        if notes:
-            cleaned += 1
-            result.warnings = notes + result.warnings
-        rows.append(result)
+    skipped = dict.fromkeys(("blank", "section", "total", "note"), 0)  # + continued, if any
     warnings = list(source.warnings)
+    cleaned = 0
+    for header in tables:
+        sheet = header.sheet.name
+        parsers = _parsers(store, header)
+        columns = list(parsers.items())
+        labels = {target: FIELD_BY_NAME[target].label for target, _ in parsers.values()}
+        sections = _Sections({f for f, _ in parsers.values()}, names)
+        sections.sheet(sheet)
+        fill = merged_fill(header)
+        own_year = years[sheet]
+        wrong_year = (
+            f"该工作表的计划投资是{own_year}年的，与其他工作表（{year}年）不同，请分开导入"
+            if own_year is not None and own_year != year
+            else None
+        )
+        for sheet_row in classify(header, titles, fill.continued):
+            if sheet_row.kind != "data":
+                skipped[sheet_row.kind] = skipped.get(sheet_row.kind, 0) + 1
+                if sheet_row.kind == "section" and sheet_row.section:
+                    sections.section(sheet_row.section, sheet_row.level)
+                continue
+            index = sheet_row.number - 1
+            cells = sheet_row.cells
+            if index in fill.cells:
+                cells = with_merged(cells, fill.cells[index])
+            values, reasons, notes = parse_cells(cells, columns, labels)
+            for key, value in sections.values.items():
+                values.setdefault(key, value)
+            if wrong_year:
+                reasons.append(wrong_year)
+            result = _judge(state, sheet, sheet_row.number, values, reasons)
+            result.sheet = sheet
+            if notes:
+                cleaned += 1
+                result.warnings = notes + result.warnings
+            rows.append(result)
     if cleaned:
         warnings.append(cleaned_rows_warning(cleaned))
+    if state.twice:
+        shown = "；".join(state.twice[:3]) + ("等" if len(state.twice) > 3 else "")
+        warnings.append(
+            f"有 {len(state.twice)} 个项目在多个工作表中各出现一次，未合并：{shown}"
+            "（请删去一处，或不勾选其中一个工作表）"
+        )
+    header = tables[0] if tables else source.header
     return ImportPreview(
         kind="ledger",
         path=source.path,
@@ -130,24 +161,59 @@ def preview_ledger(store: Store, source: ImportSource) -> ImportPreview:
         skipped=skipped,
         warnings=warnings,
         year=year,
+        tables=tables,
+        left_out=left_out,
     )
 
 
-def _section_context(
-    title: str, context: dict[str, str], mapped: set[str], sectors: list[str], regions: list[str]
-) -> None:
-    """A section row such as 一、工业项目 gives its rows a sector (or region) when the sheet
-    has no such column."""
-    for target, names in (("sector", sectors), ("region", regions)):
-        if target in mapped:
-            continue
-        try:
-            found = code_value(title, names, "", target)
-        except CellError:
-            continue
-        if found:
-            context[target] = found
-            return
+_ENDS = ("", "项目", "类", "类项目")
+
+#: What a section row (一、东丰县, （一）工业项目) or a sheet's name (续建项目) gives the rows
+#: under it when the sheet has no such column.
+SECTION_FIELDS = ("region", "sector", "nature")
+
+
+class _Sections:
+    """The values the section rows above a data row give it.
+
+    A numbered section (一、 / （一）) ends every section as deep or deeper; an unnumbered one
+    (东丰县) ranks by the order its kind first appeared in (a county above its sectors), and a
+    sheet's name is above them all."""
+
+    def __init__(self, mapped: set[str], names: dict[str, list[str]]) -> None:
+        self._targets = [t for t in SECTION_FIELDS if t not in mapped]
+        self._names = names
+        self._given: dict[str, tuple[str, int]] = {}
+        self._order: list[str] = []
+        self.values: dict[str, str] = {}
+
+    def _found(self, title: str) -> dict[str, str]:
+        found = {}
+        for target in self._targets:
+            try:
+                value = code_value(title, self._names[target], "", target)
+            except CellError:
+                continue
+            if value:
+                found[target] = value
+        return found
+
+    def sheet(self, name: str) -> None:
+        for target, value in self._found(name).items():
+            self._given[target] = (value, -1)
+        self.values = {t: v for t, (v, _) in self._given.items()}
+
+    def section(self, title: str, level: int | None) -> None:
+        found = self._found(title) if self._targets else {}
+        if level is None:
+            if not found:
+                return
+            self._order += [t for t in found if t not in self._order]
+            level = 10 + min(self._order.index(t) for t in found)
+        self._given = {t: g for t, g in self._given.items() if g[1] < level}
+        for target, value in found.items():
+            self._given[target] = (value, level)
+        self.values = {t: v for t, (v, _) in self._given.items()}
 
 
 Validate = Callable[..., list[Issue]]
@@ -171,15 +237,21 @@ def _validator(store: Store, by_code: dict[str, Project]) -> Validate:
     return validate
 
 
+@dataclass
+class _State:
+    """What judging the rows of all sheets shares: the ledger's projects and the rows seen."""
+
+    validate: Validate
+    by_code: dict[str, Project]
+    by_name: dict[str, list[Project]]
+    seen: dict[object, tuple[str, int]] = field(default_factory=dict)
+    twice: list[str] = field(default_factory=list)  # projects on two sheets, for the warning
+
+
 def _judge(
-    validate: Validate,
-    number: int,
-    values: dict[str, Any],
-    reasons: list[str],
-    by_code: dict[str, Project],
-    by_name: dict[str, list[Project]],
-    seen: dict[object, int],
+    state: _State, sheet: str, number: int, values: dict[str, Any], reasons: list[str]
 ) -> RowResult:
+    validate, by_code, by_name, seen = state.validate, state.by_code, state.by_name, state.seen
     name = values.get("name") or ""
     code = values.get("code")
     result = RowResult(number, "rejected", name or "（无名称）", code, reasons=reasons)
@@ -213,9 +285,19 @@ def _judge(
     else:  # a new project: its code, or its name when the file gives no code
         key = ("code", code) if code else ("name", normalize(name))
     if key in seen:
-        reasons.append(f"与第 {seen[key]} 行是同一个项目")
+        other_sheet, other_row = seen[key]
+        if other_sheet == sheet:
+            reasons.append(f"与第 {other_row} 行是同一个项目")
+        else:
+            reasons.append(
+                f"与工作表“{other_sheet}”第 {other_row} 行是同一个项目（未合并，请只保留一处）"
+            )
+            label = project.name if project is not None else name
+            state.twice.append(
+                f"{label}（“{other_sheet}”第 {other_row} 行、“{sheet}”第 {number} 行）"
+            )
         return result
-    seen[key] = number
+    seen[key] = (sheet, number)
     if project is None:
         full = {f: values.get(f) for f in PROJECT_FIELD_NAMES}
         full["lists"] = values.get("lists") or []

@@ -23,6 +23,7 @@ SKIP_LABELS: dict[str, str] = {
     "section": "分组标题行",
     "total": "小计/合计行",
     "note": "表下注释行",
+    "continued": "合并单元格的续行",
     "unfilled": "未填写的行",
 }
 
@@ -61,6 +62,7 @@ class RowResult:
     reasons: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: int | None = None
+    sheet: str = ""  # the worksheet the row is on
 
     @property
     def detail(self) -> str:
@@ -90,6 +92,41 @@ class ImportPreview:
     #: A ledger import: the year its 年度计划投资 / 建设性质 / 项目清单 are written to (the
     #: year the plan column's header names, else the ledger's current year).
     year: int | None = None
+    #: The tables read, one per sheet, in the workbook's order (default: :attr:`header`'s);
+    #: the rows are in this order too, grouped by sheet.
+    tables: list[Header] = field(default_factory=list)
+    #: Sheets with a table that the user left out of this import (their rows are not here).
+    left_out: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.tables and not self.left_out:
+            self.tables = [self.header]
+
+    @property
+    def sheet_names(self) -> list[str]:
+        """The sheets whose rows this preview holds."""
+        return [t.sheet.name for t in self.tables]
+
+    @property
+    def many_sheets(self) -> bool:
+        """Whether the file's rows come from more than one sheet (left-out ones counted)."""
+        return len(self.tables) + len(self.left_out) > 1
+
+    def place(self, row: RowResult) -> str:
+        """Where a row is: 第 9 行, or 工作表“续建项目”第 9 行 when the file has many sheets."""
+        if self.many_sheets and row.sheet:
+            return f"工作表“{row.sheet}”第 {row.row} 行"
+        return f"第 {row.row} 行"
+
+    def rows_of(self, sheet: str) -> list[RowResult]:
+        return [r for r in self.rows if r.sheet == sheet]
+
+    def sheet_counts(self) -> dict[str, dict[str, int]]:
+        """Per sheet (in order): how many of its rows have each status."""
+        out = {name: dict.fromkeys(STATUS_LABELS, 0) for name in self.sheet_names}
+        for r in self.rows:
+            out.setdefault(r.sheet, dict.fromkeys(STATUS_LABELS, 0))[r.status] += 1
+        return out
 
     def of(self, status: Status) -> list[RowResult]:
         return [r for r in self.rows if r.status == status]
@@ -124,7 +161,8 @@ class ImportPreview:
         if self.kind == "ledger" and self.year is not None:
             of_year = [
                 FIELD_BY_NAME[c.target].label
-                for c in self.columns
+                for t in self.tables
+                for c in t.columns
                 if c.target in ("annual_plan", "nature", "lists")
             ]
             if of_year:

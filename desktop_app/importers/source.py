@@ -4,6 +4,7 @@ table it is (a ledger or a monthly return)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
@@ -13,6 +14,7 @@ from ..formats import META_KIND, META_PERIOD, META_SHEET, TEMPLATE_KIND
 from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import ColumnMap, Header, find_header
+from .hidden_columns import hidden_columns
 from .safety import DEFAULT_LIMITS, Limits
 from .workbook import SheetData, read_sheets
 
@@ -22,26 +24,56 @@ _TITLE_PERIOD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 
 @dataclass
 class ImportSource:
+    """An opened file: every sheet read, and the table found on each sheet that holds one
+    (:attr:`tables`, in the workbook's order; :attr:`header` is the first)."""
+
     path: Path
     sheets: list[SheetData]
-    header: Header
+    tables: list[Header]
     kind: Kind
     meta: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     @property
+    def header(self) -> Header:
+        return self.tables[0]
+
+    @property
     def sheet(self) -> SheetData:
         return self.header.sheet
 
-    def with_columns(self, columns: list[ColumnMap]) -> ImportSource:
-        """The same source with the column mapping the user corrected."""
+    @property
+    def sheet_names(self) -> list[str]:
+        """The names of the sheets whose tables are read."""
+        return [t.sheet.name for t in self.tables]
+
+    def table(self, sheet: str) -> Header:
+        for header in self.tables:
+            if header.sheet.name == sheet:
+                return header
+        raise KeyError(sheet)
+
+    def with_columns(self, columns: list[ColumnMap], sheet: str | None = None) -> ImportSource:
+        """The same source with the column mapping the user corrected (of ``sheet``'s table,
+        the first table by default)."""
         targets = [c.target for c in columns if c.target and not c.target.startswith("_")]
         if "name" not in targets and "code" not in targets:
-            raise ImportRefused("至少要有一列对应“项目名称”或“项目编号”")
+            where = f"工作表“{sheet}”中" if sheet is not None and len(self.tables) > 1 else ""
+            raise ImportRefused(f"{where}至少要有一列对应“项目名称”或“项目编号”")
         duplicates = sorted({t for t in targets if targets.count(t) > 1})
         if duplicates:
             raise ImportRefused(f"有多列对应同一个字段：{'、'.join(duplicates)}，请只保留一列")
-        return replace(self, header=replace(self.header, columns=columns))
+        name = self.header.sheet.name if sheet is None else sheet
+        self.table(name)  # KeyError for a sheet without a table
+        tables = [replace(t, columns=columns) if t.sheet.name == name else t for t in self.tables]
+        return replace(self, tables=tables)
+
+    def with_mappings(self, mappings: Mapping[str, list[ColumnMap]]) -> ImportSource:
+        """The same source with each named sheet's corrected mapping."""
+        source = self
+        for sheet, columns in mappings.items():
+            source = source.with_columns(columns, sheet)
+        return source
 
     def guess_period(self) -> Period | None:
         """The template's period, else one named in the title rows (2022年7月)."""
@@ -76,7 +108,11 @@ def _template_meta(sheets: list[SheetData]) -> dict[str, str]:
 def open_import(
     path: str | Path, kind: Kind | Literal["auto"] = "auto", limits: Limits = DEFAULT_LIMITS
 ) -> ImportSource:
-    """Read ``path`` (after the safety checks) and find its table.  Raises ImportRefused."""
+    """Read ``path`` (after the safety checks) and find its tables.  Raises ImportRefused.
+
+    A ledger is read from every visible sheet holding a recognisable table, each with its own
+    header and mapping (新建项目 / 续建项目); a monthly return from its best sheet.  Hidden
+    sheets and sheets without a table are named in :attr:`ImportSource.warnings`."""
     path = Path(path)
     with collector_paused():
         sheets = read_sheets(path, limits)
@@ -84,17 +120,21 @@ def open_import(
     if kind == "auto" and meta:
         kind = "monthly"
     candidates = [s for s in sheets if not s.hidden] or sheets
+    kinds: tuple[Kind, ...] = ("ledger", "monthly") if kind == "auto" else (kind,)  # type: ignore[assignment]
+    found: dict[Kind, list[Header]] = {k: [] for k in kinds}
     best: tuple[int, Header, Kind] | None = None
     for sheet in candidates:
-        for k in ("ledger", "monthly") if kind == "auto" else (kind,):
+        for k in kinds:
             header = find_header(sheet, k)
             if header is None:
                 continue
             score = header.score
             if k == "monthly" and "month_investment" not in header.mapping():
                 score -= 100  # a monthly return must have this month's investment
+            if score >= 2:
+                found[k].append(header)
             if best is None or score > best[0]:
-                best = (score, header, k)  # type: ignore[assignment]
+                best = (score, header, k)
     if best is None or best[0] < 2:
         if kind == "monthly":
             raise ImportRefused(
@@ -105,13 +145,43 @@ def open_import(
             "以及“建设单位”“总投资”等列名"
         )
     _, header, found_kind = best
+    tables = found["ledger"] if found_kind == "ledger" else [header]
     warnings = []
-    hidden = [s.name for s in sheets if s.hidden and s.name != META_SHEET]
-    if hidden:
-        warnings.append(f"未读取隐藏的工作表：{'、'.join(hidden)}")
-    others = [s.name for s in candidates if s is not header.sheet and any(any(r) for r in s.rows)]
-    if others:
+    hidden_sheets = [s.name for s in sheets if s.hidden and s.name != META_SHEET]
+    if hidden_sheets:
+        warnings.append(f"未读取隐藏的工作表：{'、'.join(hidden_sheets)}")
+    used = {id(t.sheet) for t in tables}
+    others = [s.name for s in candidates if id(s) not in used and any(any(r) for r in s.rows)]
+    if others and found_kind == "ledger":
+        warnings.append(f"工作表{_quoted(others)}中没有可识别的项目表，未读取")
+    elif others:
         warnings.append(
             f"只导入工作表“{header.sheet.name}”，其他工作表（{'、'.join(others)}）未读取"
         )
-    return ImportSource(path, sheets, header, found_kind, meta, warnings)
+    hidden_cols = hidden_columns(path)
+    if hidden_cols:
+        tables = [
+            _without_hidden(t, hidden_cols.get(t.sheet.name, frozenset()), warnings) for t in tables
+        ]
+        named = [t for t in tables if {"name", "code"} & set(t.mapping())]
+        if not named:
+            raise ImportRefused(
+                f"“{path.name}”中“项目名称”“项目编号”所在的列是隐藏的，请取消隐藏后再导入"
+            )
+        tables = named
+    return ImportSource(path, sheets, tables, found_kind, meta, warnings)
+
+
+def _without_hidden(header: Header, hidden: frozenset[int], warnings: list[str]) -> Header:
+    """``header`` with its hidden columns not imported (named in ``warnings``)."""
+    skipped = [c for c in header.columns if c.index in hidden and c.header]
+    if not skipped:
+        return header
+    names = "、".join(f"{c.letter}列“{c.header}”" for c in skipped)
+    warnings.append(f"工作表“{header.sheet.name}”中隐藏的列未导入：{names}")
+    columns = [replace(c, target=None) if c.index in hidden else c for c in header.columns]
+    return replace(header, columns=columns)
+
+
+def _quoted(names: list[str]) -> str:
+    return "、".join(f"“{n}”" for n in names)
