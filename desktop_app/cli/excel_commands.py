@@ -91,7 +91,8 @@ def import_command(
     skip_rejected: bool,
     show_all: bool,
 ) -> None:
-    """导入 Excel：各单位的项目台账，或填好的月度调度填报模板。先预览，全部无误才写入。"""
+    """导入 Excel（.xlsx .xlsm .xls .xlsb .ods）：各单位的项目台账，或填好的月度调度填报模板。
+    先预览，全部无误才写入。"""
     import time
 
     from ..importers import ImportRefused, apply_preview, preview_file, rejected_text

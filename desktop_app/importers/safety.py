@@ -1,4 +1,8 @@
-"""Checks an .xlsx file must pass before any reader opens it.
+"""Checks a workbook must pass before any reader opens it.
+
+:func:`check_workbook` tells the container from the file's bytes and checks it: an .xlsx or
+.xlsm here (:func:`check_xlsx`), an .xls (OLE compound file) in :mod:`.containers`, an .xlsb or
+.ods in :mod:`.zip_sheets` (which reuse the zip checks below).
 
 An .xlsx is a zip of XML parts.  Before python-calamine (or openpyxl, which uses defusedxml)
 reads one, :func:`check_xlsx` refuses, with a plain-Chinese message:
@@ -34,9 +38,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import containers, zip_sheets
 from .errors import ImportRefused
 from .exact_scan import START, Stream, exact_sheet, exact_strings, token_pattern
 from .fast_scan import PartScan, is_shared_strings
+from .refusals import (
+    MACRO_WARNING,
+    OLE_MAGIC,
+    ZIP_MAGIC,
+    WorkbookFile,
+    _bomb,
+    _check_sheet,
+    _looks_encrypted,
+    _mb,
+    _text_message,
+    _too_big,
+    _wan,
+    scan_member,
+)
 from .scan_parts import (
     CHUNK,
     DEFAULT_LIMITS,
@@ -47,19 +66,55 @@ from .scan_parts import (
     numpy_tables,
 )
 
-OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-_MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
-_OVERLAP = max(len(m) for m in _MARKERS)
 
-
-def _mb(n: int) -> str:
-    return f"{n / 1024 / 1024:.0f} MB"
-
-
-def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
-    """Raise :class:`ImportRefused` unless ``path`` looks like a sound, ordinary .xlsx file."""
+def check_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
+    """Raise :class:`ImportRefused` unless ``path`` is a sound workbook python-calamine can read
+    (.xlsx, .xlsm, .xls, .xlsb, .ods, told apart by their bytes); its kind and the lines the
+    preview shows about it (a workbook with macros: they never run)."""
     path = Path(path)
+    kind = workbook_kind(path, limits)
+    if kind in ("xlsx", "xlsm"):
+        check_xlsx(path, limits)
+        return ooxml_file(path, kind)
+    return check_container(path, kind, limits)
+
+
+def workbook_kind(path: Path, limits: Limits = DEFAULT_LIMITS) -> str:
+    """What ``path`` holds: "xlsx", "xlsm", "xlsb", "ods" or "xls" (an OLE compound file);
+    refused when it is missing, empty, too big, a WPS .et, a CSV or no workbook at all."""
+    _check_file(path, limits)
+    containers.refuse_by_name(path)
+    with path.open("rb") as f:
+        magic = containers.sniff(f)
+    if magic == "ole":
+        return "xls"
+    if magic == "zip":
+        return containers.zip_kind(path)
+    containers.refuse_other(path)
+    raise ImportRefused(
+        f"“{path.name}”不是 Excel 工作簿（.xlsx）文件，无法导入；"
+        "可导入 .xlsx、.xlsm、.xls、.xlsb、.ods 格式的工作簿"
+    )
+
+
+def ooxml_file(path: Path, kind: str) -> WorkbookFile:
+    """An .xlsx or .xlsm that passed :func:`check_xlsx`: a workbook with macros says so."""
+    return WorkbookFile(kind, (MACRO_WARNING.format(name=path.name),) if kind == "xlsm" else ())
+
+
+def check_container(path: Path, kind: str, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
+    """The checks of an .xls (:mod:`.containers`), .xlsb or .ods (:mod:`.zip_sheets`)."""
+    if kind == "xls":
+        return containers.check_xls(path, limits)
+    return (
+        zip_sheets.check_xlsb(path, limits)
+        if kind == "xlsb"
+        else zip_sheets.check_ods(path, limits)
+    )
+
+
+def _check_file(path: Path, limits: Limits) -> int:
+    """Refuse what is not a file of a plausible size; its size."""
     name = path.name
     if not path.exists():
         raise ImportRefused(f"文件不存在：{path}")
@@ -73,6 +128,15 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
             f"“{name}”有 {_mb(size)}，超过导入上限 {_mb(limits.file_bytes)}，不像是项目台账；"
             "请删去无关的工作表或拆分后再导入"
         )
+    return size
+
+
+def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
+    """Raise :class:`ImportRefused` unless ``path`` looks like a sound, ordinary .xlsx file
+    (or .xlsm: the same package with a macro part, never run)."""
+    path = Path(path)
+    name = path.name
+    size = _check_file(path, limits)
     with path.open("rb") as f:
         head = f.read(8)
         if head == OLE_MAGIC:
@@ -95,13 +159,6 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
         raise ImportRefused(f"“{name}”已损坏，不是完整的 Excel 工作簿（.xlsx）") from exc
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
-
-
-def _looks_encrypted(data: bytes) -> bool:
-    """An OLE file holding an encrypted OOXML package names these streams."""
-    return any(
-        marker.encode("utf-16-le") in data for marker in ("EncryptionInfo", "EncryptedPackage")
-    )
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:
@@ -128,61 +185,9 @@ def _check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:
         ):
             raise ImportRefused(_bomb(name))
         part = PartScan(is_shared_strings(info.filename))
-        total = _scan_member(archive, info, name, limits, total, part)
+        total = scan_member(archive, info, name, limits, total, part)
         parts[info.filename] = part
     _check_contents(archive, parts, name, limits)
-
-
-def _scan_member(
-    archive: zipfile.ZipFile,
-    info: zipfile.ZipInfo,
-    name: str,
-    limits: Limits,
-    total: int,
-    part: PartScan | None = None,
-) -> int:
-    """Stream one member: count its real size, look for DTDs in XML parts, measure its cells."""
-    is_xml = info.filename.endswith((".xml", ".rels", ".vml"))
-    member_bytes = 0
-    tail = b""
-    with archive.open(info) as stream:
-        while chunk := stream.read(CHUNK):
-            member_bytes += len(chunk)
-            total += len(chunk)
-            if total > limits.uncompressed_bytes:
-                raise ImportRefused(_too_big(name, total, limits))
-            if member_bytes > limits.ratio_floor and member_bytes > limits.ratio * max(
-                1, info.compress_size
-            ):
-                raise ImportRefused(_bomb(name))
-            if is_xml:
-                window = tail + chunk
-                if b"!" in window and any(m in window for m in _MARKERS):
-                    raise ImportRefused(_doctype(name))
-                tail = window[-_OVERLAP:]
-            if part is not None:
-                part.feed(chunk)
-    if part is not None:
-        part.finish()
-    return total
-
-
-def _too_big(name: str, size: int, limits: Limits) -> str:
-    return (
-        f"“{name}”解压后超过 {_mb(limits.uncompressed_bytes)}（至少 {_mb(size)}），"
-        "远大于项目台账应有的大小，拒绝导入"
-    )
-
-
-def _bomb(name: str) -> str:
-    return f"“{name}”的压缩比异常（可能是“压缩炸弹”），拒绝导入"
-
-
-def _doctype(name: str) -> str:
-    return (
-        f"“{name}”含有文档类型声明（DOCTYPE/ENTITY），正常的 Excel 文件不会有，"
-        "可能是恶意构造的文件，拒绝导入"
-    )
 
 
 # ------------------------------------------------------------------------------------------
@@ -236,59 +241,6 @@ def _check_contents(
 
 def _area(extent: tuple[int, int]) -> int:
     return extent[0] * extent[1]
-
-
-def _wan(n: int) -> str:
-    """A count in 万 (ten thousands) when it is large: 75000000 → 7500 万."""
-    return f"{n / 10000:.0f} 万" if n >= 100_000 else f"{n:,} "
-
-
-def _column_letter(col: int) -> str:
-    letters = ""
-    while col > 0:
-        col, rest = divmod(col - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters or "A"
-
-
-def _check_sheet(sheet: str, stats: SheetStats, limits: Limits) -> int:
-    """Refuse a sheet beyond the limits; its area (cells python-calamine allocates) otherwise."""
-    rows, cols = stats.extent()
-    far = f"{_column_letter(cols)}{rows}"
-    if rows > limits.rows:
-        raise ImportRefused(
-            f"工作表“{sheet}”的数据区域一直到第 {rows:,} 行（A1:{far}），"
-            f"超过导入上限 {limits.rows:,} 行；请删去远处无关的单元格后另存再导入"
-        )
-    if cols > limits.columns:
-        raise ImportRefused(
-            f"工作表“{sheet}”的数据区域一直到第 {cols:,} 列（A1:{far}），"
-            f"超过导入上限 {limits.columns} 列；请删去远处无关的单元格后另存再导入"
-        )
-    area = rows * cols
-    if area > limits.cells:
-        raise ImportRefused(
-            f"工作表“{sheet}”的数据区域 A1:{far} 共 {_wan(area)}个单元格，"
-            f"超过导入上限 {_wan(limits.cells)}个；请删去远处无关的单元格后另存再导入"
-        )
-    if stats.cells > limits.cells:
-        raise ImportRefused(
-            f"工作表“{sheet}”有 {_wan(stats.cells)}个单元格，超过导入上限 {_wan(limits.cells)}个，"
-            "拒绝导入"
-        )
-    if stats.merges > limits.merged_ranges:
-        raise ImportRefused(
-            f"工作表“{sheet}”有 {stats.merges:,} 处合并单元格，超过导入上限 "
-            f"{limits.merged_ranges:,} 处；请取消不必要的合并后另存再导入"
-        )
-    return area
-
-
-def _text_message(what: str, size: int, limits: Limits) -> str:
-    return (
-        f"{what}引用的共享文字展开后约 {_mb(size)}，超过导入上限 {_mb(limits.shared_text_bytes)}"
-        "（同一段文字被大量单元格重复引用，可能是恶意构造的文件），拒绝导入"
-    )
 
 
 def _referenced_text(stats: SheetStats, strings: Any) -> int:

@@ -1,4 +1,6 @@
-"""Reading the cells of an .xlsx after :func:`~.safety.check_xlsx` passed (python-calamine)."""
+"""Reading the cells of a workbook (python-calamine) after the checks of :mod:`.safety` passed:
+.xlsx and .xlsm (:func:`~.safety.check_xlsx`), .xls, .xlsb and .ods
+(:func:`~.safety.check_container`)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,15 @@ from typing import Any
 from python_calamine import CalamineSheet, CalamineWorkbook, SheetTypeEnum, SheetVisibleEnum
 
 from .errors import ImportRefused
-from .safety import DEFAULT_LIMITS, Limits, check_xlsx
+from .refusals import WorkbookFile
+from .safety import (
+    DEFAULT_LIMITS,
+    Limits,
+    check_container,
+    check_xlsx,
+    ooxml_file,
+    workbook_kind,
+)
 
 #: Exceptions that must pass through: the user or the interpreter stopping us.
 _NOT_OURS = (KeyboardInterrupt, SystemExit, GeneratorExit)
@@ -133,16 +143,55 @@ class _MergeIndex:
         return anchors, below
 
 
+@dataclass
+class Workbook:
+    """The sheets of a workbook, its kind ("xlsx", "xlsm", "xls", "xlsb", "ods") and lines
+    the preview should show about the file itself (macros in it never run)."""
+
+    sheets: list[SheetData]
+    kind: str
+    warnings: list[str] = field(default_factory=list)
+
+
+#: The suffixes python-calamine's own choice of reader takes for each kind (it goes by name).
+_CALAMINE_SUFFIXES = {
+    "xlsx": (".xlsx", ".xlsm"),
+    "xlsm": (".xlsx", ".xlsm"),
+    "xls": (".xls",),
+    "xlsb": (".xlsb",),
+    "ods": (".ods",),
+}
+
+
 def read_sheets(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> list[SheetData]:
     """Every worksheet of ``path`` (hidden ones marked), after the safety checks."""
+    return read_workbook(path, limits).sheets
+
+
+def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook:
+    """``path`` of any kind python-calamine reads, after the checks of its container."""
     path = Path(path)
-    check_xlsx(path, limits)
+    kind = workbook_kind(path, limits)
+    found: WorkbookFile
+    if kind in ("xlsx", "xlsm"):
+        check_xlsx(path, limits)
+        found = ooxml_file(path, kind)
+    else:
+        found = check_container(path, kind, limits)
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        if path.suffix in _CALAMINE_SUFFIXES[kind]:
+            book = CalamineWorkbook.from_path(str(path))
+        else:  # named otherwise (a renamed file, capitals): calamine tells by the bytes
+            with path.open("rb") as f:
+                book = CalamineWorkbook.from_filelike(f)
     except _NOT_OURS:
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3 panics (BaseException)
         raise ImportRefused(f"“{path.name}”已损坏或不是有效的 Excel 工作簿：{_short(exc)}") from exc
+    return Workbook(_read(book, path, limits), found.kind, list(found.warnings))
+
+
+def _read(book: CalamineWorkbook, path: Path, limits: Limits) -> list[SheetData]:
     sheets: list[SheetData] = []
     total = 0
     try:
