@@ -74,6 +74,27 @@ def test_dialog_shows_the_counts_and_exports_the_workbook(qtbot, small, settings
     assert settings.value("reports/folder") == str(target.parent)
 
 
+def test_an_export_finished_after_the_periods_changed_is_still_reported(
+    qtbot, small, settings, tmp_path
+):
+    """The file was written for the pair chosen when 导出 was pressed: the dialog says so (and
+    tells the window) even when the user picked other months meanwhile, then compares those."""
+    dialog = CompareDialog(small, period=JUNE, settings=settings)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.comparison is not None, timeout=20_000)
+    target = tmp_path / "对比.xlsx"
+    dialog.file_edit.setText(str(target))
+    with qtbot.waitSignal(dialog.exported, timeout=20_000) as blocker:
+        dialog.export_button.click()  # running in the background …
+        dialog.set_periods("2022-04", JUNE)  # … when another pair is chosen
+    assert blocker.args[0].path == target and target.exists()
+    assert dialog.result is not None and dialog.result.path == target
+    qtbot.waitUntil(
+        lambda: dialog.comparison is not None and dialog.comparison.earlier.period == P(2022, 4),
+        timeout=20_000,
+    )
+
+
 def test_dialog_refuses_the_same_period_twice(qtbot, small, settings):
     small.close_period(MAY)
     dialog = CompareDialog(small, period=JUNE, settings=settings)

@@ -199,6 +199,8 @@ class CompareDialog(QDialog):
         self.export_button.setEnabled(True)
         if self._again or periods != (self.earlier, self.later):
             self._again = False
+            if written is not None:  # the file is written: say so before comparing the new pair
+                self._exported(written, seconds)
             self._chosen()
             return
         self.comparison = c
@@ -220,6 +222,9 @@ class CompareDialog(QDialog):
                 )
             )
             return
+        self._exported(written, seconds)
+
+    def _exported(self, written: ExportResult, seconds: float) -> None:
         self.result = written
         self.status.setText(
             self.tr("已导出：{path}（用时 {s:.1f} 秒）").format(path=written.path, s=seconds)
