@@ -331,6 +331,11 @@ EN = {
     "已记入修改历史，来源：{src}。": "Recorded in the change history, source: {src}.",
     "{p} 已报齐 {d}/{n} 个单位。": "{p}: {d} of {n} units have reported.",
     "尚未报齐：": "Not yet reported:",
+    "工作表(&S)：": "&Sheet:",
+    "共读取 {n} 个工作表：{names}；在“工作表”中切换查看各表的列。": " {n} sheets read: {names}; choose one under “Sheet” to see its columns.",
+    "导入的工作表：": "Sheets to import:",
+    "{sheet}（{n} 行）": "{sheet} ({n} rows)",
+    "工作表": "Sheet",
     # export dialog (export_dialog.py)
     "导出 Excel 报表": "Export Excel report",
     "全部项目（{n} 个）": "All projects ({n})",

@@ -516,27 +516,27 @@ completion {rate}</translation>
     <context>
         <name>ColumnMappingModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="62" />
             <source>列</source>
             <translation>Column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="92" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="63" />
             <source>表头</source>
             <translation>Header</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="94" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="65" />
             <source>导入为</source>
             <translation>Import as</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="70" />
             <source>单位</source>
             <translation>Unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="100" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="71" />
             <source>示例</source>
             <translation>Examples</translation>
         </message>
@@ -619,22 +619,22 @@ completion {rate}</translation>
             <translation>Comparing…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="215" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="217" />
             <source>{before}与{after}：新增滞后 {new} 个，滞后转正常 {back} 个。</source>
             <translation>{before} against {after}: {new} newly lagging, {back} back on schedule.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="225" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="230" />
             <source>已导出：{path}（用时 {s:.1f} 秒）</source>
             <translation>Exported: {path} ({s:.1f} s)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="240" />
             <source>失败：{msg}</source>
             <translation>Failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/compare.py" line="241" />
+            <location filename="../../desktop_app/ui/dialogs/compare.py" line="246" />
             <source>请先选择保存位置</source>
             <translation>Choose where to save first</translation>
         </message>
@@ -847,37 +847,37 @@ Double-click to open the project</translation>
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="507" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="431" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="516" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="440" />
             <source>个项目</source>
             <translation>projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="516" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="440" />
             <source>条月报</source>
             <translation>monthly reports</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="518" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="442" />
             <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
             <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="521" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="445" />
             <source>已记入修改历史，来源：{src}。</source>
             <translation>Recorded in the change history, source: {src}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="528" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="452" />
             <source>{p} 已报齐 {d}/{n} 个单位。</source>
             <translation>{p}: {d} of {n} units have reported.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="533" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="457" />
             <source>尚未报齐：</source>
             <translation>Not yet reported:</translation>
         </message>
@@ -1202,52 +1202,52 @@ Double-click to open the project</translation>
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="264" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="76" />
             <source>选择要导入的 Excel 文件</source>
             <translation>Choose the Excel file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="265" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="77" />
             <source>各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。</source>
             <translation>A project ledger sent in by a unit, or a filled-in monthly report template (.xlsx). You see a preview before anything is written.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="272" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="84" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="275" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="87" />
             <source>自动识别</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="276" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="88" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="277" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="89" />
             <source>月报（填报模板）</source>
             <translation>Monthly reports (template)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="283" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="95" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="284" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="96" />
             <source>内容：</source>
             <translation>Contents:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="102" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="290" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="102" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
@@ -1372,27 +1372,27 @@ Double-click to open the project</translation>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="552" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="476" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="567" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="494" />
             <source>下一步</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="568" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="495" />
             <source>上一步</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="569" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="496" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="570" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="497" />
             <source>完成</source>
             <translation>Finish</translation>
         </message>
@@ -2018,34 +2018,44 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="316" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="128" />
             <source>核对列的对应关系</source>
             <translation>Check the column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="317" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="129" />
             <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
             <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="325" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="135" />
+            <source>工作表(&amp;S)：</source>
+            <translation>&amp;Sheet:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="141" />
             <source>月报期间：</source>
             <translation>Report period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="361" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="204" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="361" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="204" />
             <source>月报</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="362" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="205" />
             <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
             <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="209" />
+            <source>共读取 {n} 个工作表：{names}；在“工作表”中切换查看各表的列。</source>
+            <translation> {n} sheets read: {names}; choose one under “Sheet” to see its columns.</translation>
         </message>
     </context>
     <context>
@@ -2466,121 +2476,136 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>PreviewModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="210" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="182" />
             <source>新增</source>
             <extracomment>The texts of STATUS_LABELS (importers/, no Qt) for the translation files: the preview table and its filter box show them through translate and self.tr.</extracomment>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="183" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="212" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="184" />
             <source>未变</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="185" />
             <source>拒绝</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="226" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="198" />
             <source>行号</source>
             <translation>Row</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="228" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="200" />
             <source>结果</source>
             <translation>Result</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="204" />
             <source>项目编号</source>
             <translation>Code</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="233" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="205" />
             <source>项目名称</source>
             <translation>Project</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="235" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="207" />
             <source>说明</source>
             <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="211" />
+            <source>工作表</source>
+            <translation>Sheet</translation>
         </message>
     </context>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="186" />
             <source>新增</source>
             <translation>New</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="215" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="187" />
             <source>修改</source>
             <translation>Changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="216" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="188" />
             <source>未变</source>
             <translation>Unchanged</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="217" />
+            <location filename="../../desktop_app/ui/dialogs/import_models.py" line="189" />
             <source>拒绝</source>
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="400" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="243" />
             <source>预览：导入后会怎样</source>
             <translation>Preview: what the import will do</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="401" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="244" />
             <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
             <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="427" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="280" />
             <source>显示：</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="435" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="291" />
             <source>导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="443" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="307" />
+            <source>导入的工作表：</source>
+            <translation>Sheets to import:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="356" />
+            <source>{sheet}（{n} 行）</source>
+            <translation>{sheet} ({n} rows)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="366" />
             <source>{period} 月报：</source>
             <translation>{period} reports: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="445" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="368" />
             <source>。没有需要写入的内容。</source>
             <translation>. Nothing to write.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="449" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
             <source>全部（{n}）</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="459" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="382" />
             <source>跳过有问题的 {n} 行，只导入其余各行</source>
             <translation>Skip the {n} rows with problems and import the rest</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="498" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="422" />
             <source>导入失败</source>
             <translation>Import failed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="498" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="422" />
             <source>未导入任何内容：{msg}</source>
             <translation>Nothing was imported: {msg}</translation>
         </message>

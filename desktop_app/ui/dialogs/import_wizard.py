@@ -3,19 +3,12 @@ unchanged, rejected) → apply as one action.  Ledgers and filled monthly templa
 
 from __future__ import annotations
 
-from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,8 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -38,220 +29,41 @@ from PySide6.QtWidgets import (
 from ...domain.periods import Period, PeriodError
 from ...errors_text import plain_error
 from ...importers import (
-    LEDGER_LABELS,
-    MONTHLY_LABELS,
     STATUS_LABELS,
     ApplyResult,
     ColumnMap,
     ImportPreview,
     ImportSource,
-    RowResult,
     apply_preview,
     build_preview,
     open_import,
 )
-from ...importers.headers import IGNORE, SEQ
-from ...importers.monthly import INPUT_FIELDS
-from ...importers.rows import classify
-from ...importers.values import text as cell_text
 from ...reports.template import reporting_status
 from ...store import Store, StoreError
 from ..common.labels import period_label
 from ..common.wizard import WizardPage, error_label
-from ..models.base import CENTER, ColumnSpec, SpecTableModel
-
-_Index = QModelIndex | QPersistentModelIndex
-NOT_IMPORTED = "（不导入）"
-UNITS = ("万元", "亿元", "元")
-AMOUNT_TARGETS = ("total_investment", "annual_plan", "month_investment")
-STATUS_COLORS = {"new": "#E2F0D9", "changed": "#FFF4CC", "rejected": "#FAD4D4", "unchanged": None}
-FOLDER_KEY = "import/folder"
-
-
-def target_choices(kind: str) -> list[tuple[str | None, str]]:
-    """(field, label) pairs a column can be mapped to, for a ledger or a monthly return."""
-    if kind == "monthly":
-        fields: list[tuple[str | None, str]] = [("code", "项目编号"), ("name", "项目名称")]
-        fields += [(f, MONTHLY_LABELS[f]) for f in INPUT_FIELDS]
-    else:
-        fields = list(LEDGER_LABELS.items())
-    return [(None, NOT_IMPORTED), (SEQ, "序号"), *fields]
-
-
-class ColumnMappingModel(SpecTableModel):
-    """One row per sheet column: its header, the field it feeds (editable), unit, examples."""
-
-    context = "ColumnMappingModel"
-    TARGET, UNIT = 2, 3
-
-    def __init__(self, source: ImportSource, parent: Any = None) -> None:
-        super().__init__(
-            parent,
-            (
-                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "列"), lambda c: c.letter),
-                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "表头"), lambda c: c.header),
-                ColumnSpec(
-                    QT_TRANSLATE_NOOP("ColumnMappingModel", "导入为"),
-                    lambda c: self.labels.get(c.target, NOT_IMPORTED),
-                    foreground=lambda c: QBrush(QColor("#888888")) if c.target is None else None,
-                    edit=lambda c: c.target,
-                ),
-                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "单位"), self._unit),
-                ColumnSpec(QT_TRANSLATE_NOOP("ColumnMappingModel", "示例")),  # see data()
-            ),
-        )
-        self.source = source
-        self.kind = source.kind
-        self.choices = target_choices(self.kind)
-        self.labels = dict(self.choices)
-        self.labels[IGNORE] = NOT_IMPORTED
-        self.rows = [
-            replace(c, target=None) if c.target == IGNORE else c for c in source.header.columns
-        ]
-        self._examples = [self._example(c.index) for c in self.rows]
-
-    @property
-    def columns(self) -> list[ColumnMap]:
-        """The sheet's columns as mapped now (the rows of this model)."""
-        return self.rows
-
-    @staticmethod
-    def _unit(column: ColumnMap) -> str:
-        return column.unit if column.target in AMOUNT_TARGETS else ""
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.EditRole and index.column() != self.TARGET:
-            role = Qt.ItemDataRole.DisplayRole  # edited as shown (the unit: a combo box)
-        if role == Qt.ItemDataRole.DisplayRole and index.isValid() and index.column() == 4:
-            return self._examples[index.row()]
-        return super().data(index, role)
-
-    def _example(self, col: int) -> str:
-        """The first distinct values of a column in the data rows."""
-        seen: list[str] = []
-        for row in classify(self.source.header):
-            if row.kind != "data":
-                continue
-            value = cell_text(row.cells[col]) if col < len(row.cells) else None
-            if value and value not in seen:
-                seen.append(value)
-            if len(seen) >= 3:
-                break
-        return "；".join(v.replace("\n", " ")[:20] for v in seen)
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = super().flags(index)
-        column = self.columns[index.row()]
-        if index.column() == self.TARGET or (
-            index.column() == self.UNIT and column.target in AMOUNT_TARGETS
-        ):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
-            return False
-        row = index.row()
-        column = self.columns[row]
-        if index.column() == self.TARGET:
-            target = value or None
-            unit = column.unit
-            if target in AMOUNT_TARGETS and unit not in UNITS:
-                unit = self.source.header.unit
-            self.columns[row] = replace(column, target=target, unit=unit)
-        elif index.column() == self.UNIT and value in UNITS:
-            self.columns[row] = replace(column, unit=value)
-        else:
-            return False
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        return True
-
-    def set_target(self, header: str, target: str | None) -> None:
-        """Map the column with this header text (tests and keyboard users)."""
-        for row, column in enumerate(self.columns):
-            if column.header == header:
-                self.setData(self.index(row, self.TARGET), target)
-                return
-        raise KeyError(header)
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box for the 导入为 and 单位 columns."""
-
-    def __init__(self, model: ColumnMappingModel, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.mapping = model
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
-        box = QComboBox(parent)
-        if index.column() == ColumnMappingModel.TARGET:
-            for key, label in self.mapping.choices:
-                box.addItem(label, key)
-        else:
-            for unit in UNITS:
-                box.addItem(unit, unit)
-        box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: Any, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-#: The texts of STATUS_LABELS (importers/, no Qt) for the translation files: the preview
-#: table and its filter box show them through translate and self.tr.
-_STATUS_TEXTS = (
-    QT_TRANSLATE_NOOP("PreviewModel", "新增"),
-    QT_TRANSLATE_NOOP("PreviewModel", "修改"),
-    QT_TRANSLATE_NOOP("PreviewModel", "未变"),
-    QT_TRANSLATE_NOOP("PreviewModel", "拒绝"),
-    QT_TRANSLATE_NOOP("PreviewPage", "新增"),
-    QT_TRANSLATE_NOOP("PreviewPage", "修改"),
-    QT_TRANSLATE_NOOP("PreviewPage", "未变"),
-    QT_TRANSLATE_NOOP("PreviewPage", "拒绝"),
+from .import_models import (
+    AMOUNT_TARGETS,
+    NOT_IMPORTED,
+    UNITS,
+    ChoiceDelegate,
+    ColumnMappingModel,
+    PreviewModel,
+    target_choices,
 )
 
+__all__ = [
+    "AMOUNT_TARGETS",
+    "NOT_IMPORTED",
+    "UNITS",
+    "ChoiceDelegate",
+    "ColumnMappingModel",
+    "ImportWizard",
+    "PreviewModel",
+    "target_choices",
+]
 
-class PreviewModel(SpecTableModel):
-    """The preview's rows, optionally only those of one status."""
-
-    context = "PreviewModel"
-    COLUMNS = (
-        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "行号"), lambda r: r.row, CENTER),
-        ColumnSpec(
-            QT_TRANSLATE_NOOP("PreviewModel", "结果"),
-            lambda r: QCoreApplication.translate("PreviewModel", STATUS_LABELS[r.status]),
-            CENTER,
-        ),
-        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "项目编号"), lambda r: r.code),
-        ColumnSpec(QT_TRANSLATE_NOOP("PreviewModel", "项目名称"), lambda r: r.name),
-        ColumnSpec(
-            QT_TRANSLATE_NOOP("PreviewModel", "说明"),
-            lambda r: r.detail,
-            tooltip=lambda r: r.detail.replace("；", "\n") if r.detail else None,
-        ),
-    )
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent, background=_status_fill)
-        self.preview: ImportPreview | None = None
-        self.status: str | None = None
-
-    def set_preview(self, preview: ImportPreview | None, status: str | None = None) -> None:
-        self.preview, self.status = preview, status
-        rows = preview.rows if preview is not None else []
-        self.set_rows([r for r in rows if status is None or r.status == status])
-
-
-def _status_fill(row: RowResult) -> QBrush | None:
-    color = STATUS_COLORS.get(row.status)
-    return QBrush(QColor(color)) if color else None
+FOLDER_KEY = "import/folder"
 
 
 _Page = WizardPage  # a page of the import wizard
@@ -320,6 +132,10 @@ class MappingPage(_Page):
         )
         self.info = QLabel(objectName="mappingInfo")
         self.info.setWordWrap(True)
+        self.sheet_label = QLabel(self.tr("工作表(&S)："))
+        self.sheet_box = QComboBox(objectName="mappingSheet")
+        self.sheet_label.setBuddy(self.sheet_box)
+        self.sheet_box.currentIndexChanged.connect(self._show_sheet)
         self.period_edit = QLineEdit(objectName="importPeriod")
         self.period_edit.setPlaceholderText("2022-07")
         self.period_label = QLabel(self.tr("月报期间："))
@@ -332,6 +148,8 @@ class MappingPage(_Page):
         )
         self.error = error_label("mappingError")
         period_row = QHBoxLayout()
+        period_row.addWidget(self.sheet_label)
+        period_row.addWidget(self.sheet_box)
         period_row.addWidget(self.period_label)
         period_row.addWidget(self.period_edit)
         period_row.addStretch()
@@ -340,12 +158,37 @@ class MappingPage(_Page):
         layout.addLayout(period_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
+        # One mapping per sheet read (a ledger over 新建项目 / 续建项目 has two).
+        self.models: dict[str, ColumnMappingModel] = {}
         self.model: ColumnMappingModel | None = None
 
     def initializePage(self) -> None:
         source = self.wiz.source
         assert source is not None
-        self.model = ColumnMappingModel(source, self)
+        self.models = {t.sheet.name: ColumnMappingModel(source, self, t) for t in source.tables}
+        self.sheet_box.blockSignals(True)
+        self.sheet_box.clear()
+        for header in source.tables:
+            self.sheet_box.addItem(header.sheet.name, header.sheet.name)
+        self.sheet_box.blockSignals(False)
+        many = len(source.tables) > 1
+        self.sheet_label.setVisible(many)
+        self.sheet_box.setVisible(many)
+        monthly = source.kind == "monthly"
+        self.period_label.setVisible(monthly)
+        self.period_edit.setVisible(monthly)
+        guess = source.guess_period() if monthly else None
+        self.period_edit.setText(str(guess) if guess else "")
+        self.error.clear()
+        self._show_sheet()
+
+    def _show_sheet(self) -> None:
+        """Show the mapping of the sheet chosen in the 工作表 box."""
+        source = self.wiz.source
+        name = self.sheet_box.currentData()
+        if source is None or name not in self.models:
+            return
+        self.model = self.models[name]
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(
             ColumnMappingModel.TARGET, ChoiceDelegate(self.model, self)
@@ -356,21 +199,19 @@ class MappingPage(_Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        h = source.header
+        h = self.model.header
         rows = f"{h.top + 1}" if h.depth == 1 else f"{h.top + 1}～{h.top + 2}"
         kind = self.tr("项目台账") if source.kind == "ledger" else self.tr("月报")
         text = self.tr(
             "文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。"
         ).format(file=source.path.name, sheet=h.sheet.name, kind=kind, rows=rows, unit=h.unit)
+        if len(source.tables) > 1:
+            text += self.tr("共读取 {n} 个工作表：{names}；在“工作表”中切换查看各表的列。").format(
+                n=len(source.tables), names="、".join(source.sheet_names)
+            )
         for warning in source.warnings:
             text += "\n" + warning
         self.info.setText(text)
-        monthly = source.kind == "monthly"
-        self.period_label.setVisible(monthly)
-        self.period_edit.setVisible(monthly)
-        guess = source.guess_period() if monthly else None
-        self.period_edit.setText(str(guess) if guess else "")
-        self.error.clear()
 
     def validatePage(self) -> bool:
         assert self.model is not None and self.wiz.source is not None
@@ -382,14 +223,16 @@ class MappingPage(_Page):
             except PeriodError as exc:
                 self.error.setText(str(exc))
                 return False
+        mappings = {name: model.columns for name, model in self.models.items()}
         with _busy():
             try:
                 self.wiz.preview = build_preview(
-                    self.wiz.store, self.wiz.source, columns=self.model.columns, period=period
+                    self.wiz.store, self.wiz.source, columns=mappings, period=period
                 )
             except (ValueError, StoreError) as exc:
                 self.error.setText(str(exc))
                 return False
+        self.wiz.mappings, self.wiz.period = mappings, period
         return True
 
 
@@ -404,6 +247,15 @@ class PreviewPage(_Page):
         )
         self.summary = QLabel(objectName="previewSummary")
         self.summary.setWordWrap(True)
+        self.notes = QLabel(objectName="previewWarnings")
+        self.notes.setWordWrap(True)
+        self.notes.setStyleSheet("color: #9C5700")
+        # One tick box per sheet read: a sheet left unticked is not imported.
+        self.sheet_row = QWidget(objectName="previewSheets")
+        self.sheet_layout = QHBoxLayout(self.sheet_row)
+        self.sheet_layout.setContentsMargins(0, 0, 0, 0)
+        self.sheet_boxes: dict[str, QCheckBox] = {}
+        self.error = error_label("previewError")
         self.filter_box = QComboBox(objectName="previewFilter")
         self.filter_box.currentIndexChanged.connect(self._filter)
         self.table = QTableView(objectName="previewTable")
@@ -413,7 +265,8 @@ class PreviewPage(_Page):
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(PreviewModel.DETAIL, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(PreviewModel.SHEET, 0)  # rows grouped by sheet: the sheet first
         self.detail = QLabel(objectName="previewDetail")
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -428,6 +281,9 @@ class PreviewPage(_Page):
         top.addWidget(self.filter_box)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.notes)
+        layout.addWidget(self.sheet_row)
+        layout.addWidget(self.error)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.skip_box)
@@ -437,6 +293,73 @@ class PreviewPage(_Page):
     def initializePage(self) -> None:
         preview = self.wiz.preview
         assert preview is not None
+        self._make_sheet_boxes(preview)
+        self.error.clear()
+        self._show_preview()
+
+    def _make_sheet_boxes(self, preview: ImportPreview) -> None:
+        """A tick box per sheet (shown when the file has more than one)."""
+        self.sheet_boxes = {}
+        while self.sheet_layout.count():
+            item = self.sheet_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.sheet_layout.addWidget(QLabel(self.tr("导入的工作表：")))
+        for name in preview.sheet_names:
+            box = QCheckBox(name, objectName="previewSheet")
+            box.setChecked(True)
+            box.toggled.connect(self._sheets_changed)
+            self.sheet_layout.addWidget(box)
+            self.sheet_boxes[name] = box
+        self.sheet_layout.addStretch()
+        self.sheet_row.setVisible(len(preview.sheet_names) > 1)
+        chain = [self.filter_box, *self.sheet_boxes.values(), self.table, self.skip_box]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)  # Tab: the filter, each sheet, the rows
+
+    def ticked_sheets(self) -> list[str]:
+        return [name for name, box in self.sheet_boxes.items() if box.isChecked()]
+
+    def set_sheet_ticked(self, sheet: str, ticked: bool) -> None:
+        """Tick or untick a sheet (tests; the user clicks its box or presses Space on it)."""
+        self.sheet_boxes[sheet].setChecked(ticked)
+
+    def _sheets_changed(self) -> None:
+        """The preview again, of the ticked sheets only: their rows are all that is applied."""
+        source = self.wiz.source
+        assert source is not None
+        self.error.clear()
+        with _busy():
+            try:
+                self.wiz.preview = build_preview(
+                    self.wiz.store,
+                    source,
+                    columns=self.wiz.mappings,
+                    period=self.wiz.period,
+                    sheets=self.ticked_sheets(),
+                )
+            except (ValueError, StoreError) as exc:
+                self.error.setText(str(exc))
+                self.wiz.preview = None
+                self.model.set_preview(None)
+                self.completeChanged.emit()
+                return
+        self._show_preview()
+        self.completeChanged.emit()
+
+    def _show_preview(self) -> None:
+        preview = self.wiz.preview
+        assert preview is not None
+        for name, box in self.sheet_boxes.items():
+            counts = preview.sheet_counts().get(name)
+            box.setText(
+                self.tr("{sheet}（{n} 行）").format(sheet=name, n=sum(counts.values()))
+                if counts is not None
+                else name
+            )
+        self.notes.setText("\n".join(preview.warnings))
+        self.notes.setVisible(bool(preview.warnings))
+        self.table.setColumnHidden(PreviewModel.SHEET, not preview.many_sheets)
         counts = preview.counts()
         text = preview.summary()
         if preview.kind == "monthly":
@@ -472,7 +395,8 @@ class PreviewPage(_Page):
             self.detail.clear()
             return
         row = self.model.rows[current.row()]
-        lines = [f"第 {row.row} 行 {row.name}（{self.tr(STATUS_LABELS[row.status])}）"]
+        where = self.wiz.preview.place(row) if self.wiz.preview is not None else f"第 {row.row} 行"
+        lines = [f"{where} {row.name}（{self.tr(STATUS_LABELS[row.status])}）"]
         if row.status == "changed":
             lines += [c.text for c in row.changes]
         else:
@@ -556,6 +480,9 @@ class ImportWizard(QWizard):
         self.store = store
         self.settings = settings
         self.source: ImportSource | None = None
+        # The mapping of each sheet as the user left it, and the monthly period given.
+        self.mappings: dict[str, list[ColumnMap]] = {}
+        self.period: Period | None = None
         self.preview: ImportPreview | None = None
         self.result: ApplyResult | None = None
         self.file_page = FilePage(self)
