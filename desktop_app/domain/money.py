@@ -21,6 +21,7 @@ MAX_CENTS = 9_999_999_999
 AMOUNT_LIMIT_TEXT = "单项金额不能超过 99,999,999.99 万元（即 1 万亿元）"
 _YI_TO_WAN = Decimal(10000)
 _AMOUNT_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)$")
+_GROUPED_RE = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
 
 
 class AmountError(ValueError):
@@ -59,7 +60,7 @@ def parse_amount(text: str | None, unit: str = "万元") -> Decimal | None:
     s = str(text).strip()
     if not s or s in {"-", "—", "/", "无"}:
         return None
-    s = s.translate(_FULLWIDTH).replace(",", "").replace("，", "").replace(" ", "")
+    s = s.translate(_FULLWIDTH).replace("，", ",").replace(" ", "")
     for suffix, u in (
         ("亿元", "亿元"),
         ("亿", "亿元"),
@@ -70,6 +71,10 @@ def parse_amount(text: str | None, unit: str = "万元") -> Decimal | None:
         if s.endswith(suffix):
             s, unit = s[: -len(suffix)], u
             break
+    if "," in s:  # thousands separators only between groups of three digits (not 1,23)
+        if not _GROUPED_RE.fullmatch(s):
+            raise AmountError(f"“{text}”的千位分隔符位置不对")
+        s = s.replace(",", "")
     if not _AMOUNT_RE.match(s):
         raise AmountError(f"“{text}”不是有效的金额")
     try:

@@ -18,6 +18,8 @@ from desktop_app.domain.money import AmountError, format_wan, from_cents, parse_
         ("0.004", "万元", Decimal("0.00")),
         ("", "万元", None),
         ("—", "万元", None),
+        ("12，500", "万元", Decimal("12500.00")),  # a full-width comma between thousands
+        ("1,234,567.89", "万元", Decimal("1234567.89")),
     ],
 )
 def test_parse_amount_reads_what_clerks_type(text, unit, expected):
@@ -27,6 +29,13 @@ def test_parse_amount_reads_what_clerks_type(text, unit, expected):
 @pytest.mark.parametrize("text", ["abc", "1.2.3", "12万3", "1e5", "=1+2"])
 def test_parse_amount_refuses_nonsense_with_a_chinese_message(text):
     with pytest.raises(AmountError, match="不是有效的金额"):
+        parse_amount(text)
+
+
+@pytest.mark.parametrize("text", ["1,23", "1,2345", "12,50.5", ",500"])
+def test_parse_amount_refuses_misplaced_thousands_separators(text):
+    """The form and the grid read amounts as the importer does: 1,23 is not 123."""
+    with pytest.raises(AmountError, match=r"千位分隔符位置不对|不是有效的金额"):
         parse_amount(text)
 
 
