@@ -4,7 +4,9 @@ while decompressing, DOCTYPE looked for), and what a passed check found."""
 
 from __future__ import annotations
 
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -15,6 +17,17 @@ OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _MARKERS = (b"<!DOCTYPE", b"<!ENTITY", b"<!doctype", b"<!entity")
 _OVERLAP = max(len(m) for m in _MARKERS)
+#: What zipfile raises on a damaged archive besides BadZipFile: a name that is not the UTF-8
+#: its flag says, an offset before the start, a truncated or corrupt deflate stream.
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    IndexError,
+    struct.error,
+)
 MACRO_WARNING = "“{name}”含有宏（VBA）；导入只读取单元格中的数据，宏不会运行"
 
 

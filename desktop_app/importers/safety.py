@@ -45,6 +45,7 @@ from .fast_scan import PartScan, is_shared_strings
 from .refusals import (
     MACRO_WARNING,
     OLE_MAGIC,
+    ZIP_DAMAGE,
     ZIP_MAGIC,
     WorkbookFile,
     _bomb,
@@ -155,10 +156,12 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive, name, limits)
-    except zipfile.BadZipFile as exc:
-        raise ImportRefused(f"“{name}”已损坏，不是完整的 Excel 工作簿（.xlsx）") from exc
+    except ImportRefused:  # a ValueError too: our own verdict passes as it is
+        raise
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
+    except ZIP_DAMAGE as exc:
+        raise ImportRefused(f"“{name}”已损坏，不是完整的 Excel 工作簿（.xlsx）") from exc
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:

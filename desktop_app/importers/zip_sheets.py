@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-import zlib
 from array import array
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from .errors import ImportRefused
 from .refusals import (
     MACRO_WARNING,
+    ZIP_DAMAGE,
     WorkbookFile,
     _check_sheet,
     _text_message,
@@ -69,10 +69,12 @@ def _scan_zip(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> dict
                 total = scan_member(archive, info, name, limits, total, keep)
                 if keep is not None:
                     out[info.filename] = b"".join(keep.chunks)
-    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise ImportRefused(f"“{name}”已损坏，不是完整的工作簿文件") from exc
+    except ImportRefused:  # a ValueError too: our own verdict passes as it is
+        raise
     except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
         raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
+    except ZIP_DAMAGE as exc:
+        raise ImportRefused(f"“{name}”已损坏，不是完整的工作簿文件") from exc
     return out
 
 

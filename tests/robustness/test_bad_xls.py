@@ -23,6 +23,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
 
 from desktop_app.importers import ImportRefused, open_import
 
@@ -328,3 +330,98 @@ def test_a_bad_xls_changes_nothing(store, tmp_path):
         with pytest.raises(ImportRefused):
             preview_file(store, _bad_file(kind, tmp_path))
     assert store.action_count() == actions and store.project_count() == projects
+
+
+# ------------------------------------------------------------------------------------------
+# Mutated files of every binary container: only ImportRefused comes out, never an abort
+
+FORMATS = ROOT / "tests" / "fixtures" / "workbooks"
+MUTATED = ("ledger.xls", "ledger.ods", "ledger.xlsb")
+WORDS = (b"\xff\xff\xff\xff", b"\xfe\xff\xff\xff", b"\x00\x00\x00\x00", b"\xff\xff\x00\x00")
+
+
+def mutate(data: bytes, edits: list[tuple[int, int, int]]) -> bytes:
+    """Apply (kind, place, value) edits: a byte, a 32-bit word, a cut, an insertion."""
+    out = bytearray(data)
+    for kind, place, value in edits:
+        at = place % max(1, len(out))
+        if kind == 0:
+            out[at] = value % 256
+        elif kind == 1:
+            out[at : at + 4] = WORDS[value % len(WORDS)]
+        elif kind == 2:
+            out = out[: max(1, at)]
+        else:
+            out[at:at] = bytes([value % 256]) * (1 + value % 61)
+    return bytes(out)
+
+
+EDITS = st.lists(
+    st.tuples(st.integers(0, 3), st.integers(0, 1 << 20), st.integers(0, 1 << 16)),
+    min_size=1,
+    max_size=12,
+)
+
+
+@pytest.mark.parametrize("name", MUTATED)
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits=EDITS)
+def test_mutated_workbooks_give_only_a_refusal(name, edits, tmp_path_factory):
+    path = tmp_path_factory.mktemp("mutated") / name
+    path.write_bytes(mutate((FORMATS / name).read_bytes(), edits))
+    try:
+        open_import(path)
+    except ImportRefused as exc:
+        assert "\n" not in str(exc) and str(exc)
+        event("refused")
+    else:
+        event("accepted")
+
+
+MUTATION_RUN = r"""
+import random, resource, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[3])
+from test_bad_xls import mutate
+from desktop_app.importers import ImportRefused, open_import
+def vm_kb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmSize:"):
+            return int(line.split()[1])
+cap = (vm_kb() + 512 * 1024) * 1024
+resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+source, out = Path(sys.argv[1]), Path(sys.argv[2])
+rng = random.Random(source.name)
+data = source.read_bytes()
+for i in range(400):
+    edits = [(rng.randrange(4), rng.randrange(1 << 20), rng.randrange(1 << 16))
+             for _ in range(rng.choice((1, 2, 4, 12)))]
+    out.write_bytes(mutate(data, edits))
+    try:
+        open_import(out)
+    except ImportRefused:
+        pass
+print("done")
+"""
+
+
+@pytest.mark.parametrize("name", MUTATED)
+def test_mutated_workbooks_never_abort_in_bounded_memory(name, tmp_path):
+    """400 seeded mutations each in a child capped at +512 MB: a failed Rust allocation
+    (SIGABRT) or a MemoryError fails the test."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            MUTATION_RUN,
+            str(FORMATS / name),
+            str(tmp_path / name),
+            str(Path(__file__).parent),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=300,
+    )
+    assert done.returncode == 0 and done.stdout.strip() == "done", done.stderr[-3000:]
