@@ -222,7 +222,10 @@ def _is_text(value: object) -> bool:
 
 def one_line(value: object) -> str:
     """A header cell as one line: 总投资\\n（万元） → 总投资（万元）; Latin words keep a space."""
-    lines = [line.strip() for line in str(value or "").splitlines()]
+    raw = str(value or "")
+    if "\n" not in raw and "\r" not in raw:
+        return raw.strip()  # most cells
+    lines = [line.strip() for line in raw.splitlines()]
     out = ""
     for line in filter(None, lines):
         if (
