@@ -1,9 +1,10 @@
-"""Which columns of an .xlsx / .xlsm sheet are hidden (python-calamine 0.9 does not say).
+"""Which columns of a sheet are hidden (python-calamine 0.9 does not say): .xlsx / .xlsm
+here, .xls from its BIFF records (:func:`xls_hidden_columns`), .ods in :mod:`.ods_layout`.
 
 Read after :func:`~.safety.check_xlsx` passed, from the parts python-calamine reads too: the
 workbook's sheet list, its relationships, and each sheet part's ``<cols>`` element, which
 comes before the cells (only the head of a part is read, at most :data:`HEAD_BYTES`).  Other
-formats (.xls, .xlsb, .ods) give no hidden columns; a part that cannot be read gives none.
+formats (.xlsb) give no hidden columns; a part that cannot be read gives none.
 """
 
 from __future__ import annotations
@@ -11,11 +12,11 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+import struct
 import zipfile
 from pathlib import Path
 
 HEAD_BYTES = 1 << 20
-ZIP_SUFFIXES = (".xlsx", ".xlsm")
 
 _SHEET = re.compile(rb"<(?:[\w.-]+:)?sheet\b([^>]*)>")
 _REL = re.compile(rb"<(?:[\w.-]+:)?Relationship\b([^>]*)>")
@@ -49,10 +50,9 @@ def _head(book: zipfile.ZipFile, member: str) -> bytes:
 
 
 def hidden_columns(path: str | Path) -> dict[str, frozenset[int]]:
-    """Sheet name → the 0-based indexes of its hidden columns (sheets with none left out)."""
+    """Sheet name → the 0-based indexes of its hidden columns (sheets with none left out);
+    ``path`` is an .xlsx or .xlsm (whatever its name says: the caller knows by its bytes)."""
     path = Path(path)
-    if path.suffix.lower() not in ZIP_SUFFIXES:
-        return {}
     try:
         with zipfile.ZipFile(path) as book:
             names = {n.lower(): n for n in book.namelist()}
@@ -98,3 +98,53 @@ def _hidden_in(head: bytes) -> frozenset[int]:
         if 1 <= first <= last:
             hidden.update(range(first - 1, min(last, 16384)))
     return frozenset(hidden)
+
+
+# ------------------------------------------------------------------------------------------
+# .xls: the COLINFO records of each sheet's substream (BIFF8)
+
+_BOF, _EOF, _BOUNDSHEET, _COLINFO = 0x0809, 0x000A, 0x0085, 0x007D
+
+
+def xls_hidden_columns(path: str | Path) -> dict[str, frozenset[int]]:
+    """Sheet name → hidden columns of an .xls (after :func:`~.containers.check_xls`)."""
+    from .containers import _BOOK_STREAMS, _Corrupt, _open_ole, _sheet_name, _stream
+
+    path = Path(path)
+    try:
+        with path.open("rb") as f:
+            ole = _open_ole(f, path, path.stat().st_size)
+            book = next(
+                (e for n in _BOOK_STREAMS for e in ole.entries if e.kind == 2 and e.name == n),
+                None,
+            )
+            if book is None:
+                return {}
+            data = _stream(f, ole, book)
+    except (OSError, _Corrupt, ValueError, IndexError):
+        return {}
+    sheets: dict[int, str] = {}
+    hidden: dict[int, set[int]] = {}
+    pos, n, depth, current = 0, len(data), 0, -1
+    globals_done = False
+    while pos + 4 <= n:
+        typ, size = struct.unpack_from("<HH", data, pos)
+        body, end = pos + 4, pos + 4 + size
+        if end > n:
+            break
+        if typ == _BOF:
+            depth += 1
+            if depth == 1 and globals_done:
+                current = pos
+        elif typ == _EOF:
+            depth -= 1
+            if depth == 0:
+                globals_done, current = True, -1
+        elif depth == 1 and not globals_done and typ == _BOUNDSHEET and size >= 8:
+            sheets[struct.unpack_from("<I", data, body)[0]] = _sheet_name(data, body, end)
+        elif depth == 1 and current >= 0 and typ == _COLINFO and size >= 10:
+            first, last, _width, _xf, flags = struct.unpack_from("<HHHHH", data, body)
+            if flags & 1 and first <= last:
+                hidden.setdefault(current, set()).update(range(first, min(last, 255) + 1))
+        pos = end
+    return {sheets[o]: frozenset(cols) for o, cols in hidden.items() if o in sheets}

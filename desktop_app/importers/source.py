@@ -14,9 +14,10 @@ from ..formats import META_KIND, META_PERIOD, META_SHEET, TEMPLATE_KIND
 from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import ColumnMap, Header, find_header
-from .hidden_columns import hidden_columns
+from .hidden_columns import hidden_columns, xls_hidden_columns
+from .ods_layout import ods_layout
 from .safety import DEFAULT_LIMITS, Limits
-from .workbook import SheetData, read_sheets
+from .workbook import SheetData, read_workbook
 
 Kind = Literal["ledger", "monthly"]
 _TITLE_PERIOD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
@@ -115,7 +116,9 @@ def open_import(
     sheets and sheets without a table are named in :attr:`ImportSource.warnings`."""
     path = Path(path)
     with collector_paused():
-        sheets = read_sheets(path, limits)
+        book = read_workbook(path, limits)
+    sheets = book.sheets
+    hidden_cols = _ods_layout(path, sheets, limits) if book.kind == "ods" else {}
     meta = _template_meta(sheets)
     if kind == "auto" and meta:
         kind = "monthly"
@@ -146,7 +149,7 @@ def open_import(
         )
     _, header, found_kind = best
     tables = found["ledger"] if found_kind == "ledger" else [header]
-    warnings = []
+    warnings = list(book.warnings)  # about the file itself: macros never run
     hidden_sheets = [s.name for s in sheets if s.hidden and s.name != META_SHEET]
     if hidden_sheets:
         warnings.append(f"未读取隐藏的工作表：{'、'.join(hidden_sheets)}")
@@ -158,7 +161,10 @@ def open_import(
         warnings.append(
             f"只导入工作表“{header.sheet.name}”，其他工作表（{'、'.join(others)}）未读取"
         )
-    hidden_cols = hidden_columns(path)
+    if book.kind in ("xlsx", "xlsm"):
+        hidden_cols = hidden_columns(path)
+    elif book.kind == "xls":
+        hidden_cols = xls_hidden_columns(path)
     if hidden_cols:
         tables = [
             _without_hidden(t, hidden_cols.get(t.sheet.name, frozenset()), warnings) for t in tables
@@ -170,6 +176,23 @@ def open_import(
             )
         tables = named
     return ImportSource(path, sheets, tables, found_kind, meta, warnings)
+
+
+def _ods_layout(path: Path, sheets: list[SheetData], limits: Limits) -> dict[str, frozenset[int]]:
+    """An .ods's merged ranges put on its sheets (python-calamine gives none), and its
+    hidden columns by sheet."""
+    layout = ods_layout(path)
+    for sheet in sheets:
+        found = layout.get(sheet.name)
+        if found is None or sheet.merged:
+            continue
+        if len(found.merged) > limits.merged_ranges:
+            raise ImportRefused(
+                f"工作表“{sheet.name}”有 {len(found.merged):,} 处合并单元格，"
+                f"超过导入上限 {limits.merged_ranges:,} 处"
+            )
+        sheet.merged = found.merged
+    return {n: frozenset(v.hidden_columns) for n, v in layout.items() if v.hidden_columns}
 
 
 def _without_hidden(header: Header, hidden: frozenset[int], warnings: list[str]) -> Header:

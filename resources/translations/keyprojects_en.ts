@@ -847,37 +847,37 @@ Double-click to open the project</translation>
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="431" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="435" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="440" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="444" />
             <source>个项目</source>
             <translation>projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="440" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="444" />
             <source>条月报</source>
             <translation>monthly reports</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="442" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="446" />
             <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
             <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="445" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="449" />
             <source>已记入修改历史，来源：{src}。</source>
             <translation>Recorded in the change history, source: {src}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="452" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="456" />
             <source>{p} 已报齐 {d}/{n} 个单位。</source>
             <translation>{p}: {d} of {n} units have reported.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="457" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="461" />
             <source>尚未报齐：</source>
             <translation>Not yet reported:</translation>
         </message>
@@ -1208,48 +1208,48 @@ Double-click to open the project</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="77" />
-            <source>各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。</source>
-            <translation>A project ledger sent in by a unit, or a filled-in monthly report template (.xlsx). You see a preview before anything is written.</translation>
+            <source>各单位报来的项目台账（.xlsx、.xls、.ods 等，可有多个工作表），或填好的月度调度填报模板。写入前会先预览。</source>
+            <translation>A project ledger sent in by a unit (.xlsx, .xls, .ods and others, on one sheet or many), or a filled-in monthly report template. You see a preview before anything is written.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="84" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="85" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="87" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="88" />
             <source>自动识别</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="88" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="89" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="89" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="90" />
             <source>月报（填报模板）</source>
             <translation>Monthly reports (template)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="95" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="96" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="96" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="97" />
             <source>内容：</source>
             <translation>Contents:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="102" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="104" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="102" />
-            <source>Excel 工作簿 (*.xlsx)</source>
-            <translation>Excel workbook (*.xlsx)</translation>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="106" />
+            <source>电子表格 (*.xlsx *.xlsm *.xls *.xlsb *.ods);;所有文件 (*)</source>
+            <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)</translation>
         </message>
     </context>
     <context>
@@ -1372,27 +1372,27 @@ Double-click to open the project</translation>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="476" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="480" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="494" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="498" />
             <source>下一步</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="495" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="499" />
             <source>上一步</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="496" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="500" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="497" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="501" />
             <source>完成</source>
             <translation>Finish</translation>
         </message>
@@ -2018,42 +2018,42 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="128" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="132" />
             <source>核对列的对应关系</source>
             <translation>Check the column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="129" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="133" />
             <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
             <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="139" />
             <source>工作表(&amp;S)：</source>
             <translation>&amp;Sheet:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="141" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="145" />
             <source>月报期间：</source>
             <translation>Report period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="204" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="208" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="204" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="208" />
             <source>月报</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="205" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="209" />
             <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
             <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="209" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="213" />
             <source>共读取 {n} 个工作表：{names}；在“工作表”中切换查看各表的列。</source>
             <translation> {n} sheets read: {names}; choose one under “Sheet” to see its columns.</translation>
         </message>
@@ -2550,62 +2550,62 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="243" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="247" />
             <source>预览：导入后会怎样</source>
             <translation>Preview: what the import will do</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="244" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="248" />
             <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
             <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="280" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="284" />
             <source>显示：</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="291" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="295" />
             <source>导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="307" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="311" />
             <source>导入的工作表：</source>
             <translation>Sheets to import:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="356" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="360" />
             <source>{sheet}（{n} 行）</source>
             <translation>{sheet} ({n} rows)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="366" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="370" />
             <source>{period} 月报：</source>
             <translation>{period} reports: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="368" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
             <source>。没有需要写入的内容。</source>
             <translation>. Nothing to write.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="372" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="376" />
             <source>全部（{n}）</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="382" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="386" />
             <source>跳过有问题的 {n} 行，只导入其余各行</source>
             <translation>Skip the {n} rows with problems and import the rest</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="422" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="426" />
             <source>导入失败</source>
             <translation>Import failed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="422" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="426" />
             <source>未导入任何内容：{msg}</source>
             <translation>Nothing was imported: {msg}</translation>
         </message>

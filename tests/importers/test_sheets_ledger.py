@@ -52,8 +52,12 @@ def _imported(store) -> dict[str, tuple]:
     return out
 
 
-def test_every_visible_sheet_with_a_table_is_read_with_its_own_header(empty_store):
-    source = open_import(SHEETS)
+FORMATS = pytest.mark.parametrize("suffix", ["xlsx", "xls", "ods"])
+
+
+@FORMATS
+def test_every_visible_sheet_with_a_table_is_read_with_its_own_header(empty_store, suffix):
+    source = open_import(SHEETS.with_suffix(f".{suffix}"))
     assert source.kind == "ledger"
     assert source.sheet_names == ["新建项目", "续建项目"]
     new, old = source.tables
@@ -73,9 +77,12 @@ def test_every_visible_sheet_with_a_table_is_read_with_its_own_header(empty_stor
     assert "工作表“新建项目”中隐藏的列未导入：E列“建设单位”" in warnings
 
 
-def test_the_workbook_imports_to_exactly_the_expected_projects(empty_store):
+@FORMATS
+def test_the_workbook_imports_to_exactly_the_expected_projects(empty_store, suffix):
+    """The same workbook saved as .xls and .ods by LibreOffice: the same projects (.ods merged
+    cells and hidden columns, and .xls hidden columns, read beside python-calamine)."""
     actions = empty_store.action_count()
-    preview = preview_file(empty_store, SHEETS)
+    preview = preview_file(empty_store, SHEETS.with_suffix(f".{suffix}"))
     assert not preview.rejected, rejected_text(preview)
     assert preview.sheet_names == ["新建项目", "续建项目"]
     assert [(r.sheet, r.row) for r in preview.rows] == [
@@ -228,3 +235,11 @@ def test_header_text_as_offices_type_it(cell, target, unit):
     text, found = header_key(cell)
     assert match_label(text, found, "ledger") == target
     assert found == unit
+
+
+def test_the_files_own_lines_reach_the_preview(empty_store):
+    """What reading the file says about itself (an .xlsm's macros never run) is in the
+    preview's warnings, which the wizard and the command line show."""
+    xlsm = Path(__file__).parent.parent / "fixtures" / "workbooks" / "ledger.xlsm"
+    preview = preview_file(empty_store, xlsm)
+    assert any("宏不会运行" in w for w in preview.warnings)

@@ -76,7 +76,8 @@ class FilePage(_Page):
             QCoreApplication.translate("FilePage", "选择要导入的 Excel 文件"),
             QCoreApplication.translate(
                 "FilePage",
-                "各单位报来的项目台账，或填好的月度调度填报模板（.xlsx）。写入前会先预览。",
+                "各单位报来的项目台账（.xlsx、.xls、.ods 等，可有多个工作表），"
+                "或填好的月度调度填报模板。写入前会先预览。",
             ),
         )
         self.file_edit = QLineEdit(objectName="importFile")
@@ -99,7 +100,10 @@ class FilePage(_Page):
     def _browse(self) -> None:
         start = self.wiz.settings.value(FOLDER_KEY, "") if self.wiz.settings is not None else ""
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("导入 Excel"), str(start or Path.home()), self.tr("Excel 工作簿 (*.xlsx)")
+            self,
+            self.tr("导入 Excel"),
+            str(start or Path.home()),
+            self.tr("电子表格 (*.xlsx *.xlsm *.xls *.xlsb *.ods);;所有文件 (*)"),
         )
         if name:
             self.file_edit.setText(name)
