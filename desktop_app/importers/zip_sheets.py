@@ -227,9 +227,9 @@ def _xlsb_sheet(data: bytes, strings: array) -> tuple[SheetStats, int]:
     return stats, text
 
 
-_ODS_TAG = re.compile(
-    rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s/>])([^<>]*?)(/?)>"
-)
+_TABLE_START = re.compile(rb"<table:table(?=[\s/>])")
+_ROW_START = re.compile(rb"<table:table-row(?=[\s/>])")
+_CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])([^<>]*?)(/?)>")
 _ROWS_REPEATED = re.compile(rb'table:number-rows-repeated\s*=\s*["\'](\d{1,15})')
 _COLS_REPEATED = re.compile(rb'table:number-columns-repeated\s*=\s*["\'](\d{1,15})')
 _TABLE_NAME = re.compile(rb'table:name\s*=\s*["\']([^"\']*)')
@@ -253,48 +253,60 @@ def check_ods(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
 
 def _ods_tables(content: bytes) -> list[tuple[str, SheetStats, int]]:
     """Each table's extent as calamine holds it: repeated rows and cells expanded; a cell
-    counts as holding a value unless it is empty (self-closing without a value type)."""
+    counts as holding a value unless it is empty (self-closing without a value type).
+
+    Row by row: a row of plain cells (the common case, also with the run of empty cells
+    LibreOffice ends each row with) is counted by ``bytes.count``; a row with other repeats
+    or merged cells is read cell by cell."""
     tables: list[tuple[str, SheetStats, int]] = []
-    stats: SheetStats | None = None
-    row = 0  # rows before the current one
-    repeat = 1
-    col = 0
-    for m in _ODS_TAG.finditer(content):
-        closing, tag, attrs, empty = m.groups()
-        if tag == b"table":
-            if closing:
-                stats = None
-            elif stats is None:
-                found = _TABLE_NAME.search(attrs)
-                label = found.group(1).decode("utf-8", "replace") if found else ""
-                stats = SheetStats()
-                tables.append((label, stats, 0))
-                row, repeat, col = 0, 1, 0
-            continue
-        if stats is None:
-            continue
-        if tag == b"table-row":
-            if closing:
-                row += repeat
-                repeat, col = 1, 0
-            else:
-                found = _ROWS_REPEATED.search(attrs)
-                repeat = int(found.group(1)) if found else 1
-                col = 0
-                if empty:
-                    row += repeat
-                    repeat = 1
-            continue
-        if closing:
-            continue
+    for chunk in _TABLE_START.split(content)[1:]:
+        head = chunk[: chunk.find(b">") + 1]
+        found = _TABLE_NAME.search(head)
+        stats = SheetStats()
+        tables.append((found.group(1).decode("utf-8", "replace") if found else "", stats, 0))
+        end = chunk.find(b"</table:table>")
+        row = 0  # rows before this one
+        for piece in _ROW_START.split(chunk[: end if end >= 0 else len(chunk)])[1:]:
+            close = piece.find(b">") + 1
+            found = _ROWS_REPEATED.search(piece, 0, close)
+            repeat = int(found.group(1)) if found else 1
+            if piece[close - 2 : close] != b"/>":
+                width, cells, merges = _ods_row(piece[close:])
+                if width:
+                    stats.cells += cells * repeat
+                    stats.max_row = max(stats.max_row, row + repeat)
+                    stats.max_col = max(stats.max_col, width)
+                stats.merges += merges
+            row += repeat
+    return tables
+
+
+def _ods_row(body: bytes) -> tuple[int, int, int]:
+    """A row's extent (to its last cell with a value), its cells and merged cells."""
+    end = body.find(b"</table:table-row>")
+    if end >= 0:
+        body = body[:end]
+    if b"value-type" not in body and b"</table:" not in body:  # only empty cells
+        spans = max(body.count(b"number-columns-spanned"), body.count(b"number-rows-spanned"))
+        return 0, 0, spans
+    tags = body.count(b"<table:table-cell") + body.count(b"<table:covered-table-cell")
+    repeats = body.count(b"-repeated")
+    if b"-spanned" not in body and repeats <= 1:
+        last = max(body.rfind(b"<table:table-cell"), body.rfind(b"<table:covered-table-cell"))
+        tail = body[last:]
+        if not repeats:
+            return tags, tags, 0
+        if tail.count(b"<") == 1 and tail.rstrip().endswith(b"/>") and b"value-type" not in tail:
+            return tags - 1, tags - 1, 0  # the row ends in a run of empty cells
+    col = width = cells = merges = 0
+    for m in _CELL.finditer(body):
+        attrs, empty = m.groups()
         found = _COLS_REPEATED.search(attrs)
         span = int(found.group(1)) if found else 1
-        valued = not empty or b"office:value-type" in attrs
-        if valued:  # a covered cell (under a merged one) can hold a value too
-            stats.cells += span * repeat
-            stats.max_row = max(stats.max_row, row + repeat)
-            stats.max_col = max(stats.max_col, col + span)
+        if not empty or b"office:value-type" in attrs:  # covered cells can hold values too
+            cells += span
+            width = col + span
         if b"number-columns-spanned" in attrs or b"number-rows-spanned" in attrs:
-            stats.merges += 1
+            merges += 1
         col += span
-    return tables
+    return width, cells, merges
