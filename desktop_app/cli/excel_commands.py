@@ -81,6 +81,12 @@ def export_command(
 @period_option("月报期间 YYYY-MM（模板已记录期间时不需要）")
 @click.option("--skip-rejected", is_flag=True, help="跳过有问题的行，导入其余各行")
 @click.option("--all", "show_all", is_flag=True, help="列出每一行（默认每类最多列 20 行）")
+@click.option(
+    "--sheet",
+    "sheets",
+    multiple=True,
+    help="只导入这个工作表（可重复；默认导入每个有项目表的工作表）",
+)
 def import_command(
     ctx: click.Context,
     file: Path,
@@ -90,6 +96,7 @@ def import_command(
     period: str | None,
     skip_rejected: bool,
     show_all: bool,
+    sheets: tuple[str, ...],
 ) -> None:
     """导入 Excel（.xlsx .xlsm .xls .xlsb .ods）：各单位的项目台账，或填好的月度调度填报模板。
     先预览，全部无误才写入。"""
@@ -99,15 +106,17 @@ def import_command(
 
     started = time.perf_counter()
     with ledger(ctx, db) as store:
-        preview = preview_file(store, file, kind=kind, period=period_of(period))
-        header = preview.header
-        rows = (
-            f"第 {header.top + 1} 行"
-            if header.depth == 1
-            else f"第 {header.top + 1}～{header.top + 2} 行"
+        preview = preview_file(
+            store, file, kind=kind, period=period_of(period), sheets=sheets or None
+        )
+        where = "；".join(
+            f"工作表“{h.sheet.name}”，表头在第 {h.top + 1}"
+            + ("" if h.depth == 1 else f"～{h.top + 2}")
+            + " 行"
+            for h in preview.tables
         )
         what = "项目台账" if preview.kind == "ledger" else f"{preview.period} 月报"
-        echo(f"读取 {file.name}（{what}）：工作表“{preview.sheet}”，表头在{rows}")
+        echo(f"读取 {file.name}（{what}）：{where or '未选工作表'}")
         mapped = [
             f"{c.letter}列“{c.header}”" for c in preview.columns if c.target is None and c.header
         ]
@@ -121,7 +130,7 @@ def import_command(
             items = preview.of(status)  # type: ignore[arg-type]
             for r in items[:limit]:
                 detail = f"：{r.detail}" if r.detail else ""
-                echo(f"  {label} 第 {r.row} 行 {r.name}{detail}")
+                echo(f"  {label} {preview.place(r)} {r.name}{detail}")
             if limit is not None and len(items) > limit:
                 echo(f"  ……另有 {len(items) - limit} 行{label}（加 --all 查看全部）")
         if dry_run:

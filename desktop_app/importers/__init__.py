@@ -36,6 +36,12 @@ def build_preview(
     """The preview of ``source``: with corrected ``columns`` if given (of the first table, or
     by sheet name), of the tables on ``sheets`` only if given (a ledger; the others are
     :attr:`ImportPreview.left_out`)."""
+    unknown = [s for s in sheets or () if s not in source.sheet_names]
+    if unknown:
+        raise ImportRefused(
+            f"“{source.path.name}”中没有可导入的工作表“{'”“'.join(unknown)}”"
+            f"（可导入：{'、'.join(source.sheet_names)}）"
+        )
     if isinstance(columns, Mapping):
         source = source.with_mappings(columns)
     elif columns is not None:
@@ -51,11 +57,17 @@ def build_preview(
 
 
 def preview_file(
-    store: Store, path: str | Path, *, kind: Kind | str = "auto", period: Period | None = None
+    store: Store,
+    path: str | Path,
+    *,
+    kind: Kind | str = "auto",
+    period: Period | None = None,
+    sheets: Collection[str] | None = None,
 ) -> ImportPreview:
-    """Open ``path`` and preview it in one call (the command line)."""
+    """Open ``path`` and preview it in one call (the command line; ``sheets``: only these)."""
     with collector_paused():
-        return build_preview(store, open_import(path, kind), period=period)  # type: ignore[arg-type]
+        source = open_import(path, kind)  # type: ignore[arg-type]
+        return build_preview(store, source, period=period, sheets=sheets)
 
 
 def rejected_text(preview: ImportPreview, limit: int = 5) -> str:

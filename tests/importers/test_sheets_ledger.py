@@ -243,3 +243,24 @@ def test_the_files_own_lines_reach_the_preview(empty_store):
     xlsm = Path(__file__).parent.parent / "fixtures" / "workbooks" / "ledger.xlsm"
     preview = preview_file(empty_store, xlsm)
     assert any("宏不会运行" in w for w in preview.warnings)
+
+
+def test_the_command_line_names_each_sheet_and_takes_some(ledger_path, tmp_path):
+    from click.testing import CliRunner
+
+    from desktop_app.cli import cli
+
+    def run(*args):
+        return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+    dry = run("import", SHEETS, "--db", ledger_path, "--dry-run", "--all")
+    assert dry.exit_code == 0, dry.output
+    assert "工作表“新建项目”，表头在第 3 行；工作表“续建项目”，表头在第 4 行" in dry.output
+    assert "新增 工作表“续建项目”第 11 行 龙山区街路改造" in dry.output
+    assert "注意：未读取隐藏的工作表：已删除项目" in dry.output
+    one = run("import", SHEETS, "--db", ledger_path, "--sheet", "续建项目")
+    assert one.exit_code == 0, one.output
+    assert "新增 3" in one.output
+    wrong = run("import", SHEETS, "--db", ledger_path, "--sheet", "第三批")
+    assert wrong.exit_code == 1
+    assert "没有可导入的工作表“第三批”（可导入：新建项目、续建项目）" in wrong.output
