@@ -113,3 +113,21 @@ def test_a_single_sheet_file_shows_no_sheet_choices(qtbot, store, settings):
     _next(qtbot, w)
     assert w.preview_page.sheet_row.isHidden()
     assert w.preview_page.table.isColumnHidden(PreviewModel.SHEET)
+
+
+def test_the_sheet_boxes_are_reached_by_tab(qtbot, empty_store, settings):
+    from PySide6.QtWidgets import QApplication
+
+    w = _wizard(qtbot, empty_store, settings)
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    _next(qtbot, w)
+    _next(qtbot, w)
+    page = w.preview_page
+    page.filter_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.filter_box)
+    walked = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        walked.append(QApplication.focusWidget())
+    assert walked == [*page.sheet_boxes.values(), page.table]
