@@ -264,3 +264,19 @@ def test_the_command_line_names_each_sheet_and_takes_some(ledger_path, tmp_path)
     wrong = run("import", SHEETS, "--db", ledger_path, "--sheet", "第三批")
     assert wrong.exit_code == 1
     assert "没有可导入的工作表“第三批”（可导入：新建项目、续建项目）" in wrong.output
+
+
+def test_sheets_planning_different_years_are_not_mixed(empty_store, tmp_path):
+    path = _book(
+        tmp_path / "两年.xlsx",
+        {
+            "2022年": [["项目名称", "2022年计划投资（万元）"], ["甲项目", 100]],
+            "2023年": [["项目名称", "2023年计划投资（万元）"], ["乙项目", 200]],
+        },
+    )
+    preview = preview_file(empty_store, path)
+    assert preview.year == 2022
+    assert [(r.name, r.status) for r in preview.rows] == [("甲项目", "new"), ("乙项目", "rejected")]
+    assert "2023年" in preview.rejected[0].detail and "请分开导入" in preview.rejected[0].detail
+    only = build_preview(empty_store, open_import(path), sheets=["2023年"])
+    assert only.year == 2023 and [r.status for r in only.rows] == ["new"]
