@@ -7,7 +7,7 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from .errors import ImportRefused
@@ -43,6 +43,9 @@ class WorkbookFile:
 
     kind: str
     warnings: tuple[str, ...] = ()
+    #: Merged ranges by sheet name, for the formats python-calamine gives none for (.ods,
+    #: .xlsb): ((first row, first column), (last row, last column)), 0-based.
+    merges: dict[str, list[tuple[tuple[int, int], tuple[int, int]]]] = field(default_factory=dict)
 
 
 def _mb(n: int) -> str:

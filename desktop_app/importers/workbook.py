@@ -188,10 +188,12 @@ def read_workbook(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Workbook
         raise
     except BaseException as exc:  # calamine's own errors, and pyo3 panics (BaseException)
         raise ImportRefused(f"“{path.name}”已损坏或不是有效的 Excel 工作簿：{_short(exc)}") from exc
-    return Workbook(_read(book, path, limits), found.kind, list(found.warnings))
+    return Workbook(_read(book, path, limits, found), found.kind, list(found.warnings))
 
 
-def _read(book: CalamineWorkbook, path: Path, limits: Limits) -> list[SheetData]:
+def _read(
+    book: CalamineWorkbook, path: Path, limits: Limits, found: WorkbookFile
+) -> list[SheetData]:
     sheets: list[SheetData] = []
     total = 0
     try:
@@ -202,7 +204,9 @@ def _read(book: CalamineWorkbook, path: Path, limits: Limits) -> list[SheetData]
                 sheet = book.get_sheet_by_name(meta.name)
                 total += _check_extent(meta.name, sheet, limits, total)
                 rows = sheet.to_python(skip_empty_area=False)
-                merged = sheet.merged_cell_ranges or []
+                merged = sheet.merged_cell_ranges
+                if merged is None:  # .ods, .xlsb: the ranges the check found
+                    merged = found.merges.get(meta.name, [])
             except (ImportRefused, *_NOT_OURS):
                 raise
             except Exception as exc:

@@ -10,6 +10,7 @@ their ``number-rows-repeated`` / ``number-columns-repeated`` expanded — agains
 
 from __future__ import annotations
 
+import html
 import re
 import struct
 import zipfile
@@ -29,6 +30,10 @@ from .refusals import (
     scan_member,
 )
 from .scan_parts import DEFAULT_LIMITS, Limits, SheetStats
+
+Merged = tuple[tuple[int, int], tuple[int, int]]
+#: Merged ranges kept per sheet for the reader (one past the limit is enough to refuse it).
+MERGES_KEPT = DEFAULT_LIMITS.merged_ranges
 
 
 class _Keep:
@@ -78,13 +83,15 @@ def _scan_zip(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> dict
     return out
 
 
-def _verdict(name: str, sheets: list[tuple[str, SheetStats, int]], limits: Limits) -> None:
+def _verdict(
+    name: str, sheets: list[tuple[str, SheetStats, int, list[Merged]]], limits: Limits
+) -> None:
     if len(sheets) > limits.sheets:
         raise ImportRefused(
             f"“{name}”有 {len(sheets)} 个工作表，超过导入上限 {limits.sheets} 个，拒绝导入"
         )
     total = text = 0
-    for sheet, stats, sheet_text in sheets:
+    for sheet, stats, sheet_text, _merged in sheets:
         total += _check_sheet(sheet, stats, limits)
         if total > limits.total_cells:
             raise ImportRefused(
@@ -121,10 +128,12 @@ def check_xlsb(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
     # each sheet the workbook lists is read (and held) once, even two sharing one part
     sheets = [(name, *measured[m]) for name, m in listed if m in measured]
     if not sheets:  # no usable list: every part may be a sheet
-        sheets = [(m.rsplit("/", 1)[-1], *stats) for m, stats in measured.items()]
+        sheets = [(m.rsplit("/", 1)[-1], *found) for m, found in measured.items()]
     _verdict(path.name, sheets, limits)
+    merges = {name: merged for name, _stats, _text, merged in sheets if merged}
     macros = any(n.lower() == "xl/vbaproject.bin" for n in names)
-    return WorkbookFile("xlsb", (MACRO_WARNING.format(name=path.name),) if macros else ())
+    warnings = (MACRO_WARNING.format(name=path.name),) if macros else ()
+    return WorkbookFile("xlsb", warnings, merges)
 
 
 def _records(data: bytes) -> Iterator[tuple[int, int, int]]:
@@ -202,15 +211,25 @@ def _xlsb_strings(data: bytes, name: str, limits: Limits) -> array:
 _XLSB_CELLS = frozenset((2, 3, 4, 5, 6, 7, 8, 9, 10))
 
 
-def _xlsb_sheet(data: bytes, strings: array) -> tuple[SheetStats, int]:
+def _xlsb_sheet(data: bytes, strings: array) -> tuple[SheetStats, int, list[Merged]]:
+    """A sheet part's cells as calamine reads them (it stops at the end of the sheet data, or
+    at a row past 2^20), the text its shared-string cells copy, and its merged ranges (which
+    follow the sheet data; python-calamine 0.9 gives none for an .xlsb)."""
     stats = SheetStats()
     row = 0
     text = 0
+    cells = True
+    merged: list[Merged] = []
     for typ, body, end in _records(data):
-        if typ == 0 and end - body >= 4:  # BrtRowHdr
+        if not cells:
+            if typ == 0x00B0 and end - body >= 16:  # BrtMergeCell: rows, then columns
+                r1, r2, c1, c2 = struct.unpack_from("<IIII", data, body)
+                stats.merges += 1
+                if len(merged) <= MERGES_KEPT:
+                    merged.append(((r1, c1), (r2, c2)))
+        elif typ == 0 and end - body >= 4:  # BrtRowHdr
             row = struct.unpack_from("<I", data, body)[0]
-            if row > 0x100000:
-                break  # calamine stops reading the sheet there
+            cells = row <= 0x100000  # calamine stops reading cells there
         elif typ in _XLSB_CELLS and end - body >= 4:
             col = struct.unpack_from("<I", data, body)[0]
             stats.cells += 1
@@ -220,11 +239,9 @@ def _xlsb_sheet(data: bytes, strings: array) -> tuple[SheetStats, int]:
                 index = struct.unpack_from("<I", data, body + 8)[0]
                 if index < len(strings):
                     text += strings[index]
-        elif typ == 0x00B0:  # BrtMergeCell
-            stats.merges += 1
         elif typ == 0x0092:  # BrtEndSheetData
-            break
-    return stats, text
+            cells = False
+    return stats, text, merged
 
 
 _TABLE_START = re.compile(rb"<table:table(?=[\s/>])")
@@ -232,6 +249,8 @@ _ROW_START = re.compile(rb"<table:table-row(?=[\s/>])")
 _CELL = re.compile(rb"<table:(?:covered-)?table-cell(?=[\s/>])([^<>]*?)(/?)>")
 _ROWS_REPEATED = re.compile(rb'table:number-rows-repeated\s*=\s*["\'](\d{1,15})')
 _COLS_REPEATED = re.compile(rb'table:number-columns-repeated\s*=\s*["\'](\d{1,15})')
+_COLS_SPANNED = re.compile(rb'table:number-columns-spanned\s*=\s*["\'](\d{1,15})')
+_ROWS_SPANNED = re.compile(rb'table:number-rows-spanned\s*=\s*["\'](\d{1,15})')
 _TABLE_NAME = re.compile(rb'table:name\s*=\s*["\']([^"\']*)')
 
 
@@ -247,23 +266,27 @@ def check_ods(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
     content = parts.get("content.xml")
     if content is None:
         raise ImportRefused(f"“{path.name}”不是完整的 ODS 电子表格（缺少 content.xml），无法导入")
-    _verdict(path.name, _ods_tables(content), limits)
-    return WorkbookFile("ods")
+    tables = _ods_tables(content)
+    _verdict(path.name, tables, limits)
+    return WorkbookFile("ods", (), {name: merged for name, _s, _t, merged in tables if merged})
 
 
-def _ods_tables(content: bytes) -> list[tuple[str, SheetStats, int]]:
+def _ods_tables(content: bytes) -> list[tuple[str, SheetStats, int, list[Merged]]]:
     """Each table's extent as calamine holds it: repeated rows and cells expanded; a cell
-    counts as holding a value unless it is empty (self-closing without a value type).
+    counts as holding a value unless it is empty (self-closing without a value type); and its
+    merged cells (python-calamine 0.9 gives none for an .ods).
 
     Row by row: a row of plain cells (the common case, also with the run of empty cells
     LibreOffice ends each row with) is counted by ``bytes.count``; a row with other repeats
     or merged cells is read cell by cell."""
-    tables: list[tuple[str, SheetStats, int]] = []
+    tables: list[tuple[str, SheetStats, int, list[Merged]]] = []
     for chunk in _TABLE_START.split(content)[1:]:
         head = chunk[: chunk.find(b">") + 1]
         found = _TABLE_NAME.search(head)
+        label = html.unescape(found.group(1).decode("utf-8", "replace")) if found else ""
         stats = SheetStats()
-        tables.append((found.group(1).decode("utf-8", "replace") if found else "", stats, 0))
+        merged: list[Merged] = []
+        tables.append((label, stats, 0, merged))
         end = chunk.find(b"</table:table>")
         row = 0  # rows before this one
         for piece in _ROW_START.split(chunk[: end if end >= 0 else len(chunk)])[1:]:
@@ -271,34 +294,39 @@ def _ods_tables(content: bytes) -> list[tuple[str, SheetStats, int]]:
             found = _ROWS_REPEATED.search(piece, 0, close)
             repeat = int(found.group(1)) if found else 1
             if piece[close - 2 : close] != b"/>":
-                width, cells, merges = _ods_row(piece[close:])
+                width, cells, spans = _ods_row(piece[close:])
                 if width:
                     stats.cells += cells * repeat
                     stats.max_row = max(stats.max_row, row + repeat)
                     stats.max_col = max(stats.max_col, width)
-                stats.merges += merges
+                stats.merges += len(spans) * min(repeat, 1 << 20)
+                for col, cols, rows in spans:
+                    if len(merged) <= MERGES_KEPT and (cols > 1 or rows > 1):
+                        merged.append(((row, col), (row + rows - 1, col + cols - 1)))
             row += repeat
     return tables
 
 
-def _ods_row(body: bytes) -> tuple[int, int, int]:
-    """A row's extent (to its last cell with a value), its cells and merged cells."""
+def _ods_row(body: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
+    """A row's extent (to its last cell with a value), its cells and its merged cells
+    (column, columns spanned, rows spanned)."""
     end = body.find(b"</table:table-row>")
     if end >= 0:
         body = body[:end]
-    if b"value-type" not in body and b"</table:" not in body:  # only empty cells
-        spans = max(body.count(b"number-columns-spanned"), body.count(b"number-rows-spanned"))
-        return 0, 0, spans
+    spanned = b"-spanned" in body
+    if not spanned and b"value-type" not in body and b"</table:" not in body:
+        return 0, 0, []  # only empty cells
     tags = body.count(b"<table:table-cell") + body.count(b"<table:covered-table-cell")
     repeats = body.count(b"-repeated")
-    if b"-spanned" not in body and repeats <= 1:
+    if not spanned and repeats <= 1:
         last = max(body.rfind(b"<table:table-cell"), body.rfind(b"<table:covered-table-cell"))
         tail = body[last:]
         if not repeats:
-            return tags, tags, 0
+            return tags, tags, []
         if tail.count(b"<") == 1 and tail.rstrip().endswith(b"/>") and b"value-type" not in tail:
-            return tags - 1, tags - 1, 0  # the row ends in a run of empty cells
-    col = width = cells = merges = 0
+            return tags - 1, tags - 1, []  # the row ends in a run of empty cells
+    col = width = cells = 0
+    spans: list[tuple[int, int, int]] = []
     for m in _CELL.finditer(body):
         attrs, empty = m.groups()
         found = _COLS_REPEATED.search(attrs)
@@ -306,7 +334,10 @@ def _ods_row(body: bytes) -> tuple[int, int, int]:
         if not empty or b"office:value-type" in attrs:  # covered cells can hold values too
             cells += span
             width = col + span
-        if b"number-columns-spanned" in attrs or b"number-rows-spanned" in attrs:
-            merges += 1
+        if b"-spanned" in attrs:
+            cols, rows = _COLS_SPANNED.search(attrs), _ROWS_SPANNED.search(attrs)
+            spans.append(
+                (col, int(cols.group(1)) if cols else 1, int(rows.group(1)) if rows else 1)
+            )
         col += span
-    return width, cells, merges
+    return width, cells, spans

@@ -67,12 +67,14 @@ def test_the_fixtures_are_built_by_their_script(tmp_path):
     """The script rebuilds the files it writes itself; LibreOffice's .xls and .ods hold the
     very cells of the .xlsx they were converted from."""
     rebuilt = _script().build(tmp_path, libreoffice=False)
-    for kind in ("xlsx", "xlsm", "xlsb"):
-        assert _cells(rebuilt[kind]) == _cells(FIXTURES / f"ledger.{kind}"), kind
+    for kind in ("xlsx", "xlsm", "xlsb", "merged_xlsx", "merged_xlsb"):
+        assert _cells(rebuilt[kind]) == _cells(FIXTURES / rebuilt[kind].name), kind
     xlsx = _cells(FIXTURES / "ledger.xlsx")
     assert len(xlsx) == 7 and xlsx[2][4] == 12500 and xlsx[2][5] == date(2022, 3, 1)
     for kind in ("xls", "ods"):
         assert _cells(FIXTURES / f"ledger.{kind}") == xlsx, kind
+        merged = _cells(FIXTURES / f"merged_ledger.{kind}")
+        assert merged == _cells(FIXTURES / "merged_ledger.xlsx"), kind
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -91,6 +93,24 @@ def test_each_format_imports_to_exactly_the_expected_projects(kind, empty_store)
     assert got == EXPECTED
     again = preview_file(empty_store, path)  # read back: the same file changes nothing now
     assert len(again.unchanged) == 5 and not again.new and not again.changed
+
+
+MERGED = [((0, 0), (0, 5)), ((2, 3), (4, 3)), ((5, 3), (6, 3))]  # title; 东丰县; 东辽县
+
+
+@pytest.mark.parametrize("kind", ("xlsx", "xls", "xlsb", "ods"))
+def test_merged_cells_are_read_in_every_format(kind, empty_store):
+    """The title merged across, 所属县区 merged down over each county's projects: the same
+    ranges from every format (python-calamine gives none for .ods and .xlsb: the check's
+    scan of the file supplies them), so every project gets its county."""
+    path = FIXTURES / f"merged_ledger.{kind}"
+    (sheet,) = read_sheets(path)
+    assert sorted(sheet.merged) == MERGED
+    assert [row[3] for row in sheet.rows[2:7]] == ["东丰县", "", "", "东辽县", ""]
+    preview = preview_file(empty_store, path)
+    assert {r.name: r.values.get("region") for r in preview.new} == {
+        name: region for name, (_owner, region, _total, _start) in EXPECTED.items()
+    }
 
 
 def test_xlsm_says_its_macros_never_run():
