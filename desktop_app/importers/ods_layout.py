@@ -20,7 +20,8 @@ from .workbook import Merged
 _T = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TABLE, _ROW, _COLUMN = _T + "table", _T + "table-row", _T + "table-column"
 _CELL, _COVERED = _T + "table-cell", _T + "covered-table-cell"
-_MARKS = (b"number-rows-spanned", b"number-columns-spanned", b'visibility="collapse"')
+_HIDDEN = b'visibility="collapse"'
+_SPANNED = (b"number-rows-spanned", b"number-columns-spanned")
 _CHUNK = 1 << 20
 MAX_COLUMNS = 16384
 
@@ -38,23 +39,27 @@ def _count(value: str | None) -> int:
         return 1
 
 
-def _has_marks(book: zipfile.ZipFile, member: str) -> bool:
+def _has_marks(book: zipfile.ZipFile, member: str, marks: tuple[bytes, ...]) -> bool:
     tail = b""
     with book.open(member) as stream:
         while chunk := stream.read(_CHUNK):
             window = tail + chunk
-            if any(mark in window for mark in _MARKS):
+            if any(mark in window for mark in marks):
                 return True
             tail = window[-32:]
     return False
 
 
-def ods_layout(path: str | Path) -> dict[str, SheetLayout]:
+def ods_layout(path: str | Path, merges: bool = True) -> dict[str, SheetLayout]:
     """Sheet name → its merged ranges (0-based, as python-calamine gives an .xlsx's) and
-    hidden columns; sheets with neither are left out."""
+    hidden columns; sheets with neither are left out.  ``merges=False``: the merged ranges
+    are known already (the container check's scan supplies them), so a file without hidden
+    columns is not parsed."""
+    marks = (_HIDDEN, *_SPANNED) if merges else (_HIDDEN,)
     try:
         with zipfile.ZipFile(path) as book:
-            if "content.xml" not in book.namelist() or not _has_marks(book, "content.xml"):
+            names = book.namelist()
+            if "content.xml" not in names or not _has_marks(book, "content.xml", marks):
                 return {}
             with book.open("content.xml") as stream:
                 return _read(stream)

@@ -179,9 +179,9 @@ def open_import(
 
 
 def _ods_layout(path: Path, sheets: list[SheetData], limits: Limits) -> dict[str, frozenset[int]]:
-    """An .ods's merged ranges put on its sheets (python-calamine gives none), and its
-    hidden columns by sheet."""
-    layout = ods_layout(path)
+    """An .ods's hidden columns by sheet, and its merged ranges put on its sheets where the
+    reading gave none (python-calamine gives none; the container check's scan usually does)."""
+    layout = ods_layout(path, merges=not any(s.merged for s in sheets))
     for sheet in sheets:
         found = layout.get(sheet.name)
         if found is None or sheet.merged:

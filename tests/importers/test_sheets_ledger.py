@@ -280,3 +280,17 @@ def test_sheets_planning_different_years_are_not_mixed(empty_store, tmp_path):
     assert "2023年" in preview.rejected[0].detail and "请分开导入" in preview.rejected[0].detail
     only = build_preview(empty_store, open_import(path), sheets=["2023年"])
     assert only.year == 2023 and [r.status for r in only.rows] == ["new"]
+
+
+def test_the_ods_layout_agrees_with_the_container_scan():
+    """content.xml read for hidden columns gives the merged ranges the check's scan gives."""
+    from desktop_app.importers.ods_layout import ods_layout
+    from desktop_app.importers.workbook import read_workbook
+
+    ods = SHEETS.with_suffix(".ods")
+    layout = ods_layout(ods)
+    assert layout["新建项目"].hidden_columns == {4}
+    for sheet in read_workbook(ods).sheets:
+        if sheet.name in layout:
+            assert sorted(layout[sheet.name].merged) == sorted(sheet.merged), sheet.name
+    assert ods_layout(Path(__file__).parent.parent / "fixtures" / "workbooks" / "ledger.ods") == {}
