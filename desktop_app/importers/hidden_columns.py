@@ -108,9 +108,12 @@ _BOF, _EOF, _BOUNDSHEET, _COLINFO = 0x0809, 0x000A, 0x0085, 0x007D
 
 def xls_hidden_columns(path: str | Path) -> dict[str, frozenset[int]]:
     """Sheet name → hidden columns of an .xls (after :func:`~.containers.check_xls`)."""
-    from .containers import _BOOK_STREAMS, _Corrupt, _open_ole, _sheet_name, _stream
-
     path = Path(path)
+    try:  # the OLE reading of the container check (tests/importers/test_sheets_ledger.py
+        # notices if it moves: the .xls fixture's hidden column is then imported)
+        from .containers import _BOOK_STREAMS, _Corrupt, _open_ole, _sheet_name, _stream
+    except ImportError:
+        return {}
     try:
         with path.open("rb") as f:
             ole = _open_ole(f, path, path.stat().st_size)
