@@ -323,7 +323,9 @@ def _stream(f: BinaryIO, ole: OleFile, entry: _Entry) -> bytes:
 # The BIFF records of the Workbook stream
 
 _BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
-_ONE_CELL = frozenset((0x0203, 0x0204, 0x00D6, 0x0205, 0x0207, 0x027E, 0x0006))
+#: The records calamine makes cells of: Number, Label, RString, BoolErr, String (a formula's
+#: text), Rk, Formula, LabelSst, MulRk.
+_CELLS = frozenset((0x0203, 0x0204, 0x00D6, 0x0205, 0x0207, 0x027E, 0x0006, 0x00FD, 0x00BD))
 _HH = struct.Struct("<HH")
 
 
@@ -343,76 +345,92 @@ def _scan_biff(data: bytes, name: str, limits: Limits) -> None:
     n = len(data)
     pos = 0
     subs: dict[int, _Sub] = {}
-    order: list[int] = []
     current: _Sub | None = None
     depth = 0
     in_globals = True
+    in_sheet = False  # in a sheet's own records (not the globals, not a chart inside it)
     sheets: list[tuple[int, str]] = []
     sst = array("I")
+    count_sst = 0
     last_row = last_col = 0
+    cells = text = 0  # of the current sheet, kept in locals: a sheet is mostly cell records
+    max_row = max_col = -1
     unpack = _HH.unpack_from
+    u32 = struct.Struct("<I").unpack_from
     while pos + 4 <= n:
         typ, size = unpack(data, pos)
         body = pos + 4
         end = body + size
         if end > n:
             raise ImportRefused(_corrupt(name, "记录超出数据流末尾，文件可能被截断"))
-        if typ == _BOF:
-            if current is None:
-                current = _Sub()
-                subs[pos] = current
-                order.append(pos)
-                depth = 0
-            else:
-                depth += 1
-        elif typ == _EOF:
-            if depth:
-                depth -= 1
-            elif current is not None:
-                current = None
-                if in_globals:
-                    in_globals = False
-        elif current is None or depth:
-            pass
-        elif in_globals:
-            if typ == 0x002F:  # FilePass: the workbook is encrypted
-                raise ImportRefused(encrypted_message(name))
-            if typ == 0x0085 and size >= 8:  # BoundSheet8
-                sheets.append(
-                    (struct.unpack_from("<I", data, body)[0], _sheet_name(data, body, end))
-                )
-                if len(sheets) > limits.sheets:
-                    raise ImportRefused(
-                        f"“{name}”有超过 {limits.sheets} 个工作表，超过导入上限，拒绝导入"
-                    )
-            elif typ == 0x00FC:
-                sst = _sst_lengths(data, body, end, limits, name)
-        elif typ in _ONE_CELL or typ == 0x00FD or typ == 0x00BD:
+        if in_sheet and typ in _CELLS:
             if typ == 0x0207:  # the string value of the formula before it
                 row, col = last_row, last_col
             elif size < 4:
                 raise ImportRefused(_corrupt(name, "单元格记录不完整"))
             else:
                 row, col = unpack(data, body)
-            count = 1
-            if typ == 0x00FD and size >= 10:  # LabelSst: a copy of a shared string
-                index = struct.unpack_from("<I", data, body + 6)[0]
-                if index < len(sst):
-                    current.text += sst[index]
-            elif typ == 0x00BD:  # MulRk: several cells of one row
-                count = max(0, (size - 6) // 6)
-                col += max(0, count - 1)
-            if typ == 0x0006:
-                last_row, last_col = row, col
-            current.cells += count
-            if count:
-                current.max_row = max(current.max_row, row)
-                current.max_col = max(current.max_col, col)
+                if typ == 0x00FD:  # LabelSst: a copy of a shared string
+                    if size >= 10:
+                        index = u32(data, body + 6)[0]
+                        if index < count_sst:
+                            text += sst[index]
+                elif typ == 0x00BD:  # MulRk: several cells of one row
+                    more = (size - 6) // 6 - 1
+                    if more < 0:
+                        pos = end
+                        continue
+                    cells += more
+                    col += more
+                elif typ == 0x0006:
+                    last_row, last_col = row, col
+            cells += 1
+            if row > max_row:
+                max_row = row
+            if col > max_col:
+                max_col = col
+        elif typ == _BOF:
+            if current is None:
+                current = _Sub()
+                subs[pos] = current
+                depth = 0
+                in_sheet = not in_globals
+            else:
+                depth += 1
+                in_sheet = False
+        elif typ == _EOF:
+            if depth:
+                depth -= 1
+                in_sheet = not depth and not in_globals
+            elif current is not None:
+                current.cells, current.max_row, current.max_col = cells, max_row, max_col
+                current.text = text
+                cells = text = 0
+                max_row = max_col = -1
+                current = None
+                in_globals = in_sheet = False
+        elif current is None or depth:
+            pass
+        elif in_globals:
+            if typ == 0x002F:  # FilePass: the workbook is encrypted
+                raise ImportRefused(encrypted_message(name))
+            if typ == 0x0085 and size >= 8:  # BoundSheet8
+                sheets.append((u32(data, body)[0], _sheet_name(data, body, end)))
+                if len(sheets) > limits.sheets:
+                    raise ImportRefused(
+                        f"“{name}”有超过 {limits.sheets} 个工作表，超过导入上限，拒绝导入"
+                    )
+            elif typ == 0x00FC:
+                sst = _sst_lengths(data, body, end, limits, name)
+                count_sst = len(sst)
         elif typ == 0x00E5 and size >= 2:  # MergeCells
             current.merges += struct.unpack_from("<H", data, body)[0]
         elif typ == 0x0200:  # Dimensions
             current.reserved = max(current.reserved, _reserved(data, body, size))
         pos = end
+    if current is not None:  # a sheet without its EOF: calamine reads it to the end
+        current.cells, current.max_row, current.max_col = cells, max_row, max_col
+        current.text = text
     total = 0
     for offset, sheet in sheets:
         sub = subs.get(offset)
