@@ -273,7 +273,8 @@ def check_ods(path: Path, limits: Limits = DEFAULT_LIMITS) -> WorkbookFile:
 
 def _ods_tables(content: bytes) -> list[tuple[str, SheetStats, int, list[Merged]]]:
     """Each table's extent as calamine holds it: repeated rows and cells expanded; a cell
-    counts as holding a value unless it is empty (self-closing without a value type); and its
+    counts as holding a value unless it is empty (self-closing without a value type or a
+    formula); and its
     merged cells (python-calamine 0.9 gives none for an .ods).
 
     Row by row: a row of plain cells (the common case, also with the run of empty cells
@@ -314,8 +315,9 @@ def _ods_row(body: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
     if end >= 0:
         body = body[:end]
     spanned = b"-spanned" in body
-    if not spanned and b"value-type" not in body and b"</table:" not in body:
-        return 0, 0, []  # only empty cells
+    # only empty cells (calamine keeps a cell with a formula and no value too)
+    if not spanned and not any(m in body for m in (b"value-type", b"</table:", b"formula")):
+        return 0, 0, []
     tags = body.count(b"<table:table-cell") + body.count(b"<table:covered-table-cell")
     repeats = body.count(b"-repeated")
     if not spanned and repeats <= 1:
@@ -323,7 +325,8 @@ def _ods_row(body: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
         tail = body[last:]
         if not repeats:
             return tags, tags, []
-        if tail.count(b"<") == 1 and tail.rstrip().endswith(b"/>") and b"value-type" not in tail:
+        plain = b"value-type" not in tail and b"formula" not in tail
+        if plain and tail.count(b"<") == 1 and tail.rstrip().endswith(b"/>"):
             return tags - 1, tags - 1, []  # the row ends in a run of empty cells
     col = width = cells = 0
     spans: list[tuple[int, int, int]] = []
@@ -331,7 +334,8 @@ def _ods_row(body: bytes) -> tuple[int, int, list[tuple[int, int, int]]]:
         attrs, empty = m.groups()
         found = _COLS_REPEATED.search(attrs)
         span = int(found.group(1)) if found else 1
-        if not empty or b"office:value-type" in attrs:  # covered cells can hold values too
+        # covered cells can hold values too; a formula without a value is kept as well
+        if not empty or b"office:value-type" in attrs or b"table:formula" in attrs:
             cells += span
             width = col + span
         if b"-spanned" in attrs:
