@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from decimal import Decimal
 from typing import Any
 
 from ..domain.fields import MONTHLY_FIELD_NAMES
@@ -13,7 +14,7 @@ from ..domain.textmatch import normalize
 from ..formats import META_UNIT
 from ..store import MonthlyReport, Project, Store
 from .errors import ImportRefused
-from .headers import MONTHLY_LABELS
+from .headers import MONTHLY_LABELS, Header
 from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify
 from .source import ImportSource
@@ -41,8 +42,11 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
                     raise CellError(f"{label}“{text(v)}”不能为负数")
                 return found
         elif target == "progress_pct":
+            scale = 100 if written_as_fractions(header, column.index) else 1
 
-            def parse(v: object, label: str = label) -> Any:
+            def parse(v: object, label: str = label, scale: int = scale) -> Any:
+                if scale != 1 and isinstance(v, int | float) and not isinstance(v, bool):
+                    v = Decimal(repr(v)) * scale  # a cell formatted as % in Excel: 0.5 is 50%
                 return percent(v, label)
         elif target == "report_date":
 
@@ -55,6 +59,18 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
 
         out[column.index] = (target, parse)
     return out
+
+
+def written_as_fractions(header: Header, col: int) -> bool:
+    """Whether a 形象进度(%) column holds fractions, as a cell formatted as a percentage in
+    Excel stores them (50% is the number 0.5): every number in it between 0 and 1 and one of
+    them strictly between.  Text such as “50%” and whole points (65) are read as written."""
+    numbers = [
+        row[col]
+        for row in header.sheet.rows[header.first_data_row :]
+        if col < len(row) and isinstance(row[col], int | float) and not isinstance(row[col], bool)
+    ]
+    return bool(numbers) and all(0 <= v <= 1 for v in numbers) and any(0 < v < 1 for v in numbers)
 
 
 def preview_monthly(
@@ -141,8 +157,20 @@ def preview_monthly(
         skipped=skipped,
         period=period,
         unit=unit,
-        warnings=[*source.warnings, *([cleaned_rows_warning(cleaned)] if cleaned else [])],
+        warnings=[
+            *source.warnings,
+            *([cleaned_rows_warning(cleaned)] if cleaned else []),
+            *_fraction_notes(source),
+        ],
     )
+
+
+def _fraction_notes(source: ImportSource) -> list[str]:
+    return [
+        f"“{column.header}”列的数字都在 0～1 之间（Excel 的百分比格式），已按 0.5 = 50% 换算"
+        for column in source.header.columns
+        if column.target == "progress_pct" and written_as_fractions(source.header, column.index)
+    ]
 
 
 def reports_to_save(store: Store, preview: ImportPreview) -> list[MonthlyReport]:
