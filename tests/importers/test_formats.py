@@ -225,3 +225,22 @@ def test_an_ods_with_a_repeat_bomb_is_refused(cell, tmp_path):
             out.writestr(info, data)
     with pytest.raises(ImportRefused, match=r"（A1:XFD\d+），超过导入上限"):  # 16,384 columns
         open_import(path)
+
+
+def test_an_xlsb_with_a_far_cell_is_refused(tmp_path):
+    """An .xlsb column is a 32-bit number: one cell far to the right would make
+    python-calamine allocate a block of billions of cells.  Refused from the records."""
+    script = _script()
+    path = script.build_xlsb(tmp_path / "远处.xlsb", [("台账", script.xlsb_rows())])
+    sheet = script.xlsb_sheet(script.xlsb_rows()).replace(
+        script._record(0x0092),  # BrtEndSheetData: one more row first, its cell far away
+        script._record(0x0000, bytes(17)) + script._cell(4_000_000, 1.0) + script._record(0x0092),
+    )
+    with zipfile.ZipFile(path) as src:
+        members = {n: src.read(n) for n in src.namelist()}
+    members["xl/worksheets/sheet1.bin"] = sheet
+    with zipfile.ZipFile(path, "w") as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    with pytest.raises(ImportRefused, match=r"^工作表“台账”的数据区域一直到第 4,000,001 列"):
+        open_import(path)
