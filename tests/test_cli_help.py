@@ -18,6 +18,7 @@ from desktop_app.reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 #: Names a clerk types or reads as they are: the program, file formats and SQLite's checks,
 #: the date notation, the N of “第 N 个备份”.
 TECHNICAL = {"keyprojects", "SQLite", "JSON", "Excel", "xlsx", "quick_check", "integrity_check"}
+TECHNICAL |= {"xlsm", "xls", "xlsb", "ods"}  # the file formats the import reads
 TECHNICAL |= {"YYYY", "MM", "N"}
 #: The values --group-by takes (documented in its help beside their Chinese names).
 VALUES = set(GROUPINGS) | set(PROBLEM_GROUPINGS) | {"none"}
