@@ -605,7 +605,7 @@ def workbook_measurements(report: Report, repeat: int) -> None:
         try:
             import pandas as pd
 
-            engine = "openpyxl" if kind == "xlsx" else "calamine"  # pandas has no xlrd here
+            engine = "openpyxl" if kind == "xlsx" else "xlrd"  # pandas.read_excel's defaults
             pd_read = timed_runs(
                 lambda path=path, engine=engine: pd.read_excel(
                     path, sheet_name=None, engine=engine
