@@ -123,6 +123,20 @@ def _text_message(what: str, size: int, limits: Limits) -> str:
     )
 
 
+def check_members(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:
+    """What every zip container (.xlsx .xlsm .xlsb .ods) must pass before a member is read:
+    not too many members, none encrypted, not too much declared once unpacked."""
+    if len(infos) > limits.members:
+        raise ImportRefused(
+            f"“{name}”内含 {len(infos)} 个部件，超过上限 {limits.members}，拒绝导入"
+        )
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise ImportRefused(f"“{name}”的内容已加密，无法读取；请取消密码后另存再导入")
+    declared = sum(i.file_size for i in infos)
+    if declared > limits.uncompressed_bytes:
+        raise ImportRefused(_too_big(name, declared, limits))
+
+
 def _looks_encrypted(data: bytes) -> bool:
     """An OLE file holding an encrypted OOXML package names these streams."""
     return any(

@@ -55,6 +55,7 @@ from .refusals import (
     _text_message,
     _too_big,
     _wan,
+    check_members,
     scan_member,
 )
 from .scan_parts import (
@@ -166,18 +167,10 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
 
 def _check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:
     infos = archive.infolist()
-    if len(infos) > limits.members:
-        raise ImportRefused(
-            f"“{name}”内含 {len(infos)} 个部件，超过上限 {limits.members}，拒绝导入"
-        )
+    check_members(infos, name, limits)
     names = {i.filename for i in infos}
     if "[Content_Types].xml" not in names or not any(n.startswith("xl/workbook") for n in names):
         raise ImportRefused(f"“{name}”不是 Excel 工作簿（可能是 Word 或其他压缩文件），无法导入")
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise ImportRefused(f"“{name}”的内容已加密，无法读取；请取消密码后另存再导入")
-    declared = sum(i.file_size for i in infos)
-    if declared > limits.uncompressed_bytes:
-        raise ImportRefused(_too_big(name, declared, limits))
     total = 0
     parts: dict[str, PartScan] = {}
     for info in infos:

@@ -25,8 +25,8 @@ from .refusals import (
     WorkbookFile,
     _check_sheet,
     _text_message,
-    _too_big,
     _wan,
+    check_members,
     scan_member,
 )
 from .scan_parts import DEFAULT_LIMITS, Limits, SheetStats
@@ -57,15 +57,7 @@ def _scan_zip(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> dict
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-            if len(infos) > limits.members:
-                raise ImportRefused(
-                    f"“{name}”内含 {len(infos)} 个部件，超过上限 {limits.members}，拒绝导入"
-                )
-            if any(i.flag_bits & 0x1 for i in infos):
-                raise ImportRefused(f"“{name}”的内容已加密，无法读取；请取消密码后另存再导入")
-            declared = sum(i.file_size for i in infos)
-            if declared > limits.uncompressed_bytes:
-                raise ImportRefused(_too_big(name, declared, limits))
+            check_members(infos, name, limits)
             total = 0
             for info in infos:
                 if info.is_dir():

@@ -15,7 +15,6 @@ at what it already uses plus 512 MB: an import that allocated what the file decl
 
 from __future__ import annotations
 
-import json
 import os
 import struct
 import subprocess
@@ -27,53 +26,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.importers import ImportRefused, open_import
+from tests.robustness.capped_import import probe
 
 ROOT = Path(__file__).resolve().parents[2]
 LEDGER_XLS = ROOT / "tests" / "fixtures" / "workbooks" / "ledger.xls"
 
-PROBE = r"""
-import json, resource, sys, time
-import numpy
-from desktop_app.importers import ImportRefused, open_import
-def vm_kb():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmSize:"):
-            return int(line.split()[1])
-cap = (vm_kb() + 512 * 1024) * 1024
-resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.perf_counter()
-try:
-    open_import(sys.argv[1])
-    outcome, message = "accepted", ""
-except ImportRefused as exc:
-    outcome, message = "refused", str(exc)
-except MemoryError:
-    outcome, message = "memory", ""
-print(json.dumps({
-    "outcome": outcome,
-    "message": message,
-    "seconds": time.perf_counter() - started,
-    "extra_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024,
-}, ensure_ascii=False))
-"""
-
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux /proc")
-
-
-def _probe(path: Path) -> dict:
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
-    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])  # -6: SIGABRT
-    result = json.loads(done.stdout)
-    print(f"\n{path.name}: {result}")
-    return result
 
 
 # ------------------------------------------------------------------------------------------
@@ -313,7 +271,7 @@ def _bad_file(kind: str, tmp_path: Path) -> Path:
 @pytest.mark.parametrize("kind", list(CASES))
 def test_bad_xls_is_refused_fast_in_bounded_memory(kind, tmp_path):
     path = _bad_file(kind, tmp_path)
-    result = _probe(path)
+    result = probe(path)
     assert result["outcome"] == "refused", result
     assert CASES[kind] in result["message"], result["message"]
     assert "\n" not in result["message"] and "Traceback" not in result["message"]

@@ -10,63 +10,17 @@ time taken and its peak resident memory.
 from __future__ import annotations
 
 import io
-import json
-import os
-import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 
+from tests.robustness.capped_import import probe
+
 ROOT = Path(__file__).resolve().parents[2]
-GIB = 1 << 30
-
-PROBE = r"""
-import json, resource, sys, time
-import numpy  # the part scan loads it on first use: its one-time import is not the check's time
-from desktop_app.importers import ImportRefused, open_import
-def vm_kb():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmSize:"):
-            return int(line.split()[1])
-cap = int(sys.argv[2]) << 20 if len(sys.argv) > 2 else (vm_kb() + 512 * 1024) * 1024
-resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-started = time.perf_counter()
-try:
-    open_import(sys.argv[1])
-    outcome, message = "accepted", ""
-except ImportRefused as exc:
-    outcome, message = "refused", str(exc)
-except MemoryError:
-    outcome, message = "memory", ""
-print(json.dumps({
-    "outcome": outcome,
-    "message": message,
-    "seconds": time.perf_counter() - started,
-    "extra_mb": (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024,
-}, ensure_ascii=False))
-"""
-
 pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="Linux /proc")
-
-
-def _probe(path: Path, cap_mb: int | None = None) -> dict:
-    cap = [] if cap_mb is None else [str(cap_mb)]
-    done = subprocess.run(
-        [sys.executable, "-c", PROBE, str(path), *cap],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        timeout=120,
-    )
-    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])  # -6: SIGABRT
-    result = json.loads(done.stdout)
-    print(f"\n{path.name}: {result}")
-    return result
+GIB = 1 << 30
 
 
 def _laughs(levels: int = 10) -> str:
@@ -148,7 +102,7 @@ def test_defusedxml_is_installed_and_openpyxl_uses_it(laughs_workbook):
 
 
 def test_billion_laughs_is_refused_quickly_in_bounded_memory(laughs_workbook):
-    result = _probe(laughs_workbook)
+    result = probe(laughs_workbook)
     assert result["outcome"] == "refused" and "文档类型声明" in result["message"]
     assert result["seconds"] < 1.0 and result["extra_mb"] < 50
 
@@ -166,7 +120,7 @@ def test_billion_laughs_in_utf16_is_refused_too(laughs_workbook, tmp_path):
         "xl/worksheets/sheet1.xml",
         xml.encode("utf-16"),
     )
-    result = _probe(path)
+    result = probe(path)
     assert result["outcome"] in ("refused", "accepted"), result  # never MemoryError
     assert result["seconds"] < 2.0 and result["extra_mb"] < 100
     if result["outcome"] == "accepted":  # read without expanding: no 3 GB string appeared
@@ -182,7 +136,7 @@ def test_zip_bomb_of_one_gib_is_refused_quickly_in_bounded_memory(zip_bomb):
     assert zip_bomb.stat().st_size < 8 * 1024 * 1024
     with zipfile.ZipFile(zip_bomb) as z:
         assert z.getinfo("xl/worksheets/sheet1.xml").file_size == GIB
-    result = _probe(zip_bomb)
+    result = probe(zip_bomb)
     assert result["outcome"] == "refused"
     assert "压缩" in result["message"] or "解压后" in result["message"]
     assert result["seconds"] < 1.0 and result["extra_mb"] < 50
@@ -204,7 +158,7 @@ def test_zip_bomb_with_a_lying_size_is_refused_in_bounded_memory(zip_bomb, tmp_p
     assert lies
     lying = tmp_path / "lying_bomb.xlsx"
     lying.write_bytes(bytes(data))
-    result = _probe(lying)
+    result = probe(lying)
     assert result["outcome"] == "refused", result
     assert result["seconds"] < 5.0 and result["extra_mb"] < 100
 
@@ -406,7 +360,7 @@ def test_workbook_huge_once_read_is_refused_in_a_4gb_process(bomb, tmp_path):
     build, expected = BOMBS[bomb]
     path = build(tmp_path / f"{bomb}.xlsx")
     assert path.stat().st_size < 1024 * 1024
-    result = _probe(path, cap_mb=4096)
+    result = probe(path, cap_mb=4096)
     assert result["outcome"] == "refused", result
     message = result["message"]
     assert "\n" not in message and "Traceback" not in message
