@@ -7,6 +7,8 @@ from __future__ import annotations
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -121,6 +123,21 @@ def _text_message(what: str, size: int, limits: Limits) -> str:
         f"{what}引用的共享文字展开后约 {_mb(size)}，超过导入上限 {_mb(limits.shared_text_bytes)}"
         "（同一段文字被大量单元格重复引用，可能是恶意构造的文件），拒绝导入"
     )
+
+
+@contextmanager
+def zip_refusals(name: str, what: str) -> Iterator[None]:
+    """Whatever a zip reader raises on a damaged or unusual file, as one refusal line (our
+    own :class:`ImportRefused`, a ValueError too, passes as it is); ``what`` names the kind
+    of file it should have been."""
+    try:
+        yield
+    except ImportRefused:
+        raise
+    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
+        raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
+    except ZIP_DAMAGE as exc:
+        raise ImportRefused(f"“{name}”已损坏，不是完整的{what}") from exc
 
 
 def check_members(infos: list[zipfile.ZipInfo], name: str, limits: Limits) -> None:

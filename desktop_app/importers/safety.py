@@ -45,7 +45,6 @@ from .fast_scan import PartScan, is_shared_strings
 from .refusals import (
     MACRO_WARNING,
     OLE_MAGIC,
-    ZIP_DAMAGE,
     ZIP_MAGIC,
     WorkbookFile,
     _bomb,
@@ -57,6 +56,7 @@ from .refusals import (
     _wan,
     check_members,
     scan_member,
+    zip_refusals,
 )
 from .scan_parts import (
     CHUNK,
@@ -154,15 +154,8 @@ def check_xlsx(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> None:
             )
     if head[:4] not in ZIP_MAGIC:
         raise ImportRefused(f"“{name}”不是 Excel 工作簿（.xlsx）文件，无法导入")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            _check_archive(archive, name, limits)
-    except ImportRefused:  # a ValueError too: our own verdict passes as it is
-        raise
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
-        raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
-    except ZIP_DAMAGE as exc:
-        raise ImportRefused(f"“{name}”已损坏，不是完整的 Excel 工作簿（.xlsx）") from exc
+    with zip_refusals(name, " Excel 工作簿（.xlsx）"), zipfile.ZipFile(path) as archive:
+        _check_archive(archive, name, limits)
 
 
 def _check_archive(archive: zipfile.ZipFile, name: str, limits: Limits) -> None:

@@ -21,13 +21,13 @@ from pathlib import Path
 from .errors import ImportRefused
 from .refusals import (
     MACRO_WARNING,
-    ZIP_DAMAGE,
     WorkbookFile,
     _check_sheet,
     _text_message,
     _wan,
     check_members,
     scan_member,
+    zip_refusals,
 )
 from .scan_parts import DEFAULT_LIMITS, Limits, SheetStats
 
@@ -54,24 +54,17 @@ def _scan_zip(path: Path, limits: Limits, wanted: Callable[[str], bool]) -> dict
     read whole (their size was counted while reading)."""
     name = path.name
     out: dict[str, bytes] = {}
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-            check_members(infos, name, limits)
-            total = 0
-            for info in infos:
-                if info.is_dir():
-                    continue
-                keep = _Keep() if wanted(info.filename) else None
-                total = scan_member(archive, info, name, limits, total, keep)
-                if keep is not None:
-                    out[info.filename] = b"".join(keep.chunks)
-    except ImportRefused:  # a ValueError too: our own verdict passes as it is
-        raise
-    except (zipfile.LargeZipFile, NotImplementedError, RuntimeError) as exc:
-        raise ImportRefused(f"“{name}”的压缩格式无法识别，请在 Excel 中另存后再导入") from exc
-    except ZIP_DAMAGE as exc:
-        raise ImportRefused(f"“{name}”已损坏，不是完整的工作簿文件") from exc
+    with zip_refusals(name, "工作簿文件"), zipfile.ZipFile(path) as archive:
+        infos = archive.infolist()
+        check_members(infos, name, limits)
+        total = 0
+        for info in infos:
+            if info.is_dir():
+                continue
+            keep = _Keep() if wanted(info.filename) else None
+            total = scan_member(archive, info, name, limits, total, keep)
+            if keep is not None:
+                out[info.filename] = b"".join(keep.chunks)
     return out
 
 
