@@ -78,7 +78,7 @@ def export_command(
     show_default=True,
     help="文件内容：ledger 项目台账、monthly 月报（填报模板）；auto 自动识别",
 )
-@period_option("月报期间 YYYY-MM（模板已记录期间时不需要）")
+@period_option("月报期间 YYYY-MM；台账中有本月数据列时为其期间（文件中已写明期间时不需要）")
 @click.option("--skip-rejected", is_flag=True, help="跳过有问题的行，导入其余各行")
 @click.option("--all", "show_all", is_flag=True, help="列出每一行（默认每类最多列 20 行）")
 @click.option(
@@ -133,6 +133,18 @@ def import_command(
                 echo(f"  {label} {preview.place(r)} {r.name}{detail}")
             if limit is not None and len(items) > limit:
                 echo(f"  ……另有 {len(items) - limit} 行{label}（加 --all 查看全部）")
+        # Rows whose project is unchanged but whose month's figures are new or differ.
+        months = [
+            r
+            for r in preview.month_rows
+            if r.status == "unchanged"
+            and r.month
+            and (r.month.status != "unchanged" or r.month.notes)
+        ]
+        for r in months[:limit]:
+            echo(f"  月报 {preview.place(r)} {r.name}：{r.detail}")
+        if limit is not None and len(months) > limit:
+            echo(f"  ……另有 {len(months) - limit} 行月报（加 --all 查看全部）")
         if dry_run:
             echo(f"预览完毕，未写入台账（--dry-run），用时 {time.perf_counter() - started:.1f} 秒")
             return
@@ -142,9 +154,10 @@ def import_command(
                 f"或加 --skip-rejected 只导入其余各行）：{rejected_text(preview)}"
             )
         result = apply_preview(store, preview, skip_rejected=skip_rejected)
+    month = f"，{result.period} 月报 {result.reports} 条" if result.reports else ""
     echo(
-        f"已导入：新增 {result.added}，修改 {result.changed}，记入修改历史（来源：{result.action_source}），"
-        f"用时 {time.perf_counter() - started:.1f} 秒"
+        f"已导入：新增 {result.added}，修改 {result.changed}{month}，记入修改历史"
+        f"（来源：{result.action_source}），用时 {time.perf_counter() - started:.1f} 秒"
     )
 
 

@@ -21,6 +21,7 @@ from ..store import Store
 from .bulk import collector_paused
 from .errors import ImportRefused
 from .headers import LEDGER_LABELS, MONTHLY_LABELS, ColumnMap
+from .ledger_month import PeriodNeeded, has_month_figures, named_ledger_period
 from .preview import STATUS_LABELS, ApplyResult, FieldChange, ImportPreview, RowResult
 from .source import ImportSource, Kind, open_import
 
@@ -53,7 +54,7 @@ def build_preview(
             return preview_monthly(store, source, period)
         from .ledger import preview_ledger
 
-        return preview_ledger(store, source, sheets)
+        return preview_ledger(store, source, sheets, period)
 
 
 def preview_file(
@@ -89,7 +90,7 @@ def apply_preview(
             f"有 {len(preview.rejected)} 行数据有问题，未导入任何内容：{rejected_text(preview)}"
         )
     source = preview.path.name
-    if preview.new or preview.changed:
+    if preview.has_changes:
         from ..store.backup import backup_before
 
         backup_before(store, f"导入前：{source}")
@@ -100,12 +101,27 @@ def apply_preview(
 def _write(store: Store, preview: ImportPreview, source: str) -> ApplyResult:
     """The store action of :func:`apply_preview`."""
     if preview.kind == "ledger":
+        from .ledger_month import month_reports
+
         new = [r.values for r in preview.new]
         updates = [(r.project_id or 0, r.values, r.version) for r in preview.changed]
-        if not new and not updates:
+        monthly, new_monthly = month_reports(preview) if preview.period else ([], {})
+        reports = len(monthly) + len(new_monthly)
+        if not new and not updates and not reports:
             return ApplyResult(0, 0, source)
-        added, changed = store.import_projects(new, updates, source=source, year=preview.year)
-        return ApplyResult(added, changed, source)
+        description = f"导入台账：新增{len(new)}个、修改{len(updates)}个项目"
+        if reports:
+            description += f"，{preview.period} 月报 {reports} 条"
+        added, changed = store.import_projects(
+            new,
+            updates,
+            source=source,
+            description=description,
+            year=preview.year,
+            monthly=monthly,
+            new_monthly=new_monthly,
+        )
+        return ApplyResult(added, changed, source, reports, preview.period)
     from .monthly import reports_to_save
 
     reports = reports_to_save(store, preview)
@@ -130,9 +146,12 @@ __all__ = [
     "ImportPreview",
     "ImportRefused",
     "ImportSource",
+    "PeriodNeeded",
     "RowResult",
     "apply_preview",
     "build_preview",
+    "has_month_figures",
+    "named_ledger_period",
     "open_import",
     "preview_file",
     "rejected_text",

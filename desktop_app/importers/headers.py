@@ -87,7 +87,94 @@ MONTHLY_SYNONYMS: dict[str, tuple[str, ...]] = {
              "本年累计", "开工以来累计", "累计完成投资"),
     SEQ: LEDGER_SYNONYMS[SEQ],
 }  # fmt: skip
+AMOUNT_TARGETS = ("total_investment", "annual_plan", "month_investment", "ytd_investment",
+                  "since_start_investment")  # fmt: skip
 _PCT_TEXT = {"形象进度", "工程进度", "进度"}  # with a % unit these mean progress_pct
+
+#: The month's figures inside a ledger (issue 16, item 4): columns that become the monthly
+#: reports of the period the workbook names.  They never count towards a ledger header's score
+#: (a unit's monthly return stays a monthly return).
+MONTH_TARGETS = ("month_investment", "ytd_investment", "since_start_investment",
+                 "progress_pct", "progress_text", "progress_notes", "month_problems")  # fmt: skip
+MONTH_LABELS: dict[str, str] = {
+    "month_investment": "本月完成投资",
+    "ytd_investment": "本年累计完成投资（1-N月）",
+    "since_start_investment": "开工以来累计完成投资",
+    "progress_pct": "形象进度(%)",
+    "progress_text": "形象进度",
+    "progress_notes": "进展情况",
+    "month_problems": "本月存在问题",
+}
+_MONTHS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+_M = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_Y = r"(?:(20\d\d)年度?)?"
+_DONE = r"(?:份)?(?:累计)?(?:实际)?(?:完成|完成投资|完成投资额|投资|投资完成|完成额|累计完成投资)"
+#: 1-6月完成投资, 2022年1～6月累计完成, 一至六月完成投资.
+_YTD = re.compile(rf"^{_Y}(?:1|一|01)月?(?:份)?[-~至到—–_]{_M}月{_DONE}$")
+#: 其中6月完成, 6月份完成投资, 2022年6月完成.
+_MONTH = re.compile(rf"^(?:其中)?{_Y}{_M}月(?:份)?(?:当月)?{_DONE}$")
+_MONTH_WORDS = ("本月完成投资", "本月完成", "本月投资", "当月完成投资", "当月完成", "本月完成额",
+                "月完成投资", "本月完成投资额", "其中本月完成", "其中本月", "其中当月完成",
+                "本月实际完成投资", "本月完成投资额")  # fmt: skip
+_YTD_WORDS = ("本年累计完成", "本年累计完成投资", "本年累计", "本年度累计完成投资",
+              "今年以来累计完成投资", "今年以来完成投资", "年初至今完成投资", "年初以来累计完成投资",
+              "本年完成投资", "本年累计完成额", "年度累计完成投资", "截至本月本年累计")  # fmt: skip
+_SINCE_WORDS = ("开工以来累计完成", "开工以来累计完成投资", "开工以来累计", "自开工累计完成投资",
+                "开工至今累计完成投资", "开工累计完成投资", "开工累计完成", "累计完成投资",
+                "累计完成", "项目开工以来累计完成投资", "建设以来累计完成投资",
+                "开工以来完成投资")  # fmt: skip
+_MONTH_TEXT_WORDS = {
+    "progress_text": ("形象进度", "工程形象进度", "形象进度情况", "形象进度描述", "本月形象进度",
+                      "截至本月形象进度"),
+    "progress_pct": ("形象进度百分比", "完成比例", "工程进度百分比", "进度百分比"),
+    "progress_notes": ("进展情况", "本月进展情况", "项目进展情况", "工作进展", "本月工作进展",
+                       "项目推进情况"),
+    "month_problems": ("本月存在问题", "当月存在问题", "本月存在的问题", "本月存在困难和问题"),
+}  # fmt: skip
+
+
+def _month_lookup() -> dict[str, str]:
+    table = {normalize(w): "month_investment" for w in _MONTH_WORDS}
+    table.update((normalize(w), "ytd_investment") for w in _YTD_WORDS)
+    table.update((normalize(w), "since_start_investment") for w in _SINCE_WORDS)
+    for target, words in _MONTH_TEXT_WORDS.items():
+        table.update((normalize(w), target) for w in words)
+    return table
+
+
+def month_target(text: str, unit: str | None) -> str | None:
+    """The month figure a ledger header text names (after :func:`header_key`), or None."""
+    if unit == "%" and (text in _PCT_TEXT or text.endswith("进度")):
+        return "progress_pct"
+    found = _MONTH_TABLE.get(text)
+    if found is not None:
+        return found
+    if _YTD.match(text):
+        return "ytd_investment"
+    if _MONTH.match(text):
+        return "month_investment"
+    m = re.match(rf"^{_Y}{_M}月(?:份)?存在(?:的)?问题$", text)
+    return "month_problems" if m else None
+
+
+def _month_number(word: str) -> int:
+    return _MONTHS_CN.get(word) or int(word)
+
+
+def named_period(header_text: str) -> tuple[int | None, int | None]:
+    """(year, month) a month column's header names: 1-6月完成投资 → (None, 6), 2022年6月完成 →
+    (2022, 6), 本月完成投资 → (None, None)."""
+    text = header_key(header_text)[0]
+    for pattern in (_YTD, _MONTH):
+        m = pattern.match(text)
+        if m:
+            return (int(m.group(1)) if m.group(1) else None), _month_number(m.group(2))
+    m = re.match(rf"^{_Y}{_M}月(?:份)?存在(?:的)?问题$", text)
+    if m:
+        return (int(m.group(1)) if m.group(1) else None), _month_number(m.group(2))
+    return None, None
+
 
 LEDGER_LABELS: dict[str, str] = {name: FIELD_BY_NAME[name].label for name in FIELD_BY_NAME}
 MONTHLY_LABELS: dict[str, str] = {
@@ -136,6 +223,7 @@ def _lookup(vocabulary: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
 _LEDGER_TABLE = _lookup(LEDGER_SYNONYMS)
 _MONTHLY_TABLE = _lookup(MONTHLY_SYNONYMS)
+_MONTH_TABLE = _month_lookup()
 
 
 def match_label(text: str, unit: str | None, kind: str) -> str | None:
@@ -149,6 +237,8 @@ def match_label(text: str, unit: str | None, kind: str) -> str | None:
     found = _LEDGER_TABLE.get(text)
     if found is None and _YEAR_PLAN.match(text):
         return "annual_plan"
+    if found is None:
+        return month_target(text, unit)
     return found
 
 
@@ -284,7 +374,7 @@ def _map_columns(labels: list[tuple[str, str]], kind: str, unit: str) -> list[Co
                 col_unit = found_unit
                 break
         display = " / ".join(t for t in (upper, lower) if t)
-        if target in ("total_investment", "annual_plan", "month_investment"):
+        if target in AMOUNT_TARGETS:
             col_unit = col_unit if col_unit in ("亿元", "万元", "元") else unit
         columns.append(ColumnMap(index, display, target, col_unit))
     return columns
@@ -306,7 +396,7 @@ def find_header(sheet: SheetData, kind: str) -> Header | None:
     limit = min(MAX_HEADER_ROW, len(sheet.rows))
     for top in range(limit):
         row = sheet.rows[top]
-        if sum(_is_text(v) for v in row) < 2:
+        if sum(_is_text(v) for v in row) < 2 or _layout_line(row):
             continue
         unit = _units_line(sheet, top) or "万元"
         for depth in (1, 2):
@@ -316,12 +406,24 @@ def find_header(sheet: SheetData, kind: str) -> Header | None:
             targets = [c.target for c in columns if c.target and not c.target.startswith("_")]
             if "name" not in targets and "code" not in targets:
                 continue
-            score = len(set(targets))
+            score = (
+                len(set(targets) - set(MONTH_TARGETS)) if kind == "ledger" else len(set(targets))
+            )
             if best is None or score > best.score:
                 best = Header(sheet, top, depth, columns, unit, score)
     if best is not None and best.score < 2:
         return None
     return best
+
+
+_LAYOUT = re.compile(r"^(?:.{0,8}单位\s*[:：]|截[至止]|填报日期|制表|报送日期|日期\s*[:：])")
+
+
+def _layout_line(row: Sequence[object]) -> bool:
+    """Whether a row is the line above a table's header (单位：万元 … 截至2022年6月30日,
+    填报单位：…), not a level of the header: every text in it is such a line."""
+    texts = [" ".join(str(v).split()) for v in row if _is_text(v)]
+    return bool(texts) and all(_LAYOUT.match(t) for t in texts)
 
 
 def _two_level(sheet: SheetData, top: int, kind: str) -> bool:

@@ -8,11 +8,14 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain.fields import AMOUNT_FIELDS, DATE_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES
+from ..domain.periods import Period
 from ..domain.text import is_multiline
 from ..domain.textmatch import normalize, same_name
 from ..domain.validation import Issue, validate_project
 from ..store import Project, Store
+from .errors import ImportRefused
 from .headers import Header, plan_year
+from .ledger_month import MonthFigures, ledger_period
 from .preview import FieldChange, ImportPreview, RowResult, cleaned_rows_warning
 from .rows import classify, merged_fill, with_merged
 from .source import ImportSource
@@ -85,15 +88,26 @@ def _same(field: str, old: Any, new: Any) -> bool:
 
 
 def preview_ledger(
-    store: Store, source: ImportSource, sheets: Collection[str] | None = None
+    store: Store,
+    source: ImportSource,
+    sheets: Collection[str] | None = None,
+    period: Period | None = None,
 ) -> ImportPreview:
     """What importing ``source`` as a ledger would do (nothing is written): the rows of every
-    table, sheet by sheet (only those of ``sheets`` if given)."""
+    table, sheet by sheet (only those of ``sheets`` if given), and the monthly reports of
+    ``period`` (else the period the workbook names) its month's figures become."""
     tables = [t for t in source.tables if sheets is None or t.sheet.name in sheets]
     left_out = [t.sheet.name for t in source.tables if t not in tables]
     years = {t.sheet.name: plan_year(t) for t in tables}
     named = [y for y in years.values() if y is not None]
     year = named[0] if named else store.current_year()  # the year's values are compared
+    period, period_source = ledger_period(tables, period, named[0] if named else None)
+    if period is not None and period.year != year:
+        raise ImportRefused(
+            f"本月数据的期间 {period} 与计划投资的年份（{year}年）不同；"
+            "请指定同一年的期间，或分开导入"
+        )
+    figures = MonthFigures(store, tables, period) if period is not None else None
     projects = store.projects(year)
     by_code = {p.code: p for p in projects}
     by_name: dict[str, list[Project]] = {}
@@ -139,12 +153,19 @@ def preview_ledger(
                 reasons.append(wrong_year)
             result = _judge(state, sheet, sheet_row.number, values, reasons)
             result.sheet = sheet
+            if figures is not None and result.status != "rejected":
+                result.month, refused = figures.read(sheet, cells, result.project_id)
+                if refused:
+                    result.status = "rejected"
+                    result.reasons.extend(refused)
             if notes:
                 cleaned += 1
                 result.warnings = notes + result.warnings
             rows.append(result)
     if cleaned:
         warnings.append(cleaned_rows_warning(cleaned))
+    if figures is not None:
+        warnings.extend(figures.notes)
     if state.twice:
         shown = "；".join(state.twice[:3]) + ("等" if len(state.twice) > 3 else "")
         warnings.append(
@@ -163,6 +184,8 @@ def preview_ledger(
         year=year,
         tables=tables,
         left_out=left_out,
+        period=period,
+        period_source=period_source,
     )
 
 
@@ -299,7 +322,7 @@ def _judge(
         return result
     seen[key] = (sheet, number)
     if project is None:
-        full = {f: values.get(f) for f in PROJECT_FIELD_NAMES}
+        full = {**_BLANK, **values}  # every field (validate_project reads no others)
         full["lists"] = values.get("lists") or []
         errors, warnings = _messages(validate(full))
         if errors:
@@ -330,6 +353,10 @@ def _judge(
     ]
     result.warnings = warnings
     return result
+
+
+#: A new project's record before its values: every field empty.
+_BLANK: dict[str, Any] = dict.fromkeys(PROJECT_FIELD_NAMES)
 
 
 def _messages(issues: Iterable[Issue]) -> tuple[list[str], list[str]]:

@@ -49,6 +49,39 @@ class FieldChange:
 
 
 @dataclass
+class MonthRow:
+    """The month's figures of a ledger row (issue 16, item 4): the monthly report of the
+    preview's period they become, compared with the report already there."""
+
+    status: Status  # new, changed or unchanged (a refused figure refuses the whole row)
+    values: dict[str, Any] = field(default_factory=dict)  # new: every value; changed: changes
+    changes: list[FieldChange] = field(default_factory=list)
+    version: int | None = None  # of the report there (changed)
+    notes: list[str] = field(default_factory=list)  # derived figures, disagreements
+    #: The report there (changed, unchanged): what the sheet's values are written over.
+    report: Any = None
+
+    @property
+    def text(self) -> str:
+        """The report in one line: 本月完成投资 250；形象进度(%) 45 …, then the notes."""
+        if self.status == "changed":
+            parts = [c.text for c in self.changes]
+        else:
+            parts = [f"{MONTH_VALUE_LABELS.get(k, k)}：{shown(v)}" for k, v in self.values.items()]
+        return "；".join([*parts, *self.notes])
+
+
+#: The labels of a monthly report's values in the preview.
+MONTH_VALUE_LABELS: dict[str, str] = {
+    "month_investment": "本月完成投资",
+    "progress_pct": "形象进度(%)",
+    "progress_text": "形象进度",
+    "progress_notes": "进展情况",
+    "problems": "存在问题",
+}
+
+
+@dataclass
 class RowResult:
     """One data row of the sheet and what importing it would do."""
 
@@ -63,16 +96,23 @@ class RowResult:
     warnings: list[str] = field(default_factory=list)
     version: int | None = None
     sheet: str = ""  # the worksheet the row is on
+    #: A ledger row's figures of the month (the monthly report they become), if any.
+    month: MonthRow | None = None
 
     @property
     def detail(self) -> str:
         """Why a row is refused; else its changes and warnings (such as the control
-        characters its text lost)."""
+        characters its text lost), then its month's report."""
         if self.status == "rejected":
             return "；".join(self.reasons)
         if self.status == "changed":
-            return "；".join([*(c.text for c in self.changes), *self.warnings])
-        return "；".join(self.warnings)
+            parts = [*(c.text for c in self.changes), *self.warnings]
+        else:
+            parts = list(self.warnings)
+        if self.month is not None and (self.month.status != "unchanged" or self.month.notes):
+            label = STATUS_LABELS[self.month.status]
+            parts.append(f"月报{label}：{self.month.text}" if self.month.text else f"月报{label}")
+        return "；".join(parts)
 
 
 @dataclass
@@ -97,6 +137,20 @@ class ImportPreview:
     tables: list[Header] = field(default_factory=list)
     #: Sheets with a table that the user left out of this import (their rows are not here).
     left_out: list[str] = field(default_factory=list)
+    #: A ledger with the month's figures: where its :attr:`period` came from (“标题“2022年6月
+    #: 重点项目台账””, “指定的期间”); empty when the ledger has none.
+    period_source: str = ""
+
+    @property
+    def month_rows(self) -> list[RowResult]:
+        """The ledger rows (not refused) that carry a monthly report of :attr:`period`."""
+        return [r for r in self.rows if r.month is not None and r.status != "rejected"]
+
+    def month_counts(self) -> dict[str, int]:
+        out = dict.fromkeys(("new", "changed", "unchanged"), 0)
+        for r in self.month_rows:
+            out[r.month.status] += 1  # type: ignore[union-attr]
+        return out
 
     def __post_init__(self) -> None:
         if not self.tables and not self.left_out:
@@ -167,11 +221,19 @@ class ImportPreview:
             ]
             if of_year:
                 text += f"；{'、'.join(dict.fromkeys(of_year))}写入{self.year}年"
+        if self.kind == "ledger" and self.period is not None:
+            m = self.month_counts()
+            text += (
+                f"；{self.period} 月报（期间来自{self.period_source}）：新增 {m['new']} 条，"
+                f"修改 {m['changed']} 条，未变 {m['unchanged']} 条"
+            )
         return text
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.new or self.changed)
+        if self.new or self.changed:
+            return True
+        return any(r.month is not None and r.month.status != "unchanged" for r in self.month_rows)
 
 
 @dataclass(frozen=True)
@@ -179,7 +241,13 @@ class ApplyResult:
     added: int
     changed: int
     action_source: str
+    #: A ledger's month figures: the monthly reports written, and their period.
+    reports: int = 0
+    period: Period | None = None
 
     @property
     def text(self) -> str:
-        return f"已导入：新增 {self.added}，修改 {self.changed}（来源：{self.action_source}）"
+        month = f"，{self.period} 月报 {self.reports} 条" if self.reports else ""
+        return (
+            f"已导入：新增 {self.added}，修改 {self.changed}{month}（来源：{self.action_source}）"
+        )

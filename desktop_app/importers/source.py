@@ -21,6 +21,50 @@ from .workbook import SheetData, read_workbook
 
 Kind = Literal["ledger", "monthly"]
 _TITLE_PERIOD = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10, "十一": 11, "十二": 12}  # fmt: skip
+#: 2022年6月, 2022年1-6月, 2022年度1～6月, 二〇二二 is not read (offices type digits there).
+_NAMED_MONTH = re.compile(
+    r"(20\d\d)\s*年度?\s*(?:(?:1|一|01)\s*月?\s*[-~～至到—–]\s*)?"
+    r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+)
+#: A cut-off line written with dots or dashes: 截至2022.6.30, 截止日期：2022-06-30.
+_CUTOFF_DATE = re.compile(r"截[至止][^0-9]{0,6}(20\d\d)\s*[.\-/／]\s*(1[0-2]|0?[1-9])(?!\d)")
+_NAMED_YEAR_ALONE = re.compile(r"(20\d\d)\s*年")
+
+
+@dataclass(frozen=True)
+class PeriodClue:
+    """A period (or a year alone) the rows above a table name, and the text naming it."""
+
+    year: int
+    month: int | None
+    text: str
+
+
+def period_clues(header: Header) -> list[PeriodClue]:
+    """What the title rows and the cut-off line above ``header`` say about the period:
+    “2022年6月重点项目台账”, “截至2022年6月30日”, “2022年1-6月”; a year alone
+    (“2022年重点项目台账”) as a clue without a month."""
+    out: list[PeriodClue] = []
+    rows = header.sheet.rows
+    for number, row in enumerate(rows[: header.top + header.depth]):
+        for value in row:
+            if not isinstance(value, str) or "20" not in value:
+                continue
+            if number >= header.top and "截至" not in value and "截止" not in value:
+                continue  # a header row: only a cut-off line beside the labels counts
+            line = " ".join(value.split())
+            found = _NAMED_MONTH.search(line) or _CUTOFF_DATE.search(line)
+            if found:
+                word = found.group(2)
+                month = _CN_MONTHS.get(word) or int(word)
+                out.append(PeriodClue(int(found.group(1)), month, line))
+                continue
+            year = _NAMED_YEAR_ALONE.search(line)
+            if year:
+                out.append(PeriodClue(int(year.group(1)), None, line))
+    return out
 
 
 @dataclass

@@ -144,6 +144,27 @@ class ReadsMixin:
             (str(first), str(last)),
         ).fetchall()
 
+    def amounts_before(self, period: Period | str) -> dict[int, tuple[int, int]]:
+        """Project id → (本月完成 of the months of ``period``'s year before it, of every month
+        before it), whole 百元, for the projects with such reports: what a ledger's 1-N月 and
+        开工以来累计 figures are checked against (an import of the month inside a ledger)."""
+        month = Period.parse(str(period))
+        out: dict[int, tuple[int, int]] = {}
+        for pid, since in self.conn.execute(
+            "SELECT project_id, sum(month_investment) FROM monthly_reports "
+            "WHERE period < ? AND month_investment IS NOT NULL GROUP BY project_id",
+            (str(month),),
+        ):
+            out[pid] = (0, since)
+        for pid, ytd in self.conn.execute(
+            "SELECT project_id, sum(month_investment) FROM monthly_reports "
+            "WHERE period >= ? AND period < ? AND month_investment IS NOT NULL "
+            "GROUP BY project_id",
+            (str(Period(month.year, 1)), str(month)),
+        ):
+            out[pid] = (ytd, out[pid][1])
+        return out
+
     def each_amount(self, period: Period | str) -> Iterator[tuple[int, int]]:
         """``(project_id, 本月完成 in whole 百元)`` of every report of ``period`` with an
         amount, one at a time: read from the covering period index alone (schema v3), for

@@ -312,6 +312,12 @@ EN = {
     "核对列的对应关系": "Check the column mapping",
     "程序已按表头文字识别各列；如有不对，点“导入为”一格改正。": "Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.",
     "月报期间：": "Report period:",
+    "本月数据期间：": "Period of the month's figures:",
+    "表中本月完成、1-N月累计、形象进度等列记入这个月的月度调度；留空则按文件中写明的期间": (
+        "The sheet's figures of the month (this month, year to date, progress) go into this "
+        "month's reports; leave it empty to use the period the file names"
+    ),
+    "表中本月数据记入 {p} 月度调度 {n} 条。": "The sheet's month figures: {n} reports of {p}.",
     "文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。": "File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.",
     "预览：导入后会怎样": "Preview: what the import will do",
     "核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。": "When it looks right click “Import”: everything is written or nothing, and it goes into the change history.",

@@ -24,7 +24,7 @@ from ...importers import (
     ImportSource,
     RowResult,
 )
-from ...importers.headers import IGNORE, SEQ, Header
+from ...importers.headers import AMOUNT_TARGETS, IGNORE, MONTH_LABELS, SEQ, Header
 from ...importers.monthly import INPUT_FIELDS
 from ...importers.rows import classify
 from ...importers.values import text as cell_text
@@ -33,7 +33,6 @@ from ..models.base import CENTER, ColumnSpec, SpecTableModel
 _Index = QModelIndex | QPersistentModelIndex
 NOT_IMPORTED = "（不导入）"
 UNITS = ("万元", "亿元", "元")
-AMOUNT_TARGETS = ("total_investment", "annual_plan", "month_investment")
 STATUS_COLORS = {"new": "#E2F0D9", "changed": "#FFF4CC", "rejected": "#FAD4D4", "unchanged": None}
 
 
@@ -42,8 +41,9 @@ def target_choices(kind: str) -> list[tuple[str | None, str]]:
     if kind == "monthly":
         fields: list[tuple[str | None, str]] = [("code", "项目编号"), ("name", "项目名称")]
         fields += [(f, MONTHLY_LABELS[f]) for f in INPUT_FIELDS]
-    else:
+    else:  # the project's fields, then the month's figures a ledger may carry
         fields = list(LEDGER_LABELS.items())
+        fields += [(f, f"本月数据：{label}") for f, label in MONTH_LABELS.items()]
     return [(None, NOT_IMPORTED), (SEQ, "序号"), *fields]
 
 

@@ -34,8 +34,11 @@ from ...importers import (
     ColumnMap,
     ImportPreview,
     ImportSource,
+    PeriodNeeded,
     apply_preview,
     build_preview,
+    has_month_figures,
+    named_ledger_period,
     open_import,
 )
 from ...reports.template import reporting_status
@@ -179,10 +182,25 @@ class MappingPage(_Page):
         self.sheet_label.setVisible(many)
         self.sheet_box.setVisible(many)
         monthly = source.kind == "monthly"
-        self.period_label.setVisible(monthly)
-        self.period_edit.setVisible(monthly)
-        guess = source.guess_period() if monthly else None
+        # A ledger with the month's figures (1-6月完成投资, 形象进度…) asks for their period.
+        month_figures = not monthly and has_month_figures(source.tables)
+        self.period_label.setText(
+            self.tr("本月数据期间：") if month_figures else self.tr("月报期间：")
+        )
+        self.period_label.setVisible(monthly or month_figures)
+        self.period_edit.setVisible(monthly or month_figures)
+        if monthly:
+            guess = source.guess_period()
+        else:
+            guess = named_ledger_period(source.tables) if month_figures else None
         self.period_edit.setText(str(guess) if guess else "")
+        self.period_edit.setToolTip(
+            self.tr(
+                "表中本月完成、1-N月累计、形象进度等列记入这个月的月度调度；留空则按文件中写明的期间"
+            )
+            if month_figures
+            else ""
+        )
         self.error.clear()
         self._show_sheet()
 
@@ -221,11 +239,13 @@ class MappingPage(_Page):
         assert self.model is not None and self.wiz.source is not None
         self.error.clear()
         period = None
-        if self.wiz.source.kind == "monthly":
+        given = self.period_edit.text().strip()
+        if self.wiz.source.kind == "monthly" or (self.period_edit.isVisibleTo(self) and given):
             try:
-                period = Period.parse(self.period_edit.text())
+                period = Period.parse(given)
             except PeriodError as exc:
                 self.error.setText(str(exc))
+                self.period_edit.setFocus()
                 return False
         mappings = {name: model.columns for name, model in self.models.items()}
         with _busy():
@@ -233,6 +253,12 @@ class MappingPage(_Page):
                 self.wiz.preview = build_preview(
                     self.wiz.store, self.wiz.source, columns=mappings, period=period
                 )
+            except PeriodNeeded as exc:  # the month's figures of a ledger: which month?
+                self.period_label.setVisible(True)
+                self.period_edit.setVisible(True)
+                self.error.setText(str(exc))
+                self.period_edit.setFocus()
+                return False
             except (ValueError, StoreError) as exc:
                 self.error.setText(str(exc))
                 return False
@@ -448,6 +474,13 @@ class DonePage(_Page):
             ),
             self.tr("已记入修改历史，来源：{src}。").format(src=result.action_source),
         ]
+        if preview.kind == "ledger" and result.reports:
+            lines.insert(
+                1,
+                self.tr("表中本月数据记入 {p} 月度调度 {n} 条。").format(
+                    p=period_label(result.period), n=result.reports
+                ),
+            )
         if preview.kind == "monthly" and preview.period is not None:
             status = reporting_status(self.wiz.store, preview.period)
             done = [s.unit for s in status if s.complete]
