@@ -164,7 +164,7 @@ class MonthFigures:
                     f"{self._ytd}累计完成投资 {shown(ytd)} 小于已报的{self._earlier}合计 "
                     f"{shown(earlier)}，无法得出本月完成投资"
                 ]
-            report["month_investment"] = month
+            report = {"month_investment": month, **report}  # first, as the sheet's columns go
             if self.period.month > 1:
                 notes.append(
                     f"本月完成投资 = {self._ytd}累计 {shown(ytd)} − 已报{self._earlier} "

@@ -313,6 +313,8 @@ EN = {
     "程序已按表头文字识别各列；如有不对，点“导入为”一格改正。": "Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.",
     "月报期间：": "Report period:",
     "本月数据期间：": "Period of the month's figures:",
+    "有月报数据（{n}）": "With month figures ({n})",
+    "{p} 月报（{s}）：": "Report of {p} ({s}):",
     "表中本月完成、1-N月累计、形象进度等列记入这个月的月度调度；留空则按文件中写明的期间": (
         "The sheet's figures of the month (this month, year to date, progress) go into this "
         "month's reports; leave it empty to use the period the file names"

@@ -847,42 +847,42 @@ Double-click to open the project</translation>
     <context>
         <name>DonePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="457" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="478" />
             <source>导入完成</source>
             <translation>Import finished</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="466" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="487" />
             <source>个项目</source>
             <translation>projects</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="466" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="487" />
             <source>条月报</source>
             <translation>monthly reports</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="468" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="489" />
             <source>已导入：新增 {a} {u}，修改 {c} {u}。</source>
             <translation>Imported: {a} new {u}, {c} changed {u}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="471" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="492" />
             <source>已记入修改历史，来源：{src}。</source>
             <translation>Recorded in the change history, source: {src}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="476" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="497" />
             <source>表中本月数据记入 {p} 月度调度 {n} 条。</source>
             <translation>The sheet's month figures: {n} reports of {p}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="485" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="506" />
             <source>{p} 已报齐 {d}/{n} 个单位。</source>
             <translation>{p}: {d} of {n} units have reported.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="490" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="511" />
             <source>尚未报齐：</source>
             <translation>Not yet reported:</translation>
         </message>
@@ -1207,52 +1207,52 @@ Double-click to open the project</translation>
     <context>
         <name>FilePage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="79" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="81" />
             <source>选择要导入的 Excel 文件</source>
             <translation>Choose the Excel file to import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="80" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="82" />
             <source>各单位报来的项目台账（.xlsx、.xls、.ods 等，可有多个工作表），或填好的月度调度填报模板。写入前会先预览。</source>
             <translation>A project ledger sent in by a unit (.xlsx, .xls, .ods and others, on one sheet or many), or a filled-in monthly report template. You see a preview before anything is written.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="88" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="90" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="91" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="93" />
             <source>自动识别</source>
             <translation>Detect</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="92" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="94" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="93" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="95" />
             <source>月报（填报模板）</source>
             <translation>Monthly reports (template)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="99" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="101" />
             <source>文件：</source>
             <translation>File:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="100" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="102" />
             <source>内容：</source>
             <translation>Contents:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="107" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="109" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="109" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="111" />
             <source>电子表格 (*.xlsx *.xlsm *.xls *.xlsb *.ods);;所有文件 (*)</source>
             <translation>Spreadsheets (*.xlsx *.xlsm *.xls *.xlsb *.ods);;All files (*)</translation>
         </message>
@@ -1377,27 +1377,27 @@ Double-click to open the project</translation>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="509" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="530" />
             <source>导入 Excel</source>
             <translation>Import Excel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="527" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="548" />
             <source>下一步</source>
             <translation>Next</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="528" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="549" />
             <source>上一步</source>
             <translation>Back</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="529" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="550" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="530" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="551" />
             <source>完成</source>
             <translation>Finish</translation>
         </message>
@@ -2023,53 +2023,53 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="135" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="137" />
             <source>核对列的对应关系</source>
             <translation>Check the column mapping</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="136" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="138" />
             <source>程序已按表头文字识别各列；如有不对，点“导入为”一格改正。</source>
             <translation>Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="142" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="144" />
             <source>工作表(&amp;S)：</source>
             <translation>&amp;Sheet:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="148" />
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="187" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="151" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="191" />
             <source>月报期间：</source>
             <translation>Report period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="187" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="191" />
             <source>本月数据期间：</source>
             <translation>Period of the month's figures:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="196" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="202" />
             <source>表中本月完成、1-N月累计、形象进度等列记入这个月的月度调度；留空则按文件中写明的期间</source>
             <translation>The sheet's figures of the month (this month, year to date, progress) go into this month's reports; leave it empty to use the period the file names</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="230" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="222" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="230" />
             <source>月报</source>
             <translation>Report</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="223" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="231" />
             <source>文件“{file}”，工作表“{sheet}”，识别为{kind}；表头在第 {rows} 行，金额默认单位：{unit}。</source>
             <translation>File “{file}”, sheet “{sheet}”, read as {kind}; header in row(s) {rows}, default amount unit: {unit}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="227" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="235" />
             <source>共读取 {n} 个工作表：{names}；在“工作表”中切换查看各表的列。</source>
             <translation> {n} sheets read: {names}; choose one under “Sheet” to see its columns.</translation>
         </message>
@@ -2566,62 +2566,72 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Rejected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="269" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="279" />
             <source>预览：导入后会怎样</source>
             <translation>Preview: what the import will do</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="270" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="280" />
             <source>核对无误后点“导入”，全部写入或全部不写入，并记入修改历史。</source>
             <translation>When it looks right click “Import”: everything is written or nothing, and it goes into the change history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="306" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="316" />
             <source>显示：</source>
             <translation>Show:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="317" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="327" />
             <source>导入</source>
             <translation>Import</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="333" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="343" />
             <source>导入的工作表：</source>
             <translation>Sheets to import:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="382" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="392" />
             <source>{sheet}（{n} 行）</source>
             <translation>{sheet} ({n} rows)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="392" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="402" />
             <source>{period} 月报：</source>
             <translation>{period} reports: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="394" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="404" />
             <source>。没有需要写入的内容。</source>
             <translation>. Nothing to write.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="398" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="408" />
             <source>全部（{n}）</source>
             <translation>All ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="408" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="413" />
+            <source>有月报数据（{n}）</source>
+            <translation>With month figures ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="422" />
             <source>跳过有问题的 {n} 行，只导入其余各行</source>
             <translation>Skip the {n} rows with problems and import the rest</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="448" />
+            <source>{p} 月报（{s}）：</source>
+            <translation>Report of {p} ({s}):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="469" />
             <source>导入失败</source>
             <translation>Import failed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="448" />
+            <location filename="../../desktop_app/ui/dialogs/import_wizard.py" line="469" />
             <source>未导入任何内容：{msg}</source>
             <translation>Nothing was imported: {msg}</translation>
         </message>

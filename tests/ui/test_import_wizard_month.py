@@ -72,5 +72,14 @@ def test_a_named_period_fills_the_box(qtbot, empty_store, settings, tmp_path):
     _click(qtbot, w, QWizard.WizardButton.NextButton)
     assert w.mapping_page.period_edit.text() == "2022-06"
     _click(qtbot, w, QWizard.WizardButton.NextButton)
-    assert w.currentPage() is w.preview_page
-    assert "期间来自" in w.preview_page.summary.text()
+    page = w.preview_page
+    assert w.currentPage() is page
+    summary = page.summary.text()
+    assert "期间来自“辽源市2022年重点项目台账”和表头“1-6月完成投资”" in summary
+    assert page.filter_box.currentData() is None  # every row: the month's reports are new
+    page.filter_box.setCurrentIndex(page.filter_box.findData("month"))
+    assert page.filter_box.currentText() == "有月报数据（2）"
+    assert page.model.rowCount() == 2
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    detail = page.detail.text()
+    assert "2022-06 月报（新增）" in detail and "本月完成投资：300.00" in detail

@@ -218,9 +218,29 @@ class PreviewModel(SpecTableModel):
         self.status: str | None = None
 
     def set_preview(self, preview: ImportPreview | None, status: str | None = None) -> None:
+        """Show the rows of ``preview`` with ``status`` (all: None; :data:`MONTH_ROWS`: the
+        ledger rows whose month's report is new, changed or has a note)."""
         self.preview, self.status = preview, status
-        rows = preview.rows if preview is not None else []
-        self.set_rows([r for r in rows if status is None or r.status == status])
+        if preview is None:
+            self.set_rows([])
+        elif status == MONTH_ROWS:
+            self.set_rows(month_rows(preview))
+        else:
+            self.set_rows([r for r in preview.rows if status is None or r.status == status])
+
+
+#: The preview filter of a ledger's rows with the month's figures to write or to look at.
+MONTH_ROWS = "month"
+
+
+def month_rows(preview: ImportPreview) -> list[RowResult]:
+    """The ledger rows whose monthly report the import writes, or that carry a note about
+    their month's figures (a derived month, two sums that disagree)."""
+    return [
+        r
+        for r in preview.month_rows
+        if r.month is not None and (r.month.status != "unchanged" or r.month.notes)
+    ]
 
 
 def _status_fill(row: RowResult) -> QBrush | None:

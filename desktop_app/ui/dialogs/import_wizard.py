@@ -51,7 +51,9 @@ from .import_models import (
     UNITS,
     ChoiceDelegate,
     ColumnMappingModel,
+    MONTH_ROWS,
     PreviewModel,
+    month_rows,
     target_choices,
 )
 
@@ -144,6 +146,7 @@ class MappingPage(_Page):
         self.sheet_label.setBuddy(self.sheet_box)
         self.sheet_box.currentIndexChanged.connect(self._show_sheet)
         self.period_edit = QLineEdit(objectName="importPeriod")
+        self._named: Period | None = None  # the period the file names, put in the box
         self.period_edit.setPlaceholderText("2022-07")
         self.period_label = QLabel(self.tr("月报期间："))
         self.table = QTableView(objectName="mappingTable")
@@ -193,6 +196,7 @@ class MappingPage(_Page):
             guess = source.guess_period()
         else:
             guess = named_ledger_period(source.tables) if month_figures else None
+        self._named = guess
         self.period_edit.setText(str(guess) if guess else "")
         self.period_edit.setToolTip(
             self.tr(
@@ -247,6 +251,8 @@ class MappingPage(_Page):
                 self.error.setText(str(exc))
                 self.period_edit.setFocus()
                 return False
+            if self.wiz.source.kind == "ledger" and period == self._named:
+                period = None  # the file's own: the preview says where it is written
         mappings = {name: model.columns for name, model in self.models.items()}
         with _busy():
             try:
@@ -402,8 +408,12 @@ class PreviewPage(_Page):
         self.filter_box.addItem(self.tr("全部（{n}）").format(n=len(preview.rows)), None)
         for status, label in STATUS_LABELS.items():
             self.filter_box.addItem(f"{self.tr(label)}（{counts[status]}）", status)
+        months = len(month_rows(preview))
+        if preview.kind == "ledger" and preview.period is not None:
+            self.filter_box.addItem(self.tr("有月报数据（{n}）").format(n=months), MONTH_ROWS)
         self.filter_box.blockSignals(False)
-        first = next((s for s in ("rejected", "changed", "new") if counts[s]), None)
+        order = ("rejected", "changed", "new") if not months else ("rejected",)
+        first = next((s for s in order if counts[s]), None)
         self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(first)) if first else 0)
         self._filter()
         rejected = counts["rejected"]
@@ -431,7 +441,14 @@ class PreviewPage(_Page):
             lines += [c.text for c in row.changes]
         else:
             lines += row.reasons + row.warnings
-        self.detail.setText("\n".join(lines))
+        month = row.month
+        if month is not None and row.status != "rejected":
+            label = self.tr(STATUS_LABELS[month.status])
+            period = self.wiz.preview.period if self.wiz.preview is not None else ""
+            lines.append(self.tr("{p} 月报（{s}）：").format(p=period, s=label))
+            shown = [c.text for c in month.changes] if month.status == "changed" else []
+            lines += [f"　{t}" for t in (shown or month.text.split("；")) + month.notes if t]
+        self.detail.setText("\n".join(dict.fromkeys(lines)))
 
     def isComplete(self) -> bool:
         preview = self.wiz.preview
