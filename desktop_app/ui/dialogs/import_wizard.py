@@ -47,11 +47,11 @@ from ..common.labels import period_label
 from ..common.wizard import WizardPage, error_label
 from .import_models import (
     AMOUNT_TARGETS,
+    MONTH_ROWS,
     NOT_IMPORTED,
     UNITS,
     ChoiceDelegate,
     ColumnMappingModel,
-    MONTH_ROWS,
     PreviewModel,
     month_rows,
     target_choices,
