@@ -24,6 +24,7 @@ from .models import (
     Project,
 )
 from .store import Store
+from .units import Unit
 
 __all__ = [
     "CodeEntry",
@@ -44,6 +45,7 @@ __all__ = [
     "Project",
     "Store",
     "StoreError",
+    "Unit",
     "ValidationFailed",
     "WriteFailed",
 ]

@@ -525,6 +525,58 @@ def m007_period_figures_and_round_tables(db: Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+#: Issue 17: the units that report (责任单位) with their contacts, the returns received from
+#: them (one row per file taken in), and the review of each report a return brought.
+UNIT_TABLES = [
+    """CREATE TABLE units (
+        name TEXT PRIMARY KEY CHECK (trim(name) <> ''),
+        short_name TEXT,
+        contact TEXT,
+        phone TEXT,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        note TEXT,
+        version INTEGER NOT NULL DEFAULT 0
+    )""",
+    """CREATE TABLE unit_returns (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL CHECK (length(period) = 7),
+        unit TEXT NOT NULL CHECK (trim(unit) <> ''),
+        file_name TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        late INTEGER NOT NULL DEFAULT 0 CHECK (late IN (0, 1)),
+        action_id INTEGER NOT NULL REFERENCES actions(id)
+    )""",
+    "CREATE INDEX unit_returns_period ON unit_returns(period, unit)",
+    # No row: entered by the staff (counts as reviewed).  pending: 待审核; returned: 退回.
+    """CREATE TABLE report_reviews (
+        report_id INTEGER PRIMARY KEY REFERENCES monthly_reports(id) ON DELETE CASCADE,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'returned')),
+        return_id INTEGER REFERENCES unit_returns(id),
+        reason TEXT,
+        warnings TEXT,
+        reviewed_by TEXT,
+        reviewed_at TEXT
+    )""",
+    "CREATE INDEX report_reviews_return ON report_reviews(return_id)",
+]
+
+
+@_migration
+def m008_units_returns_reviews(db: Database) -> None:
+    """The unit directory starts with every 责任单位 the projects name (in the order they
+    first appear); returns and reviews start empty (every report so far was the staff's)."""
+    for statement in UNIT_TABLES:
+        db.execute(statement)
+    db.execute(
+        "INSERT INTO units (name, sort_order) "
+        "SELECT name, row_number() OVER (ORDER BY first) FROM ("
+        "  SELECT trim(department) AS name, min(id) AS first FROM projects"
+        "  WHERE department IS NOT NULL AND trim(department) <> '' GROUP BY trim(department))"
+    )
+    db.execute("PRAGMA user_version = 8")
+
+
 @contextmanager
 def sorting_on_disk(conn: sqlite3.Connection) -> Iterator[None]:
     """Run migrations with the sorter's runs in temporary files and a helper thread: building

@@ -13,6 +13,7 @@
 :mod:`.reads`             bulk reads for tables and charts, derived figures
 :mod:`.rounds`            closed rounds (关账): close, reopen, the frozen rows
 :mod:`.years_change`      年度切换: the new year's list proposed and started
+:mod:`.units`             the unit directory (责任单位), the returns' deadline
 :mod:`.sqlite_engine`     everything only SQLite does (the seam for a second engine)
 ========================  ===========================================================
 
@@ -36,6 +37,7 @@ from .projects import ProjectsMixin
 from .reads import ReadsMixin
 from .rounds import RoundsMixin
 from .sqlite_engine import SQLiteEngine
+from .units import UnitsMixin
 from .years_change import YearsChangeMixin
 
 __all__ = ["Action", "Store", "default_user", "now_text"]
@@ -55,6 +57,7 @@ class Store(
     ReadsMixin,
     RoundsMixin,
     YearsChangeMixin,
+    UnitsMixin,
     ActionsMixin,
 ):
     """A ledger database file opened for reading and writing (or, from

@@ -38,6 +38,7 @@ TABLE_LABELS = {
     "meta": "台账信息",
     "indicators": "指标",
     "closed_periods": "关账",
+    "units": "责任单位",
 }
 
 _MONTHLY_LABELS = {f.name: f.label for f in MONTHLY_FIELDS}
@@ -64,7 +65,14 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "solved_on": "解决日期",
         "project_id": "所属项目",
     },
-    "meta": {"report_unit": "填报单位", "created_at": "创建时间", "app": "程序"},
+    "meta": {
+        "report_unit": "填报单位",
+        "created_at": "创建时间",
+        "app": "程序",
+        "report_deadline_day": "月报截止日（次月）",
+        "office_contact": "规划科联系人",
+        "office_phone": "规划科电话",
+    },
     "indicators": {"value": "指标值"},
     "closed_periods": {"period": "关账月份", "projects": "定稿项目个数", "reason": "重新开账原因"},
 }
@@ -72,6 +80,14 @@ _CODE_ATTR_LABELS = {
     "sort_order": "排列顺序",
     "leader": "包保市级领导",
     "target_count": "目标个数",
+    "note": "备注",
+}
+_UNIT_LABELS = {
+    "name": "单位名称",
+    "short_name": "简称",
+    "contact": "联系人",
+    "phone": "电话",
+    "sort_order": "排列顺序",
     "note": "备注",
 }
 _PROBLEM_STATUS = {"open": "未解决", "solved": "已解决"}
@@ -138,6 +154,11 @@ def _line(
         name, _, attr = rest.partition(".")
         what = TABLE_LABELS[table] + SEP + CODE_KINDS.get(kind, _OTHER_FIELD)
         field = name + (SEP + _CODE_ATTR_LABELS.get(attr, _OTHER_FIELD) if attr else "")
+        old_text, new_text = old or "", new or ""
+    elif table == "units" and e.field:  # "市工信局.contact", or the name alone: added/removed
+        name, _, attr = e.field.partition(".")
+        what = TABLE_LABELS[table] + SEP + name
+        field = _UNIT_LABELS.get(attr, _OTHER_FIELD) if attr else "整条记录"
         old_text, new_text = old or "", new or ""
     elif e.field is None and e.record_id is not None:  # a whole record deleted (or restored)
         field = "整条记录"
