@@ -186,7 +186,7 @@ def test_projects_never_prints_raw_escape_sequences(run, ledger_path):
 
 def test_returns_never_prints_raw_control_characters(run, ledger_path):
     _raw_units(ledger_path, {"department": "市\x1b[31m局"})
-    result = run("returns", "--db", ledger_path, "-p", "2022-06")
+    result = run("returns", "status", "--db", ledger_path, "-p", "2022-06")
     assert result.exit_code == 0, result.output
     assert "\x1b" not in result.output and "市\\x1b[31m局" in result.output
 

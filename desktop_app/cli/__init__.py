@@ -7,7 +7,7 @@ character stored in a name shows as ``\\x1b`` instead of acting on the terminal.
 
 ``base`` holds the group and what its commands share; the commands are in
 ``ledger_commands`` (init, projects, demo, check), ``backup_commands`` (backup, restore),
-``excel_commands`` (export, import, template, returns), ``settings_commands`` (settings
+``excel_commands`` (export, import, template), ``returns_commands`` (returns status …), ``settings_commands`` (settings
 show, settings office) and ``compare_commands`` (compare); ``usage`` says click's errors in
 Chinese, ``output`` prints safely.
 """
@@ -19,6 +19,7 @@ from . import (
     compare_commands,
     excel_commands,
     ledger_commands,
+    returns_commands,  # noqa: F401 - registers ``keyprojects returns``
     round_commands,  # noqa: F401 - registers ``keyprojects close, reopen, rounds``
     settings_commands,
     year_commands,  # noqa: F401 - registers ``keyprojects year``

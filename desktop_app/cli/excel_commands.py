@@ -17,7 +17,7 @@ from .base import (
     period_option,
     search_option,
 )
-from .output import echo, pad, width
+from .output import echo
 from .usage import CliError
 
 _GROUP_HELP = (
@@ -185,23 +185,3 @@ def template_command(
         echo(f"{r.path}（{r.items} 个项目）")
     written = {str(r.path.resolve()).casefold() for r in results if r.path.is_file()}
     echo(f"已生成 {len(written)} 份 {month.label}填报模板")
-
-
-@command("returns")
-@db_option
-@period_option("期间 YYYY-MM（默认最近填报的月份）")
-def returns_command(ctx: click.Context, db: Path | None, period: str | None) -> None:
-    """各责任单位本期月报的报送情况。"""
-    from ..reports.template import reporting_status
-
-    with ledger(ctx, db) as store:
-        month = period_of(period) or store.default_period()
-        status = reporting_status(store, month)
-    names = [printable(s.unit) for s in status]
-    wide = max([width("责任单位")] + [width(n) for n in names])
-    echo(f"{month.label}月报报送情况")
-    echo(f"{pad('责任单位', wide, False)}  项目数  已报  状态")
-    for s, name in zip(status, names, strict=True):
-        echo(f"{pad(name, wide, False)}  {s.projects:>6}  {s.reported:>4}  {s.label}")
-    done = sum(s.complete for s in status)
-    echo(f"共 {len(status)} 个单位，已报齐 {done} 个")

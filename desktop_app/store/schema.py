@@ -565,7 +565,8 @@ UNIT_TABLES = [
 @_migration
 def m008_units_returns_reviews(db: Database) -> None:
     """The unit directory starts with every 责任单位 the projects name (in the order they
-    first appear); returns and reviews start empty (every report so far was the staff's)."""
+    first appear); returns and reviews start empty (every report so far was the staff's); the
+    ledger gets an identifier its templates carry."""
     for statement in UNIT_TABLES:
         db.execute(statement)
     db.execute(
@@ -573,6 +574,10 @@ def m008_units_returns_reviews(db: Database) -> None:
         "SELECT name, row_number() OVER (ORDER BY first) FROM ("
         "  SELECT trim(department) AS name, min(id) AS first FROM projects"
         "  WHERE department IS NOT NULL AND trim(department) <> '' GROUP BY trim(department))"
+    )
+    # Which ledger a template came from: a file of another ledger is refused when it returns.
+    db.execute(
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('ledger_id', lower(hex(randomblob(16))))"
     )
     db.execute("PRAGMA user_version = 8")
 

@@ -24,6 +24,7 @@ from .rows import clean
 DEADLINE_META = "report_deadline_day"
 OFFICE_CONTACT_META = "office_contact"
 OFFICE_PHONE_META = "office_phone"
+LEDGER_ID_META = "ledger_id"
 DEFAULT_DEADLINE_DAY = 5
 _PHONE = re.compile(r"^[0-9０-９+＋()（）\-－—\s、,，/转]{3,40}$")
 _LIMITS = {"name": 60, "short_name": 20, "contact": 30, "phone": 40, "note": 200}
@@ -177,6 +178,11 @@ class UnitsMixin(ActionsMixin):
                     f"UPDATE {table} SET {column} = ? WHERE trim({column}) = ?", (name, old_name)
                 )
             self.record_change("units", None, f"{name}.name", old_name, name)
+
+    def ledger_id(self) -> str:
+        """This ledger's identifier (schema v8), written into its templates: a return made
+        from another ledger's template is refused."""
+        return self.meta(LEDGER_ID_META) or ""  # type: ignore[attr-defined]  # CodesMixin
 
     # ----------------------------------------------------------- the deadline
     def report_deadline_day(self) -> int:

@@ -99,6 +99,6 @@ def test_template_and_returns(run, demo_db, tmp_path):
         "template", "--db", demo_db, "-p", "2022-07", "-u", "市工信局", "-o", tmp_path / "a.xlsx"
     )
     assert one.exit_code == 0 and (tmp_path / "a.xlsx").exists()
-    returns = run("returns", "--db", demo_db, "-p", "2022-07")
+    returns = run("returns", "status", "--db", demo_db, "-p", "2022-07")
     assert returns.exit_code == 0
     assert "2022年7月月报报送情况" in returns.output and "未报" in returns.output

@@ -136,3 +136,9 @@ def test_the_change_history_names_the_unit_and_its_field(empty_store):
     entries = store.history(table="units")
     line = history_lines(entries[:1], store.history_subjects(entries[:1]))[0]
     assert (line.subject, line.field, line.new) == ("责任单位 · 市工信局", "联系人", "张科长")
+
+
+def test_every_ledger_has_its_own_identifier(empty_store, tmp_path):
+    with Store.create(tmp_path / "other.sqlite", user="测试员", portfolio=False) as other:
+        assert len(other.ledger_id()) == 32
+        assert other.ledger_id() != empty_store.ledger_id() != ""
