@@ -7,7 +7,6 @@ from pathlib import Path
 import click
 
 from ..domain.periods import Period
-from ..domain.text import printable
 from .base import (
     command,
     db_option,
