@@ -20,8 +20,10 @@ from . import (
     excel_commands,
     ledger_commands,
     returns_commands,  # noqa: F401 - registers ``keyprojects returns``
+    review_commands,  # noqa: F401 - registers ``returns status, accept, reject …``
     round_commands,  # noqa: F401 - registers ``keyprojects close, reopen, rounds``
     settings_commands,
+    units_commands,  # noqa: F401 - registers ``keyprojects units``
     year_commands,  # noqa: F401 - registers ``keyprojects year``
 )
 from .base import cli
