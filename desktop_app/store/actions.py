@@ -45,13 +45,15 @@ class Action:
     """The action (transaction) under way: its id and how many history rows it wrote.
 
     ``running_sums_stale`` holds the projects whose reports changed: their running sums
-    (本年累计, 开工以来累计) are refreshed just before the action commits."""
+    (本年累计, 开工以来累计) are refreshed just before the action commits.  ``receiving``: the
+    action takes the units' returns back (their reports wait for review, not the staff's)."""
 
     id: int
     description: str
     source: str | None
     changes: int = 0
     running_sums_stale: set[int] = field(default_factory=set)
+    receiving: bool = False
 
 
 class ActionsMixin:
