@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from ..domain.fields import FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
+from ..domain.fields import AMOUNT_FIELDS, FIELD_BY_NAME, PROJECT_FIELD_NAMES, SEARCH_FIELDS
 from ..domain.periods import Period
 from ..domain.query import ProjectQuery
 from ..domain.text import shown
@@ -15,7 +15,7 @@ from ..domain.textmatch import normalize_query, search_key
 from ..domain.validation import Issue, errors_only, validate_project
 from .actions import ActionsMixin, Change, now_text
 from .errors import ConflictError, NotFound, ValidationFailed
-from .models import Project
+from .models import MonthlyReport, Project, history_text
 from .rows import (
     PROJECT_SELECT,
     YEAR_FIELDS,
@@ -32,6 +32,9 @@ Checks = tuple[Callable[[str, str], bool], Callable[[str], bool]]
 #: The fields of a project kept in ``projects`` (the others are a year's: YEAR_FIELDS).
 _OWN_FIELDS = tuple(n for n in PROJECT_FIELD_NAMES if n not in YEAR_FIELDS)
 _INSERT_COLUMNS = (*_OWN_FIELDS, "is_sample", "search_key", "created_at", "updated_at")
+#: The fields :func:`project_db_value` changes on the way into the table (the others go as
+#: they are).
+_CONVERTED = frozenset((*AMOUNT_FIELDS, "lists"))
 
 
 class ProjectsMixin(YearsMixin, ActionsMixin):
@@ -165,10 +168,18 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
             self.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM projects").fetchone()[0]
         )
         ids = list(range(first, first + len(records)))
+        stamp = now_text()  # one moment: the action's
+        plain = [(i, n) for i, n in enumerate(_OWN_FIELDS) if n not in _CONVERTED]
+        converted = [(i, n) for i, n in enumerate(_OWN_FIELDS) if n in _CONVERTED]
+        width = len(_OWN_FIELDS)
         rows = []
         for project_id, (full, is_sample) in zip(ids, records, strict=True):
-            stamp = now_text()
-            row = [project_db_value(n, full.get(n)) for n in _OWN_FIELDS]
+            get = full.get
+            row: list[Any] = [None] * width
+            for i, n in plain:
+                row[i] = get(n)
+            for i, n in converted:
+                row[i] = project_db_value(n, get(n))
             row += [int(is_sample), _search_key(full), stamp, stamp, project_id]
             rows.append(row)
         columns = (*_INSERT_COLUMNS, "id")
@@ -400,10 +411,16 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
         source: str,
         description: str | None = None,
         year: int | None = None,
+        monthly: Sequence[MonthlyReport] = (),
+        new_monthly: Mapping[int, MonthlyReport] | None = None,
     ) -> tuple[int, int]:
         """Add and change many projects as ONE action (an imported ledger): all or nothing.
         年度计划投资, 建设性质 and 项目清单 are those of ``year`` (default: the current year);
         new projects are put on that year's list.
+
+        The month's figures a ledger carries join the same action: ``monthly``, reports of
+        existing projects (checked against the version they carry, as an imported return's),
+        and ``new_monthly``, the reports of the new projects by their index in ``new``.
 
         New projects without a 项目编号 get consecutive new codes.  ``updates`` holds
         (project id, changes, version seen in the preview): a project saved since then is a
@@ -452,14 +469,39 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
                 pending.append((full, bool(data.get("is_sample"))))
                 taken.add(str(data["code"]).strip())
             write_pending()
-            self.record_changes(
-                change
-                for project_id, full in added
-                for change in _new_project_changes(project_id, full, year)
-            )
+            self.record_history_rows(self._new_projects_history(added, year))
             for project_id, changes, version in updates:
                 self.update_project(project_id, changes, expected_version=version, year=year)
+            reports = [*monthly]
+            for index, report in (new_monthly or {}).items():
+                reports.append(replace(report, project_id=added[index][0]))
+            if reports:  # joins this action; a closed period refuses it all
+                self.save_monthly_reports(reports, check_versions=True)  # type: ignore[attr-defined]
         return len(new), len(updates)
+
+    def _new_projects_history(
+        self, added: Sequence[tuple[int, Mapping[str, Any]]], year: int
+    ) -> list[tuple[Any, ...]]:
+        """The history rows of :func:`_new_project_changes` for many new projects at once,
+        as :meth:`record_history_rows` writes them."""
+        action_id, at, user = self.history_head()
+        fields = [
+            (name, "project_years", f"{year}.{name}")
+            if name in YEAR_FIELDS
+            else (name, "projects", name)
+            for name in PROJECT_FIELD_NAMES
+        ]
+        as_text = history_text
+        rows = []
+        for project_id, full in added:
+            for name, table, field in fields:
+                value = full[name]
+                if value is None or value == []:
+                    continue
+                if value.__class__ is not str:
+                    value = as_text(value)
+                rows.append((action_id, at, user, table, project_id, field, None, value))
+        return rows
 
 
 # ---------------------------------------------------------------------- helpers

@@ -17,6 +17,7 @@ from ..domain.validation import Issue
 from .actions import ActionsMixin, Change, now_text
 from .errors import NotFound, ValidationFailed
 from .models import ProjectYear
+from .rows import project_db_value
 from .schema import CURRENT_YEAR_META
 from .values import _amount, _cents, _normalised
 
@@ -202,20 +203,15 @@ class YearsMixin(ActionsMixin):
         """New ``project_years`` rows (project id, year, full record), on the list, with no
         history of their own (the new project's rows say it all)."""
         stamp = now_text()
-        data = [
-            (
-                pid,
-                year,
-                1,
-                _db_value("annual_plan", full.get("annual_plan")),
-                full.get("nature"),
-                _db_value("lists", full.get("lists")),
-                None,
-                1,
-                stamp,
-            )
-            for pid, year, full in rows
-        ]
+        lists_json: dict[tuple[str, ...], str] = {}  # a ledger repeats its lists
+        data = []
+        for pid, year, full in rows:
+            plan, lists = full.get("annual_plan"), full.get("lists") or ()
+            key = tuple(lists)
+            if key not in lists_json:
+                lists_json[key] = project_db_value("lists", list(lists))
+            cents = None if plan is None else project_db_value("annual_plan", plan)
+            data.append((pid, year, 1, cents, full.get("nature"), lists_json[key], None, 1, stamp))
         if data:
             self.engine.insert_rows(self.conn, INSERT_YEARS, len(_YEAR_COLUMNS), data)
 
@@ -309,8 +305,6 @@ def _project_year(row: tuple[Any, ...]) -> ProjectYear:
 
 
 def _db_value(name: str, value: Any) -> Any:
-    from .rows import project_db_value
-
     if name == "on_list":
         return int(bool(value))
     if name == "target":
