@@ -23,11 +23,11 @@ from .values import (
     CellError,
     amount,
     cached_parser,
+    cached_text,
     code_value,
     code_values,
     date,
     parse_cells,
-    text,
 )
 
 CODE_FIELDS = ("region", "sector", "chain", "nature", "status")
@@ -63,18 +63,11 @@ def _parsers(store: Store, header: Header) -> dict[int, tuple[str, Callable[[obj
 
             def parse(v: object, label: str = label) -> Any:
                 return code_values(v, list_names, label)
-        elif is_multiline(target):
-            out[column.index] = (target, _multiline_text)
-            continue
         else:
-            out[column.index] = (target, text)
+            out[column.index] = (target, cached_text(multiline=is_multiline(target)))
             continue
         out[column.index] = (target, cached_parser(parse))
     return out
-
-
-def _multiline_text(value: object) -> str | None:
-    return text(value, multiline=True)
 
 
 def _same(field: str, old: Any, new: Any) -> bool:

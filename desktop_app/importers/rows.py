@@ -111,6 +111,20 @@ def with_merged(cells: Sequence[object], fill: list[tuple[int, object]]) -> list
     return out
 
 
+def _leading_filled(cells: Sequence[object]) -> list[object]:
+    """The first four filled cells' values of a row (is_blank, inlined: this runs for every
+    row of the sheet), enough for :func:`classify`: it asks for the first, the first four,
+    and whether there are one, two or more."""
+    filled: list[object] = []
+    for v in cells:
+        if v is None or (isinstance(v, str) and not v.strip()):
+            continue
+        filled.append(v)
+        if len(filled) == 4:
+            break
+    return filled
+
+
 def classify(
     header: Header,
     titles: frozenset[str] = frozenset(),
@@ -129,8 +143,7 @@ def classify(
     for index in range(header.first_data_row, len(sheet.rows)):
         cells = sheet.rows[index]
         number = index + 1
-        # the filled cells' values (is_blank, inlined: this runs for every cell of the sheet)
-        filled = [v for v in cells if v is not None and (not isinstance(v, str) or v.strip())]
+        filled = _leading_filled(cells)
         if not filled:
             yield SheetRow(number, "blank", cells)
             continue
@@ -140,16 +153,16 @@ def classify(
         if index in continued:
             yield SheetRow(number, "continued", cells)
             continue
-        first = text(filled[0]) or ""
         name = text(cells[name_col]) if name_col is not None and name_col < len(cells) else None
         code = text(cells[code_col]) if code_col is not None and code_col < len(cells) else None
+        first = (text(filled[0]) or "") if not name and not code else ""  # read only then
         if not name and not code and _NOTE_RE.match(first):
             in_notes = True
             yield SheetRow(number, "note", cells)
             continue
-        leading = [normalize(text(v) or "") for v in filled[:4] if isinstance(v, str)]
-        if any(_TOTAL_RE.search(t) for t in leading) and (
-            name is None or _TOTAL_START_RE.match(normalize(name))
+        # the name first: a project's name seldom starts with 合计, so most rows stop there
+        if (name is None or _TOTAL_START_RE.match(normalize(name))) and any(
+            _TOTAL_RE.search(normalize(text(v) or "")) for v in filled if isinstance(v, str)
         ):
             yield SheetRow(number, "total", cells)
             continue

@@ -66,15 +66,21 @@ def parse_cells(
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """The values one sheet row gives its mapped ``columns`` (``(column, (field, parse))``):
     ``(values, reasons, notes)`` — the parsed non-empty values, why cells were refused, and
-    what was cleaned from cells with control characters (``labels``: field → its label)."""
+    what was cleaned from cells with control characters (``labels``: field → its label).
+    Empty cells (None, '') are not parsed: every parser reads them as no value."""
     values: dict[str, Any] = {}
     reasons: list[str] = []
     notes: list[str] = []
     width = len(cells)
     for col, (target, parse) in columns:
         cell = cells[col] if col < width else None
-        if cell.__class__ is str and not cell.isprintable():  # type: ignore[attr-defined]
-            notes += cell_notes(cell, target, labels[target])
+        if cell.__class__ is str:
+            if not cell:  # an empty cell: no value for any parser
+                continue
+            if not cell.isprintable():  # type: ignore[attr-defined]
+                notes += cell_notes(cell, target, labels[target])
+        elif cell is None:
+            continue
         try:
             parsed = parse(cell)
         except CellError as exc:
@@ -114,6 +120,25 @@ def cached_parser(parse: Callable[[object], T]) -> Callable[[object], T]:
             found = memo[key] = parse(value)
             return found.copy() if isinstance(found, list) else found  # type: ignore[return-value]
         return parse(value)
+
+    return parsed
+
+
+_MISSING = object()
+
+
+def cached_text(multiline: bool | str = False) -> Callable[[object], str | None]:
+    """:func:`text` of a column, remembering what each text cell read as: most columns
+    (县区, 责任单位, 包保领导…) repeat a few values down thousands of rows."""
+    memo: dict[str, str | None] = {}
+
+    def parsed(value: object) -> str | None:
+        if value.__class__ is str:
+            found = memo.get(value, _MISSING)  # type: ignore[call-overload]
+            if found is _MISSING:
+                found = memo[value] = text(value, multiline)  # type: ignore[index]
+            return found  # type: ignore[return-value]
+        return text(value, multiline)
 
     return parsed
 
