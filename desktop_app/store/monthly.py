@@ -204,6 +204,7 @@ class MonthlyMixin(ActionsMixin):
             ("monthly_reports", rid, k, _display(k, old[k]), _display(k, v))
             for k, v in diff.items()
         )
+        self._staff_reviewed(rid)  # type: ignore[attr-defined]  # ReviewsMixin: 录入即审核
 
 
 def _check_monthly(report: MonthlyReport) -> None:

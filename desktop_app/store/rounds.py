@@ -39,6 +39,7 @@ from .actions import ActionsMixin, now_text
 from .errors import PeriodClosed, StoreError
 from .figure_columns import COLUMNS_SQL, figure_columns
 from .models import MonthlyReport, Problem, Project
+from .reviews import PendingReviews
 from .rows import MONTHLY_COLUMNS, monthly_from_row, project_column
 from .schema import PERIOD_INDEX_NAME
 
@@ -245,13 +246,18 @@ class RoundsMixin(ActionsMixin):
         description: str | None = None,
         thresholds: derived.LightThresholds | None = None,
         backup: bool = True,
+        allow_pending: bool = False,
     ) -> ClosedRound:
         """Close ``period`` (关账): after a backup, one action writes the closed period and
-        its frozen rows.  Refuses a period already closed."""
+        its frozen rows.  Refuses a period already closed, and one with returns not yet
+        reviewed (待审核, 退回: :class:`~.reviews.PendingReviews` lists them) unless
+        ``allow_pending`` (the user was asked, :meth:`pending_reviews`)."""
         p = Period.parse(_text(period))
         text = str(p)
         if (info := self.closed_round(text)) is not None:
             raise StoreError(f"{p.label}已经关账（{info.closed_by}，{info.closed_at}），无需再关")
+        if not allow_pending and (pending := self.pending_reviews(p)):  # type: ignore[attr-defined]
+            raise PendingReviews(p, pending)
         if backup:
             from .backup import backup_before
 

@@ -14,6 +14,7 @@
 :mod:`.rounds`            closed rounds (关账): close, reopen, the frozen rows
 :mod:`.years_change`      年度切换: the new year's list proposed and started
 :mod:`.units`             the unit directory (责任单位), the returns' deadline
+:mod:`.reviews`           the review of the units' returns (审核, 退回), the board, 报送及时率
 :mod:`.sqlite_engine`     everything only SQLite does (the seam for a second engine)
 ========================  ===========================================================
 
@@ -35,6 +36,7 @@ from .monthly import MonthlyMixin
 from .opening import OpeningMixin
 from .projects import ProjectsMixin
 from .reads import ReadsMixin
+from .reviews import ReviewsMixin
 from .rounds import RoundsMixin
 from .sqlite_engine import SQLiteEngine
 from .units import UnitsMixin
@@ -58,6 +60,7 @@ class Store(
     RoundsMixin,
     YearsChangeMixin,
     UnitsMixin,
+    ReviewsMixin,
     ActionsMixin,
 ):
     """A ledger database file opened for reading and writing (or, from
