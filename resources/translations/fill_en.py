@@ -313,6 +313,41 @@ EN = {
     "程序已按表头文字识别各列；如有不对，点“导入为”一格改正。": "Columns were matched by their header text; if one is wrong, click its “Import as” cell to correct it.",
     "月报期间：": "Report period:",
     "本月数据期间：": "Period of the month's figures:",
+    "责任单位通讯录…": "Responsible units…",
+    "责任单位通讯录": "Responsible units",
+    "单位名称": "Unit",
+    "简称": "Short name",
+    "联系人": "Contact",
+    "电话": "Phone",
+    "项目数": "Projects",
+    "状态": "Status",
+    "未登记": "Not listed",
+    "项目中填写了该单位，通讯录中还没有；填写联系人等即加入通讯录": (
+        "Projects name this unit but the directory has not got it yet; fill in a contact to add it"
+    ),
+    "请先填写该单位的联系人等把它加入通讯录，再改名": (
+        "Fill in the unit's contact first to add it to the directory, then rename it"
+    ),
+    " 日": " (day)",
+    "如：规划科 张三": "e.g. Planning section, Zhang San",
+    "如：0437-3300000": "e.g. 0437-3300000",
+    "月报截止日（次月）(&D)：": "Returns due (day of next month):",
+    "项目办联系人(&C)：": "Office contact:",
+    "项目办电话(&P)：": "Office phone:",
+    "新增单位(&N)…": "&New unit…",
+    "删除单位": "Delete unit",
+    "从 Excel 导入(&I)…": "&Import from Excel…",
+    "关闭": "Close",
+    "双击或直接输入修改单元格，每处修改即时保存并记入修改历史。": (
+        "Double-click or type to change a cell; each change is saved at once and recorded in the history."
+    ),
+    "新增单位": "New unit",
+    "单位名称：": "Unit name:",
+    "导入责任单位通讯录": "Import the units' address list",
+    "Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)": "Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)",
+    "已从“{file}”导入：新增 {a} 个，补全 {c} 个。": "Imported from “{file}”: {a} added, {c} completed.",
+    "共 {n} 个单位": "{n} units",
+    "，其中 {m} 个未登记（项目中填写了、通讯录中还没有）": ", {m} not listed yet (named by projects only)",
     "有月报数据（{n}）": "With month figures ({n})",
     "{p} 月报（{s}）：": "Report of {p} ({s}):",
     "表中本月完成、1-N月累计、形象进度等列记入这个月的月度调度；留空则按文件中写明的期间": (

@@ -1741,12 +1741,12 @@ The current ledger is unaffected.</translation>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="515" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="524" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="516" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="525" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
@@ -1985,32 +1985,37 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>New year…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="134" />
+            <source>责任单位通讯录…</source>
+            <translation>Responsible units…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
             <source>关账…</source>
             <translation>Close the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="137" />
             <source>重新开账…</source>
             <translation>Reopen the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="139" />
             <source>备份与恢复…</source>
             <translation>Backup and restore…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="139" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="140" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="141" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="142" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="211" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="212" />
             <source>常用</source>
             <translation>Main</translation>
         </message>
@@ -2245,7 +2250,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         <message>
             <location filename="../../desktop_app/ui/dialogs/new_year.py" line="76" />
             <source>状态</source>
-            <translation>State</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/new_year.py" line="77" />
@@ -2846,7 +2851,7 @@ This month: {after}</translation>
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="121" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="311" />
             <source>状态</source>
-            <translation>State</translation>
+            <translation>Status</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="103" />
@@ -3306,6 +3311,152 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
             <location filename="../../desktop_app/ui/dialogs/template.py" line="57" />
             <source>{u}（{n} 个项目，{s}）</source>
             <translation>{u} ({n} projects, {s})</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="121" />
+            <source>责任单位通讯录</source>
+            <translation>Responsible units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="146" />
+            <source> 日</source>
+            <translation> (day)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="152" />
+            <source>如：规划科 张三</source>
+            <translation>e.g. Planning section, Zhang San</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="153" />
+            <source>如：0437-3300000</source>
+            <translation>e.g. 0437-3300000</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="155" />
+            <source>月报截止日（次月）(&amp;D)：</source>
+            <translation>Returns due (day of next month):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="156" />
+            <source>项目办联系人(&amp;C)：</source>
+            <translation>Office contact:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="157" />
+            <source>项目办电话(&amp;P)：</source>
+            <translation>Office phone:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="163" />
+            <source>新增单位(&amp;N)…</source>
+            <translation>&amp;New unit…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="164" />
+            <source>删除单位</source>
+            <translation>Delete unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="165" />
+            <source>从 Excel 导入(&amp;I)…</source>
+            <translation>&amp;Import from Excel…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="177" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="183" />
+            <source>双击或直接输入修改单元格，每处修改即时保存并记入修改历史。</source>
+            <translation>Double-click or type to change a cell; each change is saved at once and recorded in the history.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="196" />
+            <source>新增单位</source>
+            <translation>New unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="196" />
+            <source>单位名称：</source>
+            <translation>Unit name:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="232" />
+            <source>导入责任单位通讯录</source>
+            <translation>Import the units' address list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="234" />
+            <source>Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
+            <translation>Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="250" />
+            <source>已从“{file}”导入：新增 {a} 个，补全 {c} 个。</source>
+            <translation>Imported from “{file}”: {a} added, {c} completed.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="285" />
+            <source>共 {n} 个单位</source>
+            <translation>{n} units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="287" />
+            <source>，其中 {m} 个未登记（项目中填写了、通讯录中还没有）</source>
+            <translation>, {m} not listed yet (named by projects only)</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsModel</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="66" />
+            <source>未登记</source>
+            <translation>Not listed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="69" />
+            <source>项目中填写了该单位，通讯录中还没有；填写联系人等即加入通讯录</source>
+            <translation>Projects name this unit but the directory has not got it yet; fill in a contact to add it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="96" />
+            <source>请先填写该单位的联系人等把它加入通讯录，再改名</source>
+            <translation>Fill in the unit's contact first to add it to the directory, then rename it</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="59" />
+            <source>单位名称</source>
+            <translation>Unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="60" />
+            <source>简称</source>
+            <translation>Short name</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="61" />
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="62" />
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="63" />
+            <source>项目数</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="65" />
+            <source>状态</source>
+            <translation>Status</translation>
         </message>
     </context>
 </TS>

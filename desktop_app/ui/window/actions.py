@@ -131,6 +131,7 @@ ACTIONS: tuple[Entry, ...] = (
     ActionSpec("actionCompare", _t("两期对比…"), "open_compare", (), _R),
     # 工具
     ActionSpec("actionNewYear", _t("年度切换…"), "open_new_year", (), _T),
+    ActionSpec("actionUnits", _t("责任单位通讯录…"), "open_units", (), _T),
     Separator(_T),
     ActionSpec("actionClosePeriod", _t("关账…"), "rounds.close_period", (), _T),
     ActionSpec("actionReopenPeriod", _t("重新开账…"), "rounds.reopen_period", (), _T),

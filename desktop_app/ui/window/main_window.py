@@ -440,6 +440,15 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def open_units(self) -> Any:
+        """责任单位通讯录: the units, their contacts, the returns' deadline."""
+        from ..dialogs.units import UnitsDialog
+
+        dialog = UnitsDialog(self.store, settings=self.settings, parent=self)
+        # The ledger shows the units' names: once, when the dialog closes after a change.
+        dialog.finished.connect(lambda _result: dialog.dirty and self.refresh())
+        return _show_modal(dialog)
+
     def open_compare(self) -> Any:
         """两期对比: the period shown against the one before, counts and the workbook."""
         from ..dialogs.compare import CompareDialog
