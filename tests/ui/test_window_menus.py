@@ -56,6 +56,7 @@ MENUS_BEFORE = {
     ],
     "工具(&T)": [
         ("年度切换…", "actionNewYear", ""),
+        ("责任单位通讯录…", "actionUnits", ""),
         "---",
         ("关账…", "actionClosePeriod", ""),
         ("重新开账…", "actionReopenPeriod", ""),
