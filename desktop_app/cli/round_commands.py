@@ -10,20 +10,29 @@ import click
 
 from ..domain.periods import Period
 from .base import command, db_option, ledger
-from .output import echo
+from .output import ask_yes, echo
 from .usage import CliError
 
 
 @command("close")
 @click.argument("period", metavar="YYYY-MM")
+@click.option("--yes", "-y", is_flag=True, help="还有未审核的月报时不再询问，直接关账")
 @db_option
-def close_command(ctx: click.Context, period: str, db: Path | None) -> None:
+def close_command(ctx: click.Context, period: str, yes: bool, db: Path | None) -> None:
     """关账：会后把某月的月度调度定稿（如 keyprojects close 2022-06）。先自动备份；关账后该月月报
-    不能再修改，该月的各报表、图表和数字保持关账时的样子。"""
+    不能再修改，该月的各报表、图表和数字保持关账时的样子。还有待审核或退回的月报时先列出并询问。"""
+    from ..store.reviews import pending_text
+
     p = Period.parse(period)
-    started = time.perf_counter()
     with ledger(ctx, db) as store:
-        info = store.close_period(p)
+        pending = [] if store.is_closed(p) else store.pending_reviews(p)
+        if pending:
+            echo(pending_text(p, pending))
+            if not yes and not ask_yes("仍要关账吗？未审核的月报将按现状定稿"):
+                echo("已取消，未关账")
+                ctx.exit(1)
+        started = time.perf_counter()
+        info = store.close_period(p, allow_pending=bool(pending))
     echo(
         f"{info.label}已关账：{info.count} 个项目的月度调度已定稿（{info.closed_by}，"
         f"{info.closed_at.replace('T', ' ')}，用时 {time.perf_counter() - started:.1f} 秒）"
