@@ -67,6 +67,7 @@ def write_return_notice(
 ) -> ExportResult:
     """Write the 退回通知 of ``unit`` for ``period`` to ``path`` (atomically); ExportError when
     none of its reports is returned."""
+    unit = store.unit_named(unit)
     rows = returned_rows(store, period, unit)
     if not rows:
         raise ExportError(f"{unit}{period.label}没有被退回的月报，无需退回通知")

@@ -452,6 +452,16 @@ class ReviewsMixin(ActionsMixin):
         self.record_change("report_reviews", report_id, "state", row[0], "accepted（项目办修改）")
 
     # ------------------------------------------------------------------ helpers
+    def unit_named(self, text: str) -> str:
+        """The unit's full name for its name or its short name (工信局 → 市工信局); the text
+        itself (stripped) when neither matches."""
+        wanted = text.strip()
+        units = self.units()  # type: ignore[attr-defined]
+        if any(u.name == wanted for u in units):
+            return wanted
+        short = [u.name for u in units if u.short_name == wanted]
+        return short[0] if len(short) == 1 else wanted
+
     def _chosen(
         self,
         period: Period,
@@ -461,7 +471,7 @@ class ReviewsMixin(ActionsMixin):
         verb: str,
     ) -> list[ReviewState]:
         """The reports of ``period`` the selection names (see :meth:`accept_reports`)."""
-        unit_set = {u.strip() for u in units or () if u and u.strip()}
+        unit_set = {self.unit_named(u) for u in units or () if u and u.strip()}
         id_set = set(project_ids or ())
         if not (unit_set or id_set or without_warnings):
             raise StoreError(f"请指定要{verb}的责任单位或项目")
