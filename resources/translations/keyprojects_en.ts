@@ -1741,12 +1741,12 @@ The current ledger is unaffected.</translation>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="524" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="534" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="525" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="535" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
@@ -1976,46 +1976,51 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/actions.py" line="131" />
+            <source>报送情况与审核…</source>
+            <translation>Returns and review…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="132" />
             <source>两期对比…</source>
             <translation>Compare two rounds…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="133" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="134" />
             <source>年度切换…</source>
             <translation>New year…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="134" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
             <source>责任单位通讯录…</source>
             <translation>Responsible units…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="137" />
             <source>关账…</source>
             <translation>Close the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="137" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
             <source>重新开账…</source>
             <translation>Reopen the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="139" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="140" />
             <source>备份与恢复…</source>
             <translation>Backup and restore…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="140" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="141" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="142" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="143" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="212" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="213" />
             <source>常用</source>
             <translation>Main</translation>
         </message>
@@ -3096,6 +3101,288 @@ This month: {after}</translation>
         </message>
     </context>
     <context>
+        <name>ReturnsBoard</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="69" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="412" />
+            <source>已上报</source>
+            <extracomment>The board's and the reviews' words (store/reviews.py, no Qt) for the translation files.</extracomment>
+            <translation>Reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="70" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="413" />
+            <source>待审核</source>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="71" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="414" />
+            <source>退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="72" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="415" />
+            <source>未上报</source>
+            <translation>Not reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="416" />
+            <source>部分上报</source>
+            <translation>Partly reported</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="417" />
+            <source>逾期上报</source>
+            <translation>Reported late</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="418" />
+            <source>逾期未报</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="419" />
+            <source>项目办录入</source>
+            <translation>Entered by the office</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="420" />
+            <source>已审核</source>
+            <translation>Reviewed</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="65" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="103" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="66" />
+            <source>联系人</source>
+            <translation>Contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="67" />
+            <source>电话</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="68" />
+            <source>项目数</source>
+            <translation>Projects</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="73" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="74" />
+            <source>逾期</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="88" />
+            <source>项目编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="89" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="90" />
+            <source>上报单位</source>
+            <translation>Reported by</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="91" />
+            <source>审核</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="93" />
+            <source>提示</source>
+            <translation>Warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="96" />
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="104" />
+            <source>报送次数</source>
+            <translation>Returns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="105" />
+            <source>按时</source>
+            <translation>On time</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="106" />
+            <source>报送及时率</source>
+            <translation>On-time rate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="107" />
+            <source>逾期的月份</source>
+            <translation>Late months</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnsBoardDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="141" />
+            <source>报送情况与审核</source>
+            <translation>Returns and review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="166" />
+            <source>报送情况(&amp;B)</source>
+            <translation>&amp;Board</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="167" />
+            <source>待审核月报(&amp;R)</source>
+            <translation>To &amp;review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="168" />
+            <source>报送及时率(&amp;T)</source>
+            <translation>On-&amp;time rate</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="170" />
+            <source>期间：</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="198" />
+            <source>所选单位审核通过</source>
+            <translation>Accept the selected units</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="199" />
+            <source>退回所选单位…</source>
+            <translation>Return the selected units…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="200" />
+            <source>退回通知…</source>
+            <translation>Return notice…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="201" />
+            <source>复制催报名单</source>
+            <translation>Copy the reminder list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="202" />
+            <source>导出催报名单…</source>
+            <translation>Export the reminder list…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="213" />
+            <source>所选通过</source>
+            <translation>Accept the selected</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="214" />
+            <source>退回所选…</source>
+            <translation>Return the selected…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="215" />
+            <source>没有提示的全部通过</source>
+            <translation>Accept all without warnings</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="224" />
+            <source>年度：</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="231" />
+            <source>导出报送及时率…</source>
+            <translation>Export the on-time rates…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="258" />
+            <source>{p}：{n} 个单位，已上报 {a}、待审核 {b}、退回 {c}、未上报 {d} 个项目；截止日期 {due}。</source>
+            <translation>{p}: {n} units; projects reported {a}, to review {b}, returned {c}, missing {d}; due {due}.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="271" />
+            <source>待审核月报（{n}）(&amp;R)</source>
+            <translation>To &amp;review ({n})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="303" />
+            <source>退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="303" />
+            <source>退回{what}的原因（会写入退回通知）：</source>
+            <translation>Why {what} is returned (written into the notice):</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="333" />
+            <source>所选 {n} 条月报</source>
+            <translation>the {n} selected reports</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="346" />
+            <source>{p}月报催报名单（截止日期 {due}）</source>
+            <translation>Reports of {p} still missing (due {due})</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="350" />
+            <source>无联系人</source>
+            <translation>no contact</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="357" />
+            <source>催报名单已复制，可粘贴到通知或消息中。</source>
+            <translation>The reminder list is copied; paste it into a notice or a message.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="361" />
+            <source>Excel 工作簿 (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="377" />
+            <source>已导出：{path}</source>
+            <translation>Exported: {path}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="384" />
+            <source>导出催报名单</source>
+            <translation>Export the reminder list</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="392" />
+            <source>请选中一个单位，再生成它的退回通知</source>
+            <translation>Select one unit to write its return notice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="396" />
+            <source>保存退回通知</source>
+            <translation>Save the return notice</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="406" />
+            <source>导出报送及时率</source>
+            <translation>Export the on-time rates</translation>
+        </message>
+    </context>
+    <context>
         <name>RoundCommands</name>
         <message>
             <location filename="../../desktop_app/ui/window/rounds.py" line="45" />
@@ -3316,97 +3603,97 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
     <context>
         <name>UnitsDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="121" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="123" />
             <source>责任单位通讯录</source>
             <translation>Responsible units</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="146" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="148" />
             <source> 日</source>
             <translation> (day)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="152" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="154" />
             <source>如：规划科 张三</source>
             <translation>e.g. Planning section, Zhang San</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="153" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="155" />
             <source>如：0437-3300000</source>
             <translation>e.g. 0437-3300000</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="155" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="157" />
             <source>月报截止日（次月）(&amp;D)：</source>
             <translation>Returns due (day of next month):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="158" />
             <source>项目办联系人(&amp;C)：</source>
             <translation>Office contact:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="157" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="159" />
             <source>项目办电话(&amp;P)：</source>
             <translation>Office phone:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="163" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="165" />
             <source>新增单位(&amp;N)…</source>
             <translation>&amp;New unit…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="164" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="166" />
             <source>删除单位</source>
             <translation>Delete unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="165" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="167" />
             <source>从 Excel 导入(&amp;I)…</source>
             <translation>&amp;Import from Excel…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="177" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="179" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="183" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="185" />
             <source>双击或直接输入修改单元格，每处修改即时保存并记入修改历史。</source>
             <translation>Double-click or type to change a cell; each change is saved at once and recorded in the history.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="196" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="198" />
             <source>新增单位</source>
             <translation>New unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="196" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="198" />
             <source>单位名称：</source>
             <translation>Unit name:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="232" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="234" />
             <source>导入责任单位通讯录</source>
             <translation>Import the units' address list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="234" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="236" />
             <source>Excel 工作簿 (*.xlsx *.xlsm *.xls *.xlsb *.ods)</source>
             <translation>Excel workbooks (*.xlsx *.xlsm *.xls *.xlsb *.ods)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="250" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="252" />
             <source>已从“{file}”导入：新增 {a} 个，补全 {c} 个。</source>
             <translation>Imported from “{file}”: {a} added, {c} completed.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="285" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="287" />
             <source>共 {n} 个单位</source>
             <translation>{n} units</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="287" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="289" />
             <source>，其中 {m} 个未登记（项目中填写了、通讯录中还没有）</source>
             <translation>, {m} not listed yet (named by projects only)</translation>
         </message>
@@ -3419,12 +3706,12 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
             <translation>Not listed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="69" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="70" />
             <source>项目中填写了该单位，通讯录中还没有；填写联系人等即加入通讯录</source>
             <translation>Projects name this unit but the directory has not got it yet; fill in a contact to add it</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/units.py" line="96" />
+            <location filename="../../desktop_app/ui/dialogs/units.py" line="98" />
             <source>请先填写该单位的联系人等把它加入通讯录，再改名</source>
             <translation>Fill in the unit's contact first to add it to the directory, then rename it</translation>
         </message>

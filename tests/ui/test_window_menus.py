@@ -52,6 +52,7 @@ MENUS_BEFORE = {
         ("导出当前视图的台账…", "actionExportView", "Ctrl+Shift+P"),
         "---",
         ("生成月度填报模板…", "actionUnitTemplates", ""),
+        ("报送情况与审核…", "actionReturnsBoard", "Ctrl+Shift+R"),
         ("两期对比…", "actionCompare", ""),
     ],
     "工具(&T)": [

@@ -128,6 +128,7 @@ ACTIONS: tuple[Entry, ...] = (
     ),
     Separator(_R),
     ActionSpec("actionUnitTemplates", _t("生成月度填报模板…"), "open_templates", (), _R),
+    ActionSpec("actionReturnsBoard", _t("报送情况与审核…"), "open_returns_board", ("Ctrl+Shift+R",), _R),
     ActionSpec("actionCompare", _t("两期对比…"), "open_compare", (), _R),
     # 工具
     ActionSpec("actionNewYear", _t("年度切换…"), "open_new_year", (), _T),

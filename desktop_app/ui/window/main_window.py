@@ -440,6 +440,16 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def open_returns_board(self) -> Any:
+        """报送情况与审核: the units' returns of the period shown, their review, 催报."""
+        from ..dialogs.returns_board import ReturnsBoardDialog
+
+        dialog = ReturnsBoardDialog(
+            self.store, period=self.current_period(), settings=self.settings, parent=self
+        )
+        dialog.finished.connect(lambda _result: dialog.dirty and self.refresh())
+        return _show_modal(dialog)
+
     def open_units(self) -> Any:
         """责任单位通讯录: the units, their contacts, the returns' deadline."""
         from ..dialogs.units import UnitsDialog
