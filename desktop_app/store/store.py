@@ -36,6 +36,7 @@ from .monthly import MonthlyMixin
 from .opening import OpeningMixin
 from .projects import ProjectsMixin
 from .reads import ReadsMixin
+from .returns import ReturnsMixin
 from .reviews import ReviewsMixin
 from .rounds import RoundsMixin
 from .sqlite_engine import SQLiteEngine
@@ -61,6 +62,7 @@ class Store(
     YearsChangeMixin,
     UnitsMixin,
     ReviewsMixin,
+    ReturnsMixin,
     ActionsMixin,
 ):
     """A ledger database file opened for reading and writing (or, from
