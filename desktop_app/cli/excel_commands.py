@@ -164,23 +164,37 @@ def import_command(
 @db_option
 @period_option("填报期间 YYYY-MM", required=True)
 @click.option("--unit", "-u", "units", multiple=True, help="责任单位（可重复；默认每个单位一份）")
-@output_option("输出文件夹（只有一个单位时也可以是 .xlsx 文件）", file=False)
+@output_option(
+    "输出文件夹；或 .zip 文件（全部模板打包为一个压缩包）；只有一个单位时也可以是 .xlsx 文件",
+    file=False,
+)
 def template_command(
     ctx: click.Context, db: Path | None, period: str, units: tuple[str, ...], output: Path
 ) -> None:
-    """生成各责任单位的月度调度填报模板（项目信息锁定，填报格有数据校验和说明）。"""
-    from ..reports.template import write_template, write_templates
+    """生成各责任单位的月度调度填报模板（项目信息和上月情况锁定，填报格有数据校验，写明截止日期和项目办联系人）。"""
+    from ..reports.template import write_template, write_templates, write_templates_zip
+    from ..reports.template_round import date_text
 
     month = Period.parse(period)
+    only = list(units) or None
+    suffix = output.suffix.lower()
     with ledger(ctx, db) as store:
-        if output.suffix.lower() == ".xlsx":
+        deadline = date_text(store.report_deadline(month))
+        if suffix == ".xlsx":
             if len(units) != 1:
                 raise CliError("输出为单个 .xlsx 文件时，请用 --unit 指定一个责任单位")
             results = [write_template(store, output, period=month, unit=units[0])]
+        elif suffix == ".zip":
+            results = write_templates_zip(store, output, month, only)
         else:
             output.mkdir(parents=True, exist_ok=True)
-            results = write_templates(store, output, period=month, only=list(units) or None)
+            results = write_templates(store, output, period=month, only=only)
     for r in results:
         echo(f"{r.path}（{r.items} 个项目）")
+    if suffix == ".zip":
+        echo(
+            f"已生成 {len(results)} 份 {month.label}填报模板，打包为 {output}（截止日期：{deadline}）"
+        )
+        return
     written = {str(r.path.resolve()).casefold() for r in results if r.path.is_file()}
-    echo(f"已生成 {len(written)} 份 {month.label}填报模板")
+    echo(f"已生成 {len(written)} 份 {month.label}填报模板（截止日期：{deadline}）")
