@@ -19,6 +19,7 @@ from desktop_app.reports.problems import GROUPINGS as PROBLEM_GROUPINGS
 #: the date notation, the N of “第 N 个备份”.
 TECHNICAL = {"keyprojects", "SQLite", "JSON", "Excel", "xlsx", "quick_check", "integrity_check"}
 TECHNICAL |= {"xlsm", "xls", "xlsb", "ods"}  # the file formats the import reads
+TECHNICAL |= {"zip"}  # a round of templates sent out, or taken back, in one archive
 TECHNICAL |= {"YYYY", "MM", "N"}
 #: The values --group-by takes (documented in its help beside their Chinese names).
 VALUES = set(GROUPINGS) | set(PROBLEM_GROUPINGS) | {"none"}
