@@ -26,7 +26,7 @@ from typing import Any
 from ..domain.periods import Period
 from .actions import ActionsMixin, now_text
 from .errors import StoreError
-from .rows import clean
+from .rows import YEAR_JOIN, clean, project_column
 
 #: A report's review state as shown; ``staff``: no review row (entered by the staff).
 STATE_LABELS = {
@@ -45,9 +45,9 @@ _REVIEW_SQL = (
 _UPSERT_COLUMNS = ("state", "return_id", "reason", "warnings", "reviewed_by", "reviewed_at")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ReviewState:
-    """The review of one report of a period."""
+    """The review of one report of a period (read; changing it changes nothing stored)."""
 
     report_id: int
     project_id: int
@@ -174,21 +174,12 @@ class ReviewsMixin(ActionsMixin):
         """The review of every report of ``period``, by project id (no review row: the
         staff's own, state ``staff``)."""
         out: dict[int, ReviewState] = {}
+        make, warnings = ReviewState, _warnings
         for r in self.conn.execute(_REVIEW_SQL, (_text(period),)):
-            out[r[1]] = ReviewState(
-                report_id=r[0],
-                project_id=r[1],
-                state=r[2] or "staff",
-                reason=r[3],
-                warnings=_warnings(r[4]),
-                return_id=r[5],
-                file_name=r[6],
-                unit=r[7],
-                late=bool(r[8]),
-                received_at=r[9],
-                reviewed_by=r[10],
-                reviewed_at=r[11],
-            )
+            out[r[1]] = make(
+                r[0], r[1], r[2] or "staff", r[3], warnings(r[4]) if r[4] else (), *r[5:8],
+                bool(r[8]), *r[9:],
+            )  # fmt: skip
         return out
 
     def pending_reviews(self, period: Period | str) -> list[PendingUnit]:
@@ -237,14 +228,14 @@ class ReviewsMixin(ActionsMixin):
             received[r["unit"]] = received.get(r["unit"], 0) + 1
         counts: dict[str, list[int]] = {}
         missing: dict[str, list[tuple[str, str]]] = {}
-        for project in self.projects(p.year, listed=True):  # type: ignore[attr-defined]
-            unit = (project.department or "").strip() or NO_UNIT
+        for pid, code, name, department in self._listed_units(p.year):
+            unit = department or NO_UNIT
             entry = counts.setdefault(unit, [0, 0, 0, 0, 0])
             entry[0] += 1
-            state = states.get(project.id)
+            state = states.get(pid)
             if state is None:
                 entry[4] += 1
-                missing.setdefault(unit, []).append((project.code, project.name))
+                missing.setdefault(unit, []).append((code, name))
             elif state.reviewed:
                 entry[1] += 1
             else:
@@ -297,10 +288,7 @@ class ReviewsMixin(ActionsMixin):
         for (unit, period), late in firsts.items():
             per_unit.setdefault(unit, []).append((period, late))
         directory = {u.name: u for u in self.units()}  # type: ignore[attr-defined]
-        listed = {
-            (p.department or "").strip()
-            for p in self.projects(year, listed=True)  # type: ignore[attr-defined]
-        }
+        listed = {department for *_, department in self._listed_units(year)}
         names = [n for n, u in directory.items() if u.listed or n in listed or n in per_unit]
         names += sorted(set(per_unit) - set(names))
         out = []
@@ -452,6 +440,18 @@ class ReviewsMixin(ActionsMixin):
         self.record_change("report_reviews", report_id, "state", row[0], "accepted（项目办修改）")
 
     # ------------------------------------------------------------------ helpers
+    def _listed_units(self, year: int) -> list[tuple[int, str, str, str]]:
+        """(id, 项目编号, 项目名称, 责任单位 trimmed or '') of the projects on ``year``'s list,
+        in code order: what the board needs, without reading whole projects."""
+        department = project_column("department")
+        return self.conn.execute(
+            f"SELECT p.id, {project_column('code')}, {project_column('name')}, "
+            f"coalesce(trim({department}), '')"
+            + YEAR_JOIN
+            + " WHERE y.on_list = 1 ORDER BY p.code",
+            (year,),
+        ).fetchall()
+
     def unit_named(self, text: str) -> str:
         """The unit's full name for its name or its short name (工信局 → 市工信局); the text
         itself (stripped) when neither matches."""
