@@ -314,6 +314,10 @@ EN = {
     "月报期间：": "Report period:",
     "本月数据期间：": "Period of the month's figures:",
     "报送情况与审核…": "Returns and review…",
+    "还有 {n} 条月报未审核：{units}。关账后它们按现在的数字定稿；如要先审核，请取消，在“报送情况与审核”中处理。": (
+        "{n} reports are not reviewed yet: {units}. Closing freezes them as they are; to review "
+        "them first, cancel and use “Returns and review”."
+    ),
     "报送情况与审核": "Returns and review",
     "待审核": "To review",
     "退回": "Returned",

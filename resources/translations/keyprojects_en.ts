@@ -3409,7 +3409,7 @@ Give the reason for reopening (kept in the change history):</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/window/rounds.py" line="82" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="142" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="153" />
             <source>取消</source>
             <translation>Cancel</translation>
         </message>
@@ -3419,13 +3419,13 @@ Give the reason for reopening (kept in the change history):</translation>
             <translation>{period} is already closed ({who}, {when}).</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="131" />
-            <location filename="../../desktop_app/ui/window/rounds.py" line="141" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="132" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="152" />
             <source>关账</source>
             <translation>Close the month</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="132" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="133" />
             <source>关账 {period}？
 
 本期 {n} 个项目，已填报 {reported} 个，未填报 {missing} 个。
@@ -3436,22 +3436,37 @@ Give the reason for reopening (kept in the change history):</translation>
 Once closed, the month's reports can no longer be changed (the grid, the form and imports refuse), and its reports, charts and figures stay as they are at the close; the ledger is backed up first.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="153" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="145" />
+            <source>待审核</source>
+            <translation>To review</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="145" />
+            <source>退回</source>
+            <translation>Returned</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="149" />
+            <source>还有 {n} 条月报未审核：{units}。关账后它们按现在的数字定稿；如要先审核，请取消，在“报送情况与审核”中处理。</source>
+            <translation>{n} reports are not reviewed yet: {units}. Closing freezes them as they are; to review them first, cancel and use “Returns and review”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/rounds.py" line="166" />
             <source>{period}没有关账，无需重新开账。</source>
             <translation>{period} is not closed; there is nothing to reopen.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="173" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="189" />
             <source>{period}已关账：{n} 个项目的月度调度已定稿</source>
             <translation>{period} is closed: the reports of {n} projects are final</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="187" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="203" />
             <source>正在备份台账并关账{period}…</source>
             <translation>Backing up the ledger and closing {period}…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/rounds.py" line="198" />
+            <location filename="../../desktop_app/ui/window/rounds.py" line="214" />
             <source>{period}已重新开账（原因：{reason}）</source>
             <translation>{period} is reopened (reason: {reason})</translation>
         </message>

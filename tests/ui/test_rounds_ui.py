@@ -154,3 +154,19 @@ def test_a_closed_periods_grid_shows_the_round_after_later_changes(window, qtbot
     window.set_period(Period(2022, 5))  # an open month shows the ledger as it is
     window.wait_loaded()
     assert "关账后改名" in [row[1] for row in shown().values()]
+
+
+def test_closing_with_returns_not_yet_reviewed_says_so_and_closes_when_confirmed(window, qtbot):
+    store = window.store
+    project = store.projects(2022, listed=True)[0]
+    with store.action("收回填报：测试单位", source="月度调度填报_2022-06_测试单位.xlsx") as action:
+        action.receiving = True
+        store.save_monthly_report(MonthlyReport(project.id, str(JUNE), Decimal("12.5")))
+        return_id = store.record_unit_return(
+            JUNE, "测试单位", file_name="填报.xlsx", digest="x", received_at="2022-07-03T09:00:00"
+        )
+        store.mark_received(return_id, {store.monthly_reports(JUNE)[project.id].id: []})
+    box = window.rounds.close_period()
+    assert "还有 1 条月报未审核：测试单位（待审核 1，退回 0）" in box.informativeText()
+    _close_june(window, qtbot)
+    assert store.is_closed(JUNE)

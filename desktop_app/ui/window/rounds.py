@@ -126,6 +126,7 @@ class RoundCommands(QObject):
             )
         projects = self.store.listed_count(period.year)
         reported = len(self.store.reported_ids(period))
+        pending = self.store.pending_reviews(period)  # the units' returns not yet reviewed
         box = QMessageBox(
             QMessageBox.Icon.Question,
             _tr("关账"),
@@ -138,10 +139,22 @@ class RoundCommands(QObject):
             parent=self.window,
         )  # fmt: skip
         box.setObjectName("closePeriodBox")
+        if pending:  # asked here, so the close goes ahead with them as they are
+            waiting = sum(u.pending + u.returned for u in pending)
+            units = "、".join(
+                f"{u.unit}（{_tr('待审核')} {u.pending}，{_tr('退回')} {u.returned}）"
+                for u in pending
+            )
+            box.setInformativeText(
+                _tr("还有 {n} 条月报未审核：{units}。关账后它们按现在的数字定稿；"
+                    "如要先审核，请取消，在“报送情况与审核”中处理。").format(n=waiting, units=units)
+            )  # fmt: skip
         go_on = box.addButton(_tr("关账"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(_tr("取消"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(go_on)
-        box.buttonClicked.connect(lambda button: self._close(period) if button is go_on else None)
+        box.buttonClicked.connect(
+            lambda button: self._close(period, bool(pending)) if button is go_on else None
+        )
         self._show(box)
         return box
 
@@ -158,15 +171,18 @@ class RoundCommands(QObject):
         return dialog
 
     # ================================================================ the work
-    def _close(self, period: Period) -> Job[Any]:
+    def _close(self, period: Period, allow_pending: bool = False) -> Job[Any]:
         """Back up and close in the background (a large ledger takes seconds), on a store
-        of its own; the window says so meanwhile."""
+        of its own; the window says so meanwhile.  ``allow_pending``: the user was told of the
+        reports not yet reviewed and closes anyway (a return taken in since is refused)."""
         path, user, opener = self.store.path, self.store.user, type(self.store)
         thresholds = self.window.settings.thresholds
 
         def close() -> Any:
             with opener.open(path, user=user) as store:
-                return store.close_period(period, thresholds=thresholds)
+                return store.close_period(
+                    period, thresholds=thresholds, allow_pending=allow_pending
+                )
 
         def done(info: Any) -> None:
             self._after(
