@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import getpass
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .errors import WriteFailed
@@ -25,6 +27,8 @@ _HISTORY_INSERT = (
     "INSERT INTO history (action_id, at, user, table_name, record_id, field, old_value, "
     "new_value) VALUES "
 )
+#: One row of :data:`_HISTORY_INSERT`: the action, time and user bound once per statement.
+_HISTORY_ROW = "(?1, ?2, ?3, ?, ?, ?, ?, ?)"
 
 
 def now_text() -> str:
@@ -139,36 +143,38 @@ class ActionsMixin:
     def record_changes(self, changes: Iterable[Change]) -> None:
         """Write many history rows (see :data:`Change`) into the action under way, many per
         statement (an imported ledger writes ~180,000)."""
-        action = self.current_action
-        at = now_text()
         text = history_text
-        data = [
-            (
-                action.id,
-                at,
-                self.user,
-                t,
-                rid,
-                f,
-                None if o is None else text(o),
-                n if n.__class__ is str else text(n),  # str(n) is n
-            )
-            for t, rid, f, o, n in changes
-        ]
-        self.engine.insert_rows(self.conn, _HISTORY_INSERT, 8, data)
-        action.changes += len(data)
+        self.record_change_texts(
+            [
+                (t, rid, f, None if o is None else text(o), n if n.__class__ is str else text(n))
+                for t, rid, f, o, n in changes
+            ]
+        )
 
-    def history_head(self) -> tuple[int, str, str]:
-        """(action id, time, user): how every history row of the action under way starts,
-        for callers that build many whole rows at once (:meth:`record_history_rows`)."""
-        return self.current_action.id, now_text(), self.user
+    def record_change_texts(self, rows: Sequence[Change]) -> None:
+        """:meth:`record_changes` of rows whose old and new values are already history text
+        (:func:`~.models.history_text`; ``str(n) is n``), as an import builds them.
 
-    def record_history_rows(self, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Write whole history rows (:meth:`history_head` + table, record id, field, old and
-        new value as history text) into the action under way, many per statement: an
-        imported ledger's new projects, built without a tuple per change on the way."""
+        The action, time and user are bound once per statement (``?1, ?2, ?3`` in every
+        row): 5 values a row instead of 8, measured 0.58 -> 0.35-0.42 s for 120,000 rows."""
         action = self.current_action
-        if any(row[0] != action.id for row in rows[:1]):
-            raise RuntimeError("history rows of another action")
-        self.engine.insert_rows(self.conn, _HISTORY_INSERT, 8, rows)
+        conn = self.conn
+        limit = int(conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # 999 before 3.32
+        per = max(1, min(self.engine.rows_per_insert(), (limit - 3) // 5))
+        head = (action.id, now_text(), self.user)
+        whole = len(rows) - len(rows) % per
+        if whole:
+            conn.executemany(
+                _HISTORY_INSERT + ", ".join([_HISTORY_ROW] * per),
+                (
+                    head + tuple(chain.from_iterable(rows[i : i + per]))
+                    for i in range(0, whole, per)
+                ),
+            )
+        if whole < len(rows):
+            rest = rows[whole:]
+            conn.execute(
+                _HISTORY_INSERT + ", ".join([_HISTORY_ROW] * len(rest)),
+                head + tuple(chain.from_iterable(rest)),
+            )
         action.changes += len(rows)

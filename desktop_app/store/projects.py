@@ -469,7 +469,7 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
                 pending.append((full, bool(data.get("is_sample"))))
                 taken.add(str(data["code"]).strip())
             write_pending()
-            self.record_history_rows(self._new_projects_history(added, year))
+            self.record_change_texts(_new_projects_history(added, year))
             for project_id, changes, version in updates:
                 self.update_project(project_id, changes, expected_version=version, year=year)
             reports = [*monthly]
@@ -478,30 +478,6 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
             if reports:  # joins this action; a closed period refuses it all
                 self.save_monthly_reports(reports, check_versions=True)  # type: ignore[attr-defined]
         return len(new), len(updates)
-
-    def _new_projects_history(
-        self, added: Sequence[tuple[int, Mapping[str, Any]]], year: int
-    ) -> list[tuple[Any, ...]]:
-        """The history rows of :func:`_new_project_changes` for many new projects at once,
-        as :meth:`record_history_rows` writes them."""
-        action_id, at, user = self.history_head()
-        fields = [
-            (name, "project_years", f"{year}.{name}")
-            if name in YEAR_FIELDS
-            else (name, "projects", name)
-            for name in PROJECT_FIELD_NAMES
-        ]
-        as_text = history_text
-        rows = []
-        for project_id, full in added:
-            for name, table, field in fields:
-                value = full[name]
-                if value is None or value == []:
-                    continue
-                if value.__class__ is not str:
-                    value = as_text(value)
-                rows.append((action_id, at, user, table, project_id, field, None, value))
-        return rows
 
 
 # ---------------------------------------------------------------------- helpers
@@ -515,6 +491,30 @@ def _new_project_changes(project_id: int, full: Mapping[str, Any], year: int) ->
             yield ("project_years", project_id, f"{year}.{name}", None, full[name])
         else:
             yield ("projects", project_id, name, None, full[name])
+
+
+def _new_projects_history(
+    added: Sequence[tuple[int, Mapping[str, Any]]], year: int
+) -> list[Change]:
+    """The rows of :func:`_new_project_changes` for many new projects at once, their values
+    as history text (:meth:`~.actions.ActionsMixin.record_change_texts`)."""
+    fields = [
+        (name, "project_years", f"{year}.{name}")
+        if name in YEAR_FIELDS
+        else (name, "projects", name)
+        for name in PROJECT_FIELD_NAMES
+    ]
+    as_text = history_text
+    rows: list[Change] = []
+    for project_id, full in added:
+        for name, table, field in fields:
+            value = full[name]
+            if value is None or value == []:
+                continue
+            if value.__class__ is not str:
+                value = as_text(value)
+            rows.append((table, project_id, field, None, value))
+    return rows
 
 
 def _search_key(values: Mapping[str, Any]) -> str:
