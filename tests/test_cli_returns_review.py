@@ -4,6 +4,7 @@ with reports not yet reviewed (issue 17, items 4-5), through click's runner on a
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 
 import pytest
 from python_calamine import CalamineWorkbook
@@ -135,3 +136,97 @@ def test_close_asks_and_a_yes_closes(db):
     assert "仍要关账吗？" in result.output and "2022年7月已关账" in result.output
     with Store.open(db, user="检查") as store:
         assert store.is_closed("2022-07")
+
+
+# ------------------------------------------------------- the whole cycle with real templates
+def _make_round():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "returns" / "make_round.py"
+    spec = importlib.util.spec_from_file_location("make_round", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _board_of(run, db) -> dict[str, tuple]:
+    data = json.loads(run("returns", "status", "--db", db, "-p", "2022-07", "--json").output)
+    return {
+        u["unit"]: (u["reported"], u["pending"], u["returned"], u["missing"], u["late"])
+        for u in data["units"]
+    }
+
+
+def _monthly_cell(path, code: str, label: str):
+    with CalamineWorkbook.from_path(str(path)) as book:
+        rows = book.get_sheet_by_index(0).to_python()
+    header = next(i for i, r in enumerate(rows) if "项目编号" in r)
+    labels = [str(a or b) for a, b in zip(rows[header], rows[header + 1], strict=True)]
+    col = next(i for i, text in enumerate(labels) if text == label)
+    code_col = labels.index("项目编号")
+    return next(r[col] for r in rows if r[code_col] == code)
+
+
+def test_a_round_received_reviewed_returned_corrected_and_closed(run, store, tmp_path):
+    mr = _make_round()
+    gongxin, zhujian, dongfeng = mr.UNITS
+    mr.assign_units(store)
+    sent = mr.templates(store, tmp_path / "发出", JULY)
+    back = tmp_path / "收回"
+    back.mkdir()
+    first = {
+        gongxin: {"LY2022-001": {"本月完成投资": 150.5}, "LY2022-002": {"本月完成投资": 20}},
+        zhujian: {"LY2022-011": {"本月完成投资": 30, "形象进度": "主体施工"}},
+    }
+    for unit, values in first.items():
+        mr.fill(sent[unit], values, to=back / sent[unit].name)
+    db = store.path
+    got = run("returns", "receive", back, "--db", db, "-p", "2022-07", "--received", "2022-08-03")
+    assert got.exit_code == 0, got.output
+    board = _board_of(run, db)
+    assert board[gongxin] == (0, 2, 0, 8, False) and board[zhujian] == (0, 1, 0, 9, False)
+    assert board[dongfeng] == (0, 0, 0, 5, False)
+    # the figures (月度调度表) already show what the units sent
+    monthly = tmp_path / "月度调度表.xlsx"
+    run("export", "monthly", "--db", db, "-p", "2022-07", "-o", monthly)
+    assert _monthly_cell(monthly, "LY2022-001", "本月完成") == 150.5
+
+    ok = run("returns", "accept", "--db", db, "-p", "2022-07", "--unit", zhujian)
+    assert ok.exit_code == 0 and "已审核通过 2022年7月的 1 条月报" in ok.output
+    no = run("returns", "reject", "--db", db, "-p", "2022-07", "--project", "LY2022-001",
+             "--reason", "本月完成投资超过年度计划，请核实")  # fmt: skip
+    assert no.exit_code == 0, no.output
+    assert _board_of(run, db)[gongxin] == (0, 1, 1, 8, False)
+    notice = tmp_path / "退回通知.xlsx"
+    made = run("returns", "notice", "--db", db, "-p", "2022-07", "-u", gongxin, "-o", notice)
+    assert made.exit_code == 0, made.output
+    with CalamineWorkbook.from_path(str(notice)) as book:
+        text = [str(c) for r in book.get_sheet_by_index(0).to_python() for c in r]
+    assert "LY2022-001" in text and "150.5" in text and "LY2022-002" not in text
+    assert "本月完成投资超过年度计划，请核实" in text
+
+    # the corrected return replaces the returned one and waits for review again
+    again = tmp_path / "更正"
+    again.mkdir()
+    mr.fill(back / sent[gongxin].name, {"LY2022-001": {"本月完成投资": 15.5}},
+            to=again / sent[gongxin].name)  # fmt: skip
+    got = run("returns", "receive", again, "--db", db, "-p", "2022-07", "--received", "2022-08-09")
+    assert got.exit_code == 0, got.output
+    assert _board_of(run, db)[gongxin] == (0, 2, 0, 8, False)  # its first return was on time
+    with Store.open(db, user="检查") as s:
+        p1 = s.find_project("LY2022-001")
+        state = s.review_states(JULY)[p1.id]
+        assert (state.label, state.reason, state.late) == ("待审核", None, True)
+        assert s.monthly_reports(JULY)[p1.id].month_investment == Decimal("15.5")
+    rate = run("returns", "timeliness", "--db", db, "-y", "2022")
+    ranks = sorted(line.split() for line in rate.output.splitlines()[2:])
+    assert ranks == sorted(  # one return each, on time: both first; 东丰 sent nothing
+        [["1", gongxin, "1", "1", "0", "100.0%"], ["1", zhujian, "1", "1", "0", "100.0%"],
+         ["-", dongfeng, "0", "0", "0", "-"]]
+    )  # fmt: skip
+    asked = _close(db, answer="否\n")
+    assert "2022年7月还有 2 条月报未审核：" in asked.output and asked.exit_code == 1
+    run("returns", "accept", "--db", db, "-p", "2022-07", "--unit", gongxin)
+    closed = _close(db)
+    assert closed.exit_code == 0 and "仍要关账吗" not in closed.output, closed.output
