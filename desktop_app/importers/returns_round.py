@@ -21,6 +21,7 @@ from .preview import MONTH_VALUE_LABELS, STATUS_LABELS, ImportPreview, RowResult
 
 LineStatus = Literal["new", "changed", "unchanged", "rejected", "conflict"]
 LINE_LABELS: dict[str, str] = {**STATUS_LABELS, "conflict": "冲突"}
+_UNKNOWN = "（无法识别的文件）"  # the unit of a file refused before its template was read
 
 
 @dataclass
@@ -262,7 +263,7 @@ class RoundPreview:
         """Per unit (the directory's order, then the others): its files and rows."""
         per: dict[str, dict[str, Any]] = {}
         for f in self.files:
-            unit = f.unit or "（无法识别的文件）"
+            unit = f.unit or _UNKNOWN
             entry = per.setdefault(
                 unit,
                 {"files": [], "late": False, "refused": 0, "counts": dict.fromkeys(LINE_LABELS, 0)},
@@ -271,16 +272,16 @@ class RoundPreview:
             entry["late"] |= f.late and f.applied
             entry["refused"] += f.refused is not None
         for line in self.lines.values():
-            for e in line.entries:
-                if not e.file.applied:
-                    continue
-                status = "rejected" if e.row.status == "rejected" else line.status
-                if status != "conflict" and e is not line.entry and status != "rejected":
-                    continue
-                per[e.file.unit or "（无法识别的文件）"]["counts"][status] += 1
+            status = line.status
+            if line.candidates:  # a conflict counts once for each unit in it
+                chosen = [line.entry] if line.entry is not None else line.candidates
+                for unit in dict.fromkeys(e.file.unit or _UNKNOWN for e in chosen):
+                    per[unit]["counts"][status] += 1
+            for e in line.rejected:
+                per[e.file.unit or _UNKNOWN]["counts"]["rejected"] += 1
         for e in self.orphans:
             if e.file.applied:
-                per[e.file.unit or "（无法识别的文件）"]["counts"]["rejected"] += 1
+                per[e.file.unit or _UNKNOWN]["counts"]["rejected"] += 1
         order = {u: i for i, u in enumerate(self.unit_order)}
         names = sorted(per, key=lambda u: (u not in order, order.get(u, 0), u))
         return [

@@ -118,6 +118,8 @@ def test_a_project_in_two_files_is_a_conflict_never_summed(store, sent, tmp_path
     assert line.status == "conflict" and line.entry is None
     assert [e.file.name for e in line.candidates] == [first.name, second.name]
     assert [x.code for x in preview.conflicts] == ["LY2022-003"]
+    (unit,) = preview.units()
+    assert unit.counts["conflict"] == 1 and unit.counts["new"] == 1  # LY2022-004
     with pytest.raises(ImportRefused, match="LY2022-003") as refused:
         apply_round(store, preview, backup=False)
     assert "不止一份文件" in str(refused.value)
