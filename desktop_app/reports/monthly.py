@@ -153,8 +153,17 @@ def write_monthly(
             f"红灯{lights[derived.Light.RED]}个，黄灯{lights[derived.Light.YELLOW]}个，"
             f"绿灯{lights[derived.Light.GREEN]}个，无年度计划{lights[derived.Light.NONE]}个。",
         ]
+        waiting = store.unreviewed(period)  # a unit's return, no reviewer yet (issue 17)
+        listed = [p for p in projects if p.id in waiting]
+        if listed:
+            codes = "、".join(p.code for p in listed[:10]) + ("等" if len(listed) > 10 else "")
+            returned = sum(waiting[p.id or 0] == "returned" for p in listed)
+            notes.append(
+                f"{len(notes) + 1}. 其中{len(listed)}个项目的月报为责任单位报送、尚未审核"
+                f"（待审核{len(listed) - returned}个，退回{returned}个）：{codes}。"
+            )
         if group_by:
-            notes.append(f"4. 按{GROUPINGS[group_by]}分组。")
+            notes.append(f"{len(notes) + 1}. 按{GROUPINGS[group_by]}分组。")
         form.close_sheet(sheet, styles, notes, n, samples=any(p.is_sample for p in projects))
         book.save(path)
         rows = sheet.row_count

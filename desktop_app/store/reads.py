@@ -144,6 +144,19 @@ class ReadsMixin:
             (str(first), str(last)),
         ).fetchall()
 
+    def unreviewed(self, period: Period | str) -> dict[int, str]:
+        """Project id → 'pending' (待审核) or 'returned' (退回) for the reports of ``period``
+        a unit's return brought and no reviewer accepted yet (issue 17): what the grid and the
+        月度调度表 mark.  The staff's own reports are never here."""
+        return dict(
+            self.conn.execute(
+                "SELECT m.project_id, r.state FROM report_reviews r "
+                "JOIN monthly_reports m ON m.id = r.report_id "
+                "WHERE m.period = ? AND r.state IN ('pending', 'returned')",
+                (str(period),),
+            ).fetchall()
+        )
+
     def amounts_before(self, period: Period | str) -> dict[int, tuple[int, int]]:
         """Project id → (本月完成 of the months of ``period``'s year before it, of every month
         before it), whole 百元, for the projects with such reports: what a ledger's 1-N月 and

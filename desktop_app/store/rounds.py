@@ -335,6 +335,8 @@ def _header(store: Any, period: Period, t: derived.LightThresholds) -> dict[str,
         },
         "office_name": store.office_name(),
         "code_names": {kind: store.code_names(kind) for kind in CODE_KINDS},
+        # the units' reports not reviewed at the close (issue 17: closed with them as they were)
+        "unreviewed": {str(k): v for k, v in store.unreviewed(period).items()},
     }
 
 
@@ -600,6 +602,10 @@ class FrozenRound:
     def light_thresholds(self) -> derived.LightThresholds:
         """The thresholds the round was closed with."""
         return self.thresholds
+
+    def unreviewed(self, *_: Any) -> dict[int, str]:
+        """The units' reports that were not reviewed when the round was closed."""
+        return {int(k): v for k, v in (self.header.get("unreviewed") or {}).items()}
 
     def default_period(self) -> Period:
         return self.period

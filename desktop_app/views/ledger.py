@@ -421,12 +421,19 @@ class MonthlyData:
     present: set[int]
     reports: dict[int, tuple] = field(default_factory=dict)  # project id → report tuple
     unlisted: set[int] = field(default_factory=set)  # not on the year's list: not shown
+    #: Reports a unit's return brought, not reviewed yet: 'pending' (待审核) or 'returned'.
+    unreviewed: dict[int, str] = field(default_factory=dict)
 
 
 def load_monthly(store: Store, period: Period) -> MonthlyData:
     """The projects that reported in ``period`` (their reports are read when shown), and
     those off the list of its year (the grid leaves them out)."""
-    return MonthlyData(period, store.reported_ids(period), unlisted=store.unlisted_ids(period.year))
+    return MonthlyData(
+        period,
+        store.reported_ids(period),
+        unlisted=store.unlisted_ids(period.year),
+        unreviewed=store.unreviewed(period),
+    )
 
 
 def fetch_reports(store: Store, data: MonthlyData, project_ids: Iterable[int]) -> None:
@@ -440,9 +447,17 @@ def fetch_reports(store: Store, data: MonthlyData, project_ids: Iterable[int]) -
 
 
 def refresh_monthly(store: Store, data: MonthlyData, project_ids: Iterable[int]) -> None:
-    """Reload the reports of a few projects into ``data``."""
+    """Reload the reports of a few projects into ``data`` (and whether they wait for review:
+    a staff edit makes a unit's report reviewed)."""
     ids = list(project_ids)
     fresh = store.monthly_rows(data.period, ids)
+    if ids:
+        waiting = store.unreviewed(data.period)
+        for pid in ids:
+            if pid in waiting:
+                data.unreviewed[pid] = waiting[pid]
+            else:
+                data.unreviewed.pop(pid, None)
     for pid in ids:
         row = fresh.get(pid)
         if row is None:

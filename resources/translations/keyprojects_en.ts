@@ -1199,7 +1199,7 @@ Double-click to open the project</translation>
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="72" />
             <location filename="../../desktop_app/ui/dialogs/project_records.py" line="76" />
             <location filename="../../desktop_app/ui/models/project.py" line="524" />
-            <location filename="../../desktop_app/ui/monthly/model.py" line="327" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="340" />
             <source>(万元)</source>
             <translation> (10k CNY)</translation>
         </message>
@@ -2102,32 +2102,32 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>This month's investment cannot be negative</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="348" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="361" />
             <source>填报月度调度：{name}</source>
             <translation>Monthly report: {name}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="355" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="368" />
             <source>第{row}行（{name}）“{column}”：</source>
             <translation>Row {row} ({name}) “{column}”: </translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="408" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="421" />
             <source>粘贴的内容超出表格：第{row}行之后没有项目</source>
             <translation>The pasted block runs past the table: no project after row {row}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="422" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="435" />
             <source>此列不能填写，请从可填写的列开始粘贴</source>
             <translation>this column is not input; paste starting from an input column</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="438" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="451" />
             <source>粘贴月度调度（{n}个项目）</source>
             <translation>Paste monthly reports ({n} projects)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="459" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="472" />
             <source>清除月度调度内容（{n}个项目）</source>
             <translation>Clear monthly reports ({n} projects)</translation>
         </message>
@@ -2200,12 +2200,12 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>MonthlyGridModel</name>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="135" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="143" />
             <source>{period}已关账（{who}，{when}），本月调度只能查看，不能修改</source>
             <translation>{period} is closed ({who}, {when}): this month's reports can be viewed, not changed</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/monthly/model.py" line="379" />
+            <location filename="../../desktop_app/ui/monthly/model.py" line="392" />
             <source>{period}已关账，不能再修改；如需更正请先重新开账（工具 ▸ 重新开账…）</source>
             <translation>{period} is closed and cannot be changed; to correct it, reopen it first (Tools ▸ Reopen the month…)</translation>
         </message>
@@ -2494,7 +2494,7 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
     <context>
         <name>Period</name>
         <message>
-            <location filename="../../desktop_app/ui/common/labels.py" line="90" />
+            <location filename="../../desktop_app/ui/common/labels.py" line="96" />
             <source>{year}年{month}月</source>
             <translation>{month}/{year}</translation>
         </message>

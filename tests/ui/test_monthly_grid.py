@@ -201,3 +201,25 @@ def test_a_report_saved_by_someone_else_since_it_was_read_is_not_overwritten(
     assert store.monthly_reports(JUNE)[a].month_investment == Decimal("777.00")
     assert len(errors) == 1 and "已被他人保存" in errors[0]
     assert "您填写“200.00”" in errors[0] and "对方已保存“777.00”" in errors[0]
+
+
+def test_a_units_report_shows_waiting_for_review_until_the_staff_edit_it(
+    store, make_window, set_amounts
+):
+    a = set_amounts(store, "LY2022-001", "100000", "4000")
+    with store.action("收回填报：市工信局", source="填报.xlsx") as action:
+        action.receiving = True  # as receiving a unit's return does
+        store.save_monthly_report(MonthlyReport(a.id, "2022-06", Decimal("30")))
+        return_id = store.record_unit_return(
+            JUNE, "市工信局", file_name="填报.xlsx", digest="d", received_at="2022-07-03T09:00:00"
+        )
+        store.mark_received(return_id, {store.monthly_reports(JUNE)[a.id].id: []})
+    window = make_window(store)
+    window.tabs.setCurrentIndex(1)
+    grid = window.monthly
+    status = cell(grid, a.id, "reported")
+    assert status.data() == "待审核"
+    assert status.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b45309"
+    assert grid.model.setData(cell(grid, a.id, "progress_text"), "主体完工")  # the staff's edit
+    assert cell(grid, a.id, "reported").data() == "已上报"
+    assert store.review_states(JUNE)[a.id].state == "accepted"

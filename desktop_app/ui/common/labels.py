@@ -85,6 +85,12 @@ def reported_label(reported: bool) -> str:
     return QCoreApplication.translate("Report", "已上报" if reported else "未上报")
 
 
+def review_label(state: str) -> str:
+    """A unit's report waiting for review: 待审核, or 退回 (returned to the unit)."""
+    text = "退回" if state == "returned" else "待审核"
+    return QCoreApplication.translate("Report", text)
+
+
 def period_label(period: Period) -> str:
     """A period as the interface says it: 2022年6月 (the domain's label), 6/2022 in English."""
     template = QCoreApplication.translate("Period", "{year}年{month}月")

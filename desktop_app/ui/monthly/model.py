@@ -24,7 +24,14 @@ from ...domain.textmatch import normalize_query
 from ...store import MonthlyReport, Store, StoreError
 from ...views.ledger import MONTHLY_INDEX, NO_FIGS, Figs, MonthlyData, fetch_reports
 from ..commands import LedgerEditor
-from ..common.labels import light_label, monthly_label, period_label, reported_label, tr_field
+from ..common.labels import (
+    light_label,
+    monthly_label,
+    period_label,
+    reported_label,
+    review_label,
+    tr_field,
+)
 from ..models.base import ColumnSpec, SpecTableModel
 from ..models.project import cents_text, light_fill, light_icon, rate_text
 from .cells import PasteError, parse_cell, split_clipboard
@@ -38,6 +45,7 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _READ_ONLY = QBrush(QColor("#F3F5F8"))  # cells that are figures, not input
 _BATCH = 200  # report tuples read at once when rows come into view
+_UNREVIEWED = "#B45309"  # 待审核 / 退回 in the 上报状态 column
 
 
 @dataclass(frozen=True)
@@ -271,6 +279,9 @@ class MonthlyGridModel(SpecTableModel):
         if key == "light":
             return light_label(figs[0])
         if key == "reported":
+            review = self._data.unreviewed.get(pid) if self._data is not None else None
+            if review is not None:  # a unit's return, not reviewed yet
+                return review_label(review)
             return reported_label(self._raw(row) is not None)
         raw = self._raw(row)
         value = raw[MONTHLY_INDEX[key]] if raw is not None else None
@@ -302,6 +313,8 @@ class MonthlyGridModel(SpecTableModel):
                 return None
             return light_fill(self.figs(row)[0]) or _READ_ONLY
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "reported":
+            if self._ids[row] in self._data.unreviewed:
+                return QBrush(QColor(_UNREVIEWED))
             return None if self._raw(row) is not None else QBrush(QColor(Light.RED.color))
         if role == Qt.ItemDataRole.ToolTipRole and column.key in (
             "name",
