@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -51,6 +52,7 @@ from ..leftovers import remove_stale, temp_prefix
 from ..store import Project, Store
 from . import form
 from .common import ExportResult
+from .errors import ExportError
 from .form import Column, Styles
 from .template_round import NO_UNIT, RoundData, date_text, instructions, round_data, unit_members
 from .xlsx import CellStyle, ExportWriteFailed, Value, Workbook, display_width
@@ -96,6 +98,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 LOCKED_COLS = 6  # 序号 .. 截至上月本年累计
 INPUT_COLS = range(LOCKED_COLS + 1, 14)  # 本月完成投资 .. 填报日期; then the reference
+CODE_COL = 1
 IDENTITY_COLS = tuple(c for c, col in enumerate(COLUMNS) if col.label in IDENTITY_HEADERS)
 
 
@@ -196,7 +199,7 @@ def write_template(
     data = round_data(store, period, [unit])
     if not data.members.get(unit):
         raise ValueError(f"责任单位“{unit}”没有项目，无法生成填报模板")
-    with _template_book(data, unit) as (book, result):
+    with _template_book(data, unit) as (book, result, _look):
         book.save(path)
     return replace(result, path=Path(path))
 
@@ -208,14 +211,14 @@ def _chosen(
     -- named over every unit, so a unit's file is named the same whichever units are chosen."""
     members = unit_members(store, period.year)
     every = [u for u, _ in _by_size(members)]
+    if not every:
+        raise ValueError(f"{period.year}年的项目名单上没有项目，无法生成{period.label}填报模板")
     named = dict(zip(every, template_file_names(period, every), strict=True))
     unknown = sorted(set(only or ()) - set(every))
     if unknown:
         shown = "、".join(printable(u) for u in unknown)
         raise ValueError(f"没有责任单位为“{shown}”的项目")
     chosen = [u for u in every if only is None or u in only]
-    if not every:
-        raise ValueError(f"{period.year}年的项目名单上没有项目，无法生成{period.label}填报模板")
     if not chosen:
         raise ValueError("请至少选择一个责任单位")
     data = round_data(store, period, chosen, members)
@@ -235,10 +238,11 @@ def write_templates(
     if not target.is_dir():
         raise ValueError(f"文件夹不存在：{target}")
     data, named = _chosen(store, period, only)
+    books = _RoundBooks(data)
     results = []
     for i, (unit, name) in enumerate(named.items(), start=1):
-        with _template_book(data, unit) as (book, result):
-            book.save(target / name)
+        content, result = books.book(unit)
+        write_atomically(target / name, lambda raw, content=content: raw.write(content))
         results.append(replace(result, path=target / name))
         if progress is not None:
             progress(i, len(named))
@@ -263,15 +267,16 @@ def write_templates_zip(
     if not folder.is_dir():
         raise ValueError(f"文件夹不存在：{folder}")
     data, named = _chosen(store, period, only)
+    books = _RoundBooks(data)
     results: list[ExportResult] = []
 
     def members(out: zipfile.ZipFile) -> None:
         stamp = dt.datetime.now().timetuple()[:6]
         for i, (unit, name) in enumerate(named.items(), start=1):
-            with _template_book(data, unit) as (book, result):
-                info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
-                info.external_attr = 0o644 << 16
-                out.writestr(info, book_bytes(book), zipfile.ZIP_STORED)  # xlsx: deflated
+            content, result = books.book(unit)
+            info = zipfile.ZipInfo(name, date_time=stamp)  # type: ignore[arg-type]
+            info.external_attr = 0o644 << 16
+            out.writestr(info, content, zipfile.ZIP_STORED)  # an .xlsx is deflated already
             results.append(replace(result, path=Path(name)))
             if progress is not None:
                 progress(i, len(named))
@@ -280,15 +285,33 @@ def write_templates_zip(
     return results
 
 
+@dataclass(frozen=True)
+class _Look:
+    """The style indices a template's cells use (the same in every workbook laid out alike)."""
+
+    styles: Styles
+    cells: list[int]
+    plain: int
+
+
 @contextmanager
-def _template_book(data: RoundData, unit: str) -> Iterator[tuple[Workbook, ExportResult]]:
-    """The workbook of ``unit``'s template, laid out and filled, ready to save."""
+def _template_book(
+    data: RoundData,
+    unit: str,
+    *,
+    widths: dict[int, float] | None = None,
+    look: _Look | None = None,
+) -> Iterator[tuple[Workbook, ExportResult, _Look]]:
+    """The workbook of ``unit``'s template, laid out and filled, ready to save.  ``widths``:
+    the round's column widths (default: fitted to this unit's rows); ``look``: the styles of
+    the round's first workbook, whose skeleton this one's cells go into (not registered again:
+    this workbook is never laid out by openpyxl itself)."""
     period = data.period
     members = data.members[unit]
     title = f"{period.year}年{period.month}月重点项目月度调度填报表"
     with Workbook(title=title) as book:
         sheet = book.add_sheet(MAIN_SHEET)
-        styles = Styles(book)
+        styles = look.styles if look is not None else Styles(book)
         lines = instructions(data, unit)
         room = sum(c.min_width for c in COLUMNS) - 2
         height = sum(max(1, math.ceil(display_width(t) / room)) for t in lines) * 15 + 6
@@ -303,19 +326,84 @@ def _template_book(data: RoundData, unit: str) -> Iterator[tuple[Workbook, Expor
             columns=COLUMNS,
             preface=[("\n".join(lines), height)],
         )
-        cell_styles = _cell_styles(book)
+        if look is None:
+            look = _Look(styles, _cell_styles(book), book.style(CellStyle(border=False)))
         rows = [_row(seq, p, data) for seq, p in enumerate(members, start=1)]
-        form.fit_columns(sheet, COLUMNS, rows)
+        if widths is None:
+            form.fit_columns(sheet, COLUMNS, rows)
+        else:
+            for col, width in widths.items():
+                sheet.set_width(col, width)
         for values in rows:
-            sheet.append(values, cell_styles, height=max(30, sheet.fit_height(values) or 0))
+            sheet.append(values, look.cells, height=max(30, sheet.fit_height(values) or 0))
         first, last = head + 2, sheet.row_count
         _validate(sheet.ws, first, last)
         sheet.ws.protection.sheet = True
         sheet.ws.protection.formatColumns = False
         sheet.ws.protection.formatRows = False
         form.finish(sheet, freeze_col=4, head=head)
-        _meta_sheet(book, data, unit, members, rows)
-        yield book, ExportResult(Path(), len(members), sheet.row_count)
+        _meta_sheet(book, data, unit, rows, look.plain)
+        yield book, ExportResult(Path(), len(members), sheet.row_count), look
+
+
+def round_widths(data: RoundData) -> dict[int, float]:
+    """Column widths fitted to the header and every unit's rows (the round's templates look
+    alike, and share one layout)."""
+    with Workbook() as scratch:
+        sheet = scratch.add_sheet("widths")
+        for i, column in enumerate(COLUMNS, start=1):  # as form.write_head measures a header
+            width = display_width(column.label)
+            sheet.widths[i] = math.ceil(width / 2) + 1 if width > 8 else width
+        form.fit_columns(
+            sheet,
+            COLUMNS,
+            (_row(0, p, data) for projects in data.members.values() for p in projects),
+        )
+        return dict(sheet.col_widths)
+
+
+class _RoundBooks:
+    """A round's templates as .xlsx bytes, laid out once.
+
+    openpyxl takes some 20-30 ms to lay out a workbook (styles, merges, validation, print
+    setup): the first unit's layout is kept and every other unit's rows are streamed into it,
+    only the validations' last row changed.  The round shares its column widths."""
+
+    def __init__(self, data: RoundData) -> None:
+        self.data = data
+        self.widths = round_widths(data)
+        self.look: _Look | None = None
+        self.parts: list[tuple[str, bytes]] = []
+        self.paths: list[str] = []  # the sheets' parts (openpyxl names them when it saves)
+        self.last = 0
+
+    def book(self, unit: str) -> tuple[bytes, ExportResult]:
+        with _template_book(self.data, unit, widths=self.widths, look=self.look) as made:
+            book, result, look = made
+            last = book.sheets[0].row_count
+            if self.look is None:
+                skeleton = io.BytesIO()
+                book.openpyxl.save(skeleton)
+                with zipfile.ZipFile(skeleton) as src:
+                    self.parts = [(info.filename, src.read(info)) for info in src.infolist()]
+                self.paths = [sheet.ws.path.lstrip("/") for sheet in book.sheets]
+                self.look, self.last = look, last
+            return _spliced(book, self._parts(last - result.items + 1, last), self.paths), result
+
+    def _parts(self, first: int, last: int) -> list[tuple[str, bytes]]:
+        if last == self.last:
+            return self.parts
+        out = []
+        for name, data in self.parts:
+            if name == self.paths[0]:
+                for col, *_ in _VALIDATIONS:  # openpyxl writes G6:G6 as G6
+                    ref = f"{col}{first}:{col}{last}" if last > first else f"{col}{first}"
+                    pattern = re.compile(f'sqref="{col}{first}(?::{col}\\d+)?"'.encode())
+                    data, n = pattern.subn(f'sqref="{ref}"'.encode(), data)
+                    if n != 1:
+                        raise ExportError("内部错误：填报模板的数据校验范围异常")
+            out.append((name, data))
+        return out
 
 
 def _row(seq: int, p: Project, data: RoundData) -> list[Value]:
@@ -405,23 +493,22 @@ def _validate(ws: object, first: int, last: int) -> None:
 
 
 def _meta_sheet(
-    book: Workbook, data: RoundData, unit: str, members: list[Project], rows: list[list[Value]]
+    book: Workbook, data: RoundData, unit: str, rows: list[list[Value]], plain: int
 ) -> None:
     meta = book.add_sheet(META_SHEET)
     meta.ws.sheet_state = "hidden"
-    plain = book.style(CellStyle(border=False))
     identity = [tuple("" if row[c] is None else str(row[c]) for c in IDENTITY_COLS) for row in rows]
     for key, value in (
         (META_KIND, TEMPLATE_KIND),
         (META_PERIOD, str(data.period)),
         (META_UNIT, unit),
-        ("项目数", str(len(members))),
+        ("项目数", str(len(rows))),
         ("填报单位", data.office),
         (META_LEDGER, data.ledger_id),
         (META_DEADLINE, data.deadline.isoformat()),
         (META_CONTACT, data.contact or ""),
         (META_PHONE, data.phone or ""),
-        (META_ROWS, ROW_SEPARATOR.join(p.code or "" for p in members)),
+        (META_ROWS, ROW_SEPARATOR.join(str(row[CODE_COL] or "") for row in rows)),
         (META_DIGEST, identity_digest(identity)),
         ("生成时间", dt.datetime.now().isoformat(timespec="seconds")),
         ("说明", "本工作表供导入时识别期间、单位和项目行，请勿修改"),
@@ -432,30 +519,36 @@ def _meta_sheet(
     meta.set_width(2, 40)
 
 
-def book_bytes(book: Workbook) -> bytes:
-    """The .xlsx file of ``book`` in memory (what :meth:`Workbook.save` writes to disk)."""
-    skeleton = io.BytesIO()
-    book.openpyxl.save(skeleton)
-    spools = {sheet.ws.path.lstrip("/"): sheet for sheet in book.sheets}
+def _spliced(book: Workbook, parts: list[tuple[str, bytes]], paths: list[str]) -> bytes:
+    """The .xlsx file of openpyxl's ``parts`` with the rows of ``book``'s sheets streamed into
+    the parts named ``paths`` (one per sheet, in order)."""
+    spools = dict(zip(paths, book.sheets, strict=True))
     buffer = io.BytesIO()
-    with (
-        zipfile.ZipFile(skeleton) as src,
-        zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out,
-    ):
-        for info in src.infolist():
-            data = src.read(info)
-            sheet = spools.get(info.filename)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=3) as out:
+        for name, data in parts:
+            sheet = spools.get(name)
             if sheet is None:
-                out.writestr(info.filename, data)
+                out.writestr(name, data)
             else:
-                sheet.splice_into(out, info.filename, data)
+                sheet.splice_into(out, name, data)
     return buffer.getvalue()
 
 
 def write_zip(target: Path, fill: Callable[[zipfile.ZipFile], None]) -> None:
-    """A .zip written by ``fill`` into a temporary file beside ``target``, moved into place
-    when complete (a failure leaves no half archive; the leftovers of a killed run are
-    removed by the next export into that folder)."""
+    """A .zip written by ``fill`` (its members stored: they are compressed already), atomically
+    (:func:`write_atomically`)."""
+
+    def write(raw: BinaryIO) -> None:
+        with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as out:
+            fill(out)
+
+    write_atomically(target, write)
+
+
+def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> None:
+    """A file written by ``write`` into a temporary file beside ``target``, fsynced and moved
+    into place when complete: a failure leaves no half file and keeps an older one intact; the
+    leftovers of a killed run are removed by the next export into that folder."""
     folder = target.parent if str(target.parent) else Path(".")
     remove_stale(folder)
     try:
@@ -469,11 +562,15 @@ def write_zip(target: Path, fill: Callable[[zipfile.ZipFile], None]) -> None:
             os.umask(mask)
             os.chmod(tmp, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as out:
-                fill(out)
+            write(raw)
             raw.flush()
             os.fsync(raw.fileno())
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError as exc:
+            raise ExportError(
+                f"无法写入“{target.name}”：文件可能正被 Excel 或其他程序打开，请关闭后再导出"
+            ) from exc
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise _write_error(target, exc) from exc

@@ -271,10 +271,10 @@ def test_a_failed_zip_leaves_the_old_one(ledger, tmp_path, monkeypatch):
     write_templates_zip(ledger, target, JULY)
     before = target.read_bytes()
 
-    def broken(book):
+    def broken(book, parts, paths):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(template, "book_bytes", broken)
+    monkeypatch.setattr(template, "_spliced", broken)
     with pytest.raises(OSError, match=r"无法写入“模板\.zip”"):
         write_templates_zip(ledger, target, JULY)
     assert target.read_bytes() == before
@@ -311,3 +311,43 @@ def test_cli_writes_a_zip_or_a_folder(run, ledger, tmp_path):
     assert len(list((tmp_path / "文件夹").glob("*.xlsx"))) == 2
     wrong = run("template", "--db", db, "-p", "2022-07", "-u", "不存在的局", "-o", target)
     assert wrong.exit_code != 0 and "没有责任单位为“不存在的局”的项目" in wrong.output
+
+
+def _looks(path) -> dict:
+    """What a unit sees of every cell, as openpyxl reads it back: value, fill, font colour,
+    number format, lock; and the sheet's merges, validations, protection, hidden meta."""
+    book = openpyxl.load_workbook(path)
+    ws = book[MAIN_SHEET]
+    cells = {
+        c.coordinate: (c.value, c.fill.fgColor.rgb, c.font.color and c.font.color.rgb,
+                       c.number_format, c.protection.locked, c.alignment.horizontal)
+        for row in ws.iter_rows() for c in row
+    }  # fmt: skip
+    return {
+        "cells": cells,
+        "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+        "validations": sorted((str(v.sqref), v.type, v.formula1) for v in ws.data_validations.dataValidation),
+        "protected": ws.protection.sheet,
+        "freeze": ws.freeze_panes,
+        "meta": book[META_SHEET].sheet_state,
+    }  # fmt: skip
+
+
+def test_a_round_member_is_the_template_written_alone(ledger, tmp_path):
+    """The round lays its workbooks out once; every unit's file (here the second, with fewer
+    rows) is cell for cell the template written for that unit alone."""
+    write_templates_zip(ledger, tmp_path / "模板.zip", JULY)
+    with zipfile.ZipFile(tmp_path / "模板.zip") as archive:
+        for name, unit in zip(archive.namelist(), (WORKS, WATER), strict=True):
+            member = tmp_path / f"member-{unit}.xlsx"
+            member.write_bytes(archive.read(name))
+            alone = tmp_path / f"alone-{unit}.xlsx"
+            write_template(ledger, alone, period=JULY, unit=unit)
+            assert _looks(member) == _looks(alone)
+            got, want = read_rows(member, META_SHEET), read_rows(alone, META_SHEET)
+            assert [r for r in got if r[0] != "生成时间"] == [r for r in want if r[0] != "生成时间"]
+    rows = {u: len(table(tmp_path / f"member-{u}.xlsx")[1]) for u in (WORKS, WATER)}
+    assert rows == {WORKS: 2, WATER: 1}
+    assert _looks(tmp_path / f"member-{WATER}.xlsx")["validations"] == [
+        ("G6", "decimal", "0"), ("H6", "decimal", "0"), ("M6", "date", "DATE(2000,1,1)")
+    ]  # fmt: skip
