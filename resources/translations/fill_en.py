@@ -314,6 +314,36 @@ EN = {
     "月报期间：": "Report period:",
     "本月数据期间：": "Period of the month's figures:",
     "报送情况与审核…": "Returns and review…",
+    "收取各单位月报…": "Receive the units' returns…",
+    "多份文件都填报了该项目：{names}（点“采用哪份文件”选定）": (
+        "Reported in more than one file: {names} (choose one with “Which file”)"
+    ),
+    "收取月报": "Receive returns",
+    "添加文件(&F)…": "Add &files…",
+    "添加文件夹(&D)…": "Add a fol&der…",
+    "移除": "Remove",
+    "预览(&P)": "&Preview",
+    "采用哪份文件(&C)…": "Whi&ch file…",
+    "移出所选文件": "Leave the selected files out",
+    "跳过有问题的行，收取其余各行": "Skip the rows with problems, take the others",
+    "收取(&A)": "T&ake in",
+    "收到日期：": "Received on:",
+    "选择各单位报回的填报文件": "Choose the returned templates",
+    "填报文件 (*.xlsx *.xlsm *.xls *.ods *.zip)": "Returns (*.xlsx *.xlsm *.xls *.ods *.zip)",
+    "选择存放填报文件的文件夹": "Choose the folder of the returns",
+    "截止日期：{d}": "Due: {d}",
+    "添加各单位报回的文件、文件夹或 .zip 压缩包，再点“预览”。": (
+        "Add the returned files, folders or .zip archives, then click “Preview”."
+    ),
+    "点“预览”查看收取后会怎样。": "Click “Preview” to see what taking them in would do.",
+    "请先添加要收取的文件": "Add the files to take in first",
+    "正在读取第 %v / %m 个文件": "Reading file %v of %m",
+    "。{p}已关账，不能收取": ". {p} is closed: nothing can be taken in",
+    "全部": "All",
+    "采用哪份文件": "Which file",
+    "{code} {name} 在多份文件中填报，采用：": "{code} {name} is in more than one file; take:",
+    "正在备份并收取…": "Backing up and taking in…",
+    "。请在“报送情况与审核”中审核。": ". Review them in “Returns and review”.",
     "还有 {n} 条月报未审核：{units}。关账后它们按现在的数字定稿；如要先审核，请取消，在“报送情况与审核”中处理。": (
         "{n} reports are not reviewed yet: {units}. Closing freezes them as they are; to review "
         "them first, cancel and use “Returns and review”."

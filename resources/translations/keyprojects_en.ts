@@ -1719,13 +1719,13 @@ The current ledger is unaffected.</translation>
             <translation>A large ledger is checked first; the first time a new version opens it, its data structure is upgraded too. Please wait.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="114" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="115" />
             <location filename="../../desktop_app/ui/window/main_window.py" line="200" />
             <source>项目台账</source>
             <translation>Ledger</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="115" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="116" />
             <location filename="../../desktop_app/ui/window/main_window.py" line="201" />
             <source>月度调度</source>
             <translation>Monthly update</translation>
@@ -1741,17 +1741,17 @@ The current ledger is unaffected.</translation>
             <translation>Ledger: {file}   User: {user}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="534" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="544" />
             <source>关于 {app}</source>
             <translation>About {app}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/main_window.py" line="535" />
+            <location filename="../../desktop_app/ui/window/main_window.py" line="545" />
             <source>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;辽源市重点项目台账、月度调度与调度会报表的离线桌面程序。&lt;/p&gt;&lt;p&gt;台账文件：{path}&lt;br&gt;数据结构版本：v{schema}&lt;/p&gt;&lt;p&gt;中文字体：Noto Sans CJK SC（SIL Open Font License 1.1）&lt;/p&gt;</source>
             <translation>&lt;h3&gt;{app} {version}&lt;/h3&gt;&lt;p&gt;Offline desk for Liaoyuan's key-project ledger, the monthly scheduling cycle and meeting reports.&lt;/p&gt;&lt;p&gt;Ledger file: {path}&lt;br&gt;Schema version: v{schema}&lt;/p&gt;&lt;p&gt;Chinese font: Noto Sans CJK SC (SIL Open Font License 1.1)&lt;/p&gt;</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="116" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="117" />
             <location filename="../../desktop_app/ui/window/main_window.py" line="202" />
             <source>调度看板</source>
             <translation>Dashboard</translation>
@@ -1803,7 +1803,7 @@ The current ledger is unaffected.</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/ledger/page.py" line="300" />
-            <location filename="../../desktop_app/ui/window/actions.py" line="108" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="109" />
             <source>删除项目</source>
             <translation>Delete project</translation>
         </message>
@@ -1890,137 +1890,142 @@ Its monthly reports, key nodes and problems go with it; Undo (Ctrl+Z) brings the
             <translation>Import Excel (ledger or reports)…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="95" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="94" />
+            <source>收取各单位月报…</source>
+            <translation>Receive the units' returns…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/window/actions.py" line="96" />
             <source>刷新</source>
             <translation>Refresh</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="97" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="98" />
             <source>退出</source>
             <translation>Quit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="99" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="100" />
             <source>撤销</source>
             <translation>Undo</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="101" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="102" />
             <source>重做</source>
             <translation>Redo</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="104" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="105" />
             <source>新增项目…</source>
             <translation>New project…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="105" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="106" />
             <source>编辑项目…</source>
             <translation>Edit project…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="106" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="107" />
             <source>复制为新项目…</source>
             <translation>Duplicate project…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="111" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="112" />
             <source>查找</source>
             <translation>Find</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="112" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="113" />
             <source>清除筛选</source>
             <translation>Clear filters</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="118" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="119" />
             <source>显示的列</source>
             <translation>Columns</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="119" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="120" />
             <source>恢复默认列</source>
             <translation>Default columns</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="121" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="122" />
             <source>保存当前视图…</source>
             <translation>Save current view…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="122" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="123" />
             <source>打开视图</source>
             <translation>Open view</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="123" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="124" />
             <source>删除视图</source>
             <translation>Delete view</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="125" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="126" />
             <source>导出报表…</source>
             <translation>Export report…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="127" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="128" />
             <source>导出当前视图的台账…</source>
             <translation>Export the current ledger view…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="130" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="131" />
             <source>生成月度填报模板…</source>
             <translation>Monthly report templates…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="131" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="132" />
             <source>报送情况与审核…</source>
             <translation>Returns and review…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="132" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="133" />
             <source>两期对比…</source>
             <translation>Compare two rounds…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="134" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
             <source>年度切换…</source>
             <translation>New year…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="135" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="136" />
             <source>责任单位通讯录…</source>
             <translation>Responsible units…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="137" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
             <source>关账…</source>
             <translation>Close the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="138" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="139" />
             <source>重新开账…</source>
             <translation>Reopen the month…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="140" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="141" />
             <source>备份与恢复…</source>
             <translation>Backup and restore…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="141" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="142" />
             <source>设置…</source>
             <translation>Settings…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="143" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="144" />
             <source>关于</source>
             <translation>About</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/window/actions.py" line="213" />
+            <location filename="../../desktop_app/ui/window/actions.py" line="214" />
             <source>常用</source>
             <translation>Main</translation>
         </message>
@@ -3086,6 +3091,189 @@ This month: {after}</translation>
         </message>
     </context>
     <context>
+        <name>ReceiveRound</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="73" />
+            <source>多份文件都填报了该项目：{names}（点“采用哪份文件”选定）</source>
+            <translation>Reported in more than one file: {names} (choose one with “Which file”)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="61" />
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="93" />
+            <source>文件</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="62" />
+            <source>责任单位</source>
+            <translation>Responsible unit</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="63" />
+            <source>状态</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="65" />
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="94" />
+            <source>说明</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="90" />
+            <source>结果</source>
+            <translation>Result</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="91" />
+            <source>项目编号</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="92" />
+            <source>项目名称</source>
+            <translation>Project</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReceiveRoundDialog</name>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="139" />
+            <source>收取月报</source>
+            <translation>Receive returns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="162" />
+            <source>添加文件(&amp;F)…</source>
+            <translation>Add &amp;files…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="163" />
+            <source>添加文件夹(&amp;D)…</source>
+            <translation>Add a fol&amp;der…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="164" />
+            <source>移除</source>
+            <translation>Remove</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="165" />
+            <source>预览(&amp;P)</source>
+            <translation>&amp;Preview</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="183" />
+            <source>采用哪份文件(&amp;C)…</source>
+            <translation>Whi&amp;ch file…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="185" />
+            <source>移出所选文件</source>
+            <translation>Leave the selected files out</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="187" />
+            <source>跳过有问题的行，收取其余各行</source>
+            <translation>Skip the rows with problems, take the others</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="189" />
+            <source>收取(&amp;A)</source>
+            <translation>T&amp;ake in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="191" />
+            <source>关闭</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="199" />
+            <source>期间：</source>
+            <translation>Period:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="201" />
+            <source>收到日期：</source>
+            <translation>Received on:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="214" />
+            <source>显示：</source>
+            <translation>Show:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="271" />
+            <source>选择各单位报回的填报文件</source>
+            <translation>Choose the returned templates</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="273" />
+            <source>填报文件 (*.xlsx *.xlsm *.xls *.ods *.zip)</source>
+            <translation>Returns (*.xlsx *.xlsm *.xls *.ods *.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="279" />
+            <source>选择存放填报文件的文件夹</source>
+            <translation>Choose the folder of the returns</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="290" />
+            <source>截止日期：{d}</source>
+            <translation>Due: {d}</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="292" />
+            <source>添加各单位报回的文件、文件夹或 .zip 压缩包，再点“预览”。</source>
+            <translation>Add the returned files, folders or .zip archives, then click “Preview”.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="294" />
+            <source>点“预览”查看收取后会怎样。</source>
+            <translation>Click “Preview” to see what taking them in would do.</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="302" />
+            <source>请先添加要收取的文件</source>
+            <translation>Add the files to take in first</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="321" />
+            <source>正在读取第 %v / %m 个文件</source>
+            <translation>Reading file %v of %m</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="341" />
+            <source>。{p}已关账，不能收取</source>
+            <translation>. {p} is closed: nothing can be taken in</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="348" />
+            <source>全部</source>
+            <translation>All</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="396" />
+            <source>采用哪份文件</source>
+            <translation>Which file</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="397" />
+            <source>{code} {name} 在多份文件中填报，采用：</source>
+            <translation>{code} {name} is in more than one file; take:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="431" />
+            <source>正在备份并收取…</source>
+            <translation>Backing up and taking in…</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/receive_round.py" line="446" />
+            <source>。请在“报送情况与审核”中审核。</source>
+            <translation>. Review them in “Returns and review”.</translation>
+        </message>
+    </context>
+    <context>
         <name>Report</name>
         <message>
             <location filename="../../desktop_app/ui/common/labels.py" line="54" />
@@ -3104,51 +3292,51 @@ This month: {after}</translation>
         <name>ReturnsBoard</name>
         <message>
             <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="69" />
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="412" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="415" />
             <source>已上报</source>
             <extracomment>The board's and the reviews' words (store/reviews.py, no Qt) for the translation files.</extracomment>
             <translation>Reported</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="70" />
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="413" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="416" />
             <source>待审核</source>
             <translation>To review</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="71" />
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="414" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="417" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
             <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="72" />
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="415" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="418" />
             <source>未上报</source>
             <translation>Not reported</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="416" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="419" />
             <source>部分上报</source>
             <translation>Partly reported</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="417" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="420" />
             <source>逾期上报</source>
             <translation>Reported late</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="418" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="421" />
             <source>逾期未报</source>
             <translation>Overdue</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="419" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="422" />
             <source>项目办录入</source>
             <translation>Entered by the office</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="420" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="423" />
             <source>已审核</source>
             <translation>Reviewed</translation>
         </message>
@@ -3242,142 +3430,142 @@ This month: {after}</translation>
             <translation>Returns and review</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="166" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="168" />
             <source>报送情况(&amp;B)</source>
             <translation>&amp;Board</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="167" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="169" />
             <source>待审核月报(&amp;R)</source>
             <translation>To &amp;review</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="168" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="170" />
             <source>报送及时率(&amp;T)</source>
             <translation>On-&amp;time rate</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="170" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="172" />
             <source>期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="198" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="200" />
             <source>所选单位审核通过</source>
             <translation>Accept the selected units</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="199" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="201" />
             <source>退回所选单位…</source>
             <translation>Return the selected units…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="200" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="202" />
             <source>退回通知…</source>
             <translation>Return notice…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="201" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="203" />
             <source>复制催报名单</source>
             <translation>Copy the reminder list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="202" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="204" />
             <source>导出催报名单…</source>
             <translation>Export the reminder list…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="213" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="215" />
             <source>所选通过</source>
             <translation>Accept the selected</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="214" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="216" />
             <source>退回所选…</source>
             <translation>Return the selected…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="215" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="217" />
             <source>没有提示的全部通过</source>
             <translation>Accept all without warnings</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="224" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="226" />
             <source>年度：</source>
             <translation>Year:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="231" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="233" />
             <source>导出报送及时率…</source>
             <translation>Export the on-time rates…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="258" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="261" />
             <source>{p}：{n} 个单位，已上报 {a}、待审核 {b}、退回 {c}、未上报 {d} 个项目；截止日期 {due}。</source>
             <translation>{p}: {n} units; projects reported {a}, to review {b}, returned {c}, missing {d}; due {due}.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="271" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="274" />
             <source>待审核月报（{n}）(&amp;R)</source>
             <translation>To &amp;review ({n})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="303" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="306" />
             <source>退回</source>
             <translation>Returned</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="303" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="306" />
             <source>退回{what}的原因（会写入退回通知）：</source>
             <translation>Why {what} is returned (written into the notice):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="333" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="336" />
             <source>所选 {n} 条月报</source>
             <translation>the {n} selected reports</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="346" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="349" />
             <source>{p}月报催报名单（截止日期 {due}）</source>
             <translation>Reports of {p} still missing (due {due})</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="350" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="353" />
             <source>无联系人</source>
             <translation>no contact</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="357" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="360" />
             <source>催报名单已复制，可粘贴到通知或消息中。</source>
             <translation>The reminder list is copied; paste it into a notice or a message.</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="361" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="364" />
             <source>Excel 工作簿 (*.xlsx)</source>
             <translation>Excel workbook (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="377" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="380" />
             <source>已导出：{path}</source>
             <translation>Exported: {path}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="384" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="387" />
             <source>导出催报名单</source>
             <translation>Export the reminder list</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="392" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="395" />
             <source>请选中一个单位，再生成它的退回通知</source>
             <translation>Select one unit to write its return notice</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="396" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="399" />
             <source>保存退回通知</source>
             <translation>Save the return notice</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="406" />
+            <location filename="../../desktop_app/ui/dialogs/returns_board.py" line="409" />
             <source>导出报送及时率</source>
             <translation>Export the on-time rates</translation>
         </message>

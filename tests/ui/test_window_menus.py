@@ -18,6 +18,7 @@ MENUS_BEFORE = {
         ("另存为（复制台账）…", "actionSaveLedgerAs", "Ctrl+Shift+S"),
         "---",
         ("导入 Excel（台账或月报）…", "actionImport", "Ctrl+I"),
+        ("收取各单位月报…", "actionReceiveReturns", "Ctrl+Shift+I"),
         "---",
         ("刷新", "actionRefresh", "F5"),
         "---",

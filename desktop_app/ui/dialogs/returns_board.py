@@ -143,9 +143,11 @@ class ReturnsBoardDialog(QDialog):
         self.dirty = False
         self.period_box = QComboBox(objectName="boardPeriod")
         for choice in store.period_choices():
-            self.period_box.addItem(period_label(choice), choice)
+            self.period_box.addItem(period_label(choice), str(choice))  # text: findData works
         start = period or store.default_period()
-        self.period_box.setCurrentIndex(max(0, self.period_box.findData(start)))
+        if self.period_box.findData(str(start)) < 0:
+            self.period_box.insertItem(0, period_label(start), str(start))
+        self.period_box.setCurrentIndex(self.period_box.findData(str(start)))
         self.period_box.currentIndexChanged.connect(self.reload)
         self.summary = QLabel(objectName="boardSummary")
         self.summary.setWordWrap(True)
@@ -236,7 +238,8 @@ class ReturnsBoardDialog(QDialog):
     # ------------------------------------------------------------------ data
     @property
     def period(self) -> Period:
-        return self.period_box.currentData() or self.store.default_period()
+        data = self.period_box.currentData()
+        return Period.parse(data) if data else self.store.default_period()
 
     def reload(self) -> None:
         period = self.period

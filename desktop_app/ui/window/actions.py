@@ -91,6 +91,7 @@ ACTIONS: tuple[Entry, ...] = (
     ),
     Separator(_F),
     ActionSpec("actionImport", _t("导入 Excel（台账或月报）…"), "open_import", ("Ctrl+I",), _F),
+    ActionSpec("actionReceiveReturns", _t("收取各单位月报…"), "open_receive_round", ("Ctrl+Shift+I",), _F),
     Separator(_F),
     ActionSpec("actionRefresh", _t("刷新"), "refresh", (K.Refresh,), _F),
     Separator(_F),

@@ -440,6 +440,16 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def open_receive_round(self) -> Any:
+        """收取各单位月报: a round of returns (files, folders, .zip) previewed and taken in."""
+        from ..dialogs.receive_round import ReceiveRoundDialog
+
+        dialog = ReceiveRoundDialog(
+            self.store, period=self.current_period(), settings=self.settings, parent=self
+        )
+        dialog.received.connect(lambda _result: self.refresh())
+        return _show_modal(dialog)
+
     def open_returns_board(self) -> Any:
         """报送情况与审核: the units' returns of the period shown, their review, 催报."""
         from ..dialogs.returns_board import ReturnsBoardDialog
