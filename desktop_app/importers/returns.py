@@ -34,12 +34,12 @@ from .errors import ImportRefused
 from .headers import MONTHLY_LABELS
 from .monthly import _parsers, preview_monthly
 from .preview import MONTH_VALUE_LABELS, RowResult
-from .returns_checks import template_meta, template_refusal
+from .returns_checks import identity_rows, template_meta, template_refusal
 from .returns_files import RoundFile, gathered
 from .returns_round import Entry, ProjectLine, ReturnFile, RoundPreview
-from .rows import classify
+from .returns_source import open_template
 from .safety import DEFAULT_LIMITS, Limits
-from .source import ImportSource, open_import
+from .source import ImportSource
 from .values import parse_cells, text
 
 #: The template of the projects without a 责任单位 (``reports.template.NO_UNIT``).
@@ -132,22 +132,17 @@ class _Reads:
         self.last = store.monthly_reports(period.shift(-1))
         self.ledger_id = store.ledger_id()
 
-    def for_file(self, source: ImportSource) -> Any:
-        mapping = source.header.mapping()
+    def for_file(self, rows: list[tuple[int, tuple[object, ...]]]) -> Any:
+        """The store for one template whose :func:`.returns_checks.identity_rows` are
+        ``rows`` (项目编号 and 项目名称 first): every project a code or a name names."""
         chosen: dict[int, Project] = {}
-        for row in classify(source.header):
-            if row.kind != "data":
-                continue
-            for field, index in (("code", mapping.get("code")), ("name", mapping.get("name"))):
-                if index is None or index >= len(row.cells):
-                    continue
-                value = text(row.cells[index])
-                if not value:
-                    continue
-                found = (
-                    [self.by_code[value]] if field == "code" and value in self.by_code else []
-                ) or (self.by_name.get(normalize(value), []) if field == "name" else [])
-                chosen.update((p.id or 0, p) for p in found)
+        for _, cells in rows:
+            code, name = text(cells[0]), text(cells[1])
+            if code and code in self.by_code:
+                project = self.by_code[code]
+                chosen[project.id or 0] = project
+            if name:
+                chosen.update((p.id or 0, p) for p in self.by_name.get(normalize(name), []))
         return _FileStore(self.store, list(chosen.values()), self.period, self.reports)
 
 
@@ -183,19 +178,21 @@ def _read(
         return message.replace(f"“{temp}”", f"“{name}”") if temp else message
 
     try:
-        source = open_import(item.path, "auto", limits)
+        source = open_template(item.path, limits)
         out.unit = clean_text(template_meta(source).get(META_UNIT)) or None
+        rows = identity_rows(source.header) if source.meta else []
         reason = template_refusal(
             source,
             name,
             period=period,
             ledger_id=reads.ledger_id,
             project_name=lambda code: p.name if (p := reads.by_code.get(code)) else None,
+            rows=rows,
         )
         if reason is not None:
             out.refused, out.late = reason, False
             return out
-        out.preview = preview_monthly(reads.for_file(source), source, period)
+        out.preview = preview_monthly(reads.for_file(rows), source, period)
     except ImportRefused as exc:
         out.refused, out.late = named(str(exc)), False
         return out
@@ -213,6 +210,9 @@ def _file_values(out: ReturnFile, source: ImportSource) -> None:
     rows = source.header.sheet.rows
     assert out.preview is not None
     for row in out.preview.rows:
+        if row.status == "new":
+            out.values[row.row] = row.values  # every value the file gives it already
+            continue
         if row.status == "rejected" or row.row - 1 >= len(rows):
             continue
         values, _, _ = parse_cells(rows[row.row - 1], columns, MONTHLY_LABELS)

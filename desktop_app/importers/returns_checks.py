@@ -72,10 +72,11 @@ def template_refusal(
     period: Period,
     ledger_id: str,
     project_name: Callable[[str], str | None] = lambda code: None,
+    rows: Sequence[tuple[int, tuple[object, ...]]] | None = None,
 ) -> str | None:
     """Why ``source`` (shown as ``name``) is not a template of this ledger for ``period``
     as it was sent, or None.  ``project_name``: the ledger's name of a code (to point at an
-    edited name)."""
+    edited name); ``rows``: :func:`identity_rows` of its header, when the caller has them."""
     meta = template_meta(source)
     if not meta:
         return f"“{name}”不是项目办发出的填报模板（没有“模板信息”工作表），请用本期模板填报"
@@ -89,7 +90,8 @@ def template_refusal(
     ledger_key = getattr(formats, "META_LEDGER", None)
     if ledger_key and meta.get(ledger_key) and meta[ledger_key] != ledger_id:
         return f"“{name}”是另一本台账发出的填报模板（台账标识不符），不是本台账的"
-    rows = identity_rows(source.header)
+    if rows is None:
+        rows = identity_rows(source.header)
     found = _rows_refusal(meta, rows, project_name)
     if found:
         return f"“{name}”{found}，与发出的模板不符，请用原模板填报"
@@ -204,10 +206,11 @@ def validation_refusal(source: ImportSource, data_rows: Sequence[int]) -> str | 
         if column.target not in VALIDATED:
             continue
         label, kinds = VALIDATED[column.target]
+        letter = _letter(column.index + 1)  # not ColumnMap.letter: it imports openpyxl
         covered: set[int] = set()
         for kind, sqref, _ in found:
             if kind in kinds:
-                covered |= _rows_in(sqref, column.letter)
+                covered |= _rows_in(sqref, letter)
         lost = sorted(wanted - covered)
         if lost:
             where = (
@@ -215,7 +218,7 @@ def validation_refusal(source: ImportSource, data_rows: Sequence[int]) -> str | 
                 if len(lost) == 1
                 else f"第 {lost[0]}～{lost[-1]} 行中 {len(lost)} 行"
             )
-            broken.append(f"“{label}”列（{column.letter} 列）{where}")
+            broken.append(f"“{label}”列（{letter} 列）{where}")
     if broken:
         return f"的数据验证（填写限制）被删除或覆盖：{'；'.join(broken)}"
     if any("#REF!" in f for _, _, formulas in found for f in formulas):
@@ -232,6 +235,14 @@ def _rows_in(sqref: str, letter: str) -> set[int]:
         if _col(first) <= _col(letter) <= _col(last):
             rows.update(range(min(top, bottom_n), max(top, bottom_n) + 1))
     return rows
+
+
+def _letter(col: int) -> str:
+    letters = ""
+    while col > 0:
+        col, rest = divmod(col - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _col(letters: str) -> int:
@@ -253,6 +264,11 @@ def sheet_validations(path: object, sheet: str) -> list[tuple[str, str, list[str
             data = book.read(part)
     except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
         return None
+    start = data.find(b"dataValidations")
+    if start < 0:
+        return []
+    end = data.rfind(b"dataValidations>")
+    data = data[max(0, start - 16) : end + 16 if end > start else len(data)]
     out = []
     for m in _VALIDATION.finditer(data):
         attrs = {

@@ -239,3 +239,35 @@ def test_a_changed_row_is_compared_with_every_cell_the_file_gives(store, sent, t
     assert entry.row.status == "changed"
     assert [c.field for c in entry.row.changes] == ["progress_pct"]
     assert entry.same_as_last == ["本月完成投资", "形象进度(%)"]
+
+
+@pytest.mark.parametrize("hide", [None, "I"])
+def test_a_template_opens_as_the_general_import_opens_it(store, sent, tmp_path, hide):
+    import openpyxl
+
+    from desktop_app.importers import open_import
+    from desktop_app.importers.returns_source import open_template
+
+    filled = MR.fill(
+        _returned(sent, GONGXIN, tmp_path / "收回"), {"LY2022-001": {"本月完成投资": 1}}
+    )
+    if hide:
+        book = openpyxl.load_workbook(filled)
+        book.worksheets[0].column_dimensions[hide].hidden = True
+        book.save(filled)
+    fast, general = open_template(filled), open_import(filled)
+    assert (fast.header.top, fast.header.depth, fast.header.unit) == (
+        general.header.top, general.header.depth, general.header.unit
+    )  # fmt: skip
+    assert fast.header.columns == general.header.columns
+    assert fast.header.sheet is fast.sheets[0]
+    assert (fast.kind, fast.meta, fast.warnings) == (general.kind, general.meta, general.warnings)
+    assert bool(hide) == any("隐藏的列未导入" in w for w in fast.warnings)
+
+
+def test_a_file_that_is_no_template_opens_through_the_general_import(tmp_path):
+    from desktop_app.importers import open_import
+    from desktop_app.importers.returns_source import open_template
+
+    own = MR.own_sheet(tmp_path / "自制.xlsx", [("LY2022-001", 10)])
+    assert open_template(own).header.columns == open_import(own).header.columns

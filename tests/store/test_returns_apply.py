@@ -178,3 +178,88 @@ def test_a_blank_template_is_not_counted_as_a_return(store, back, tmp_path):
     result = apply_round(store, preview, backup=False)
     assert result.files == 1
     assert [r.file_name for r in store.received_returns(PERIOD)] == [back[GONGXIN].name]
+
+
+def _sums(store: Store, period: Period) -> dict[int, tuple[Decimal, Decimal]]:
+    return {pid: (f.ytd, f.since_start) for pid, f in store.figures(period).items()}
+
+
+def _recomputed(store: Store, period: Period) -> dict[int, tuple[Decimal, Decimal]]:
+    """The running sums after the store's general refresh of every project."""
+    with store.action("测试：重算累计") as action:
+        action.running_sums_stale.update(p.id for p in store.projects())
+    return _sums(store, period)
+
+
+def test_the_running_sums_are_those_the_general_refresh_gives(store, back, tmp_path):
+    p1, p2, p3 = _ids(store, "LY2022-001", "LY2022-002", "LY2022-003")
+    store.save_monthly_reports(
+        [
+            MonthlyReport(p2, "2021-12", Decimal("1000")),  # last year: in 开工以来 only
+            MonthlyReport(p2, "2022-03", Decimal("7.5")),
+            MonthlyReport(p3, "2022-08", Decimal("4")),  # a report after the round's period
+        ]
+    )
+    apply_round(
+        store,
+        preview_round(store, [back[GONGXIN]], PERIOD, received=dt.date(2022, 8, 1)),
+        backup=False,
+    )
+    received = {p: s for p, s in _sums(store, PERIOD).items() if p in (p1, p2)}
+    assert received[p1] == (Decimal("240.00"), Decimal("240.00"))  # June 120 + July 120
+    assert received[p2] == (Decimal("12.50"), Decimal("1012.50"))
+    august = _sums(store, Period(2022, 8))
+    assert _recomputed(store, PERIOD) == _sums(store, PERIOD)
+    assert _recomputed(store, Period(2022, 8)) == august
+
+
+def test_a_round_of_an_earlier_month_refreshes_the_months_after_it(store, back, tmp_path):
+    (p1,) = _ids(store, "LY2022-001")
+    store.save_monthly_report(MonthlyReport(p1, "2022-08", Decimal("1")))
+    apply_round(
+        store,
+        preview_round(store, [back[GONGXIN]], PERIOD, received=dt.date(2022, 8, 1)),
+        backup=False,
+    )
+    assert store.figures(Period(2022, 8))[p1].ytd == Decimal("241.00")  # 120 + 120 + 1
+    assert _recomputed(store, Period(2022, 8))[p1] == (Decimal("241.00"), Decimal("241.00"))
+
+
+def test_a_received_report_has_the_history_of_one_saved_by_hand(store, back):
+    apply_round(
+        store,
+        preview_round(store, [back[ZHUJIAN]], PERIOD, received=dt.date(2022, 8, 1)),
+        backup=False,
+    )
+    (p11, p12) = _ids(store, "LY2022-011", "LY2022-012")
+    received = store.monthly_reports(PERIOD)[p11]
+    store.save_monthly_report(
+        MonthlyReport(
+            p12,
+            str(PERIOD),
+            received.month_investment,
+            problems=received.problems,
+            reporter=received.reporter,
+            report_date=received.report_date,
+        )
+    )
+    by_hand = store.monthly_reports(PERIOD)[p12]
+
+    def history(report_id: int) -> set[tuple[str | None, str | None]]:
+        return {
+            (h.field, h.new_value)
+            for h in store.history(table="monthly_reports", record_id=report_id)
+            if h.field != "project_period"
+        }
+
+    assert (
+        history(received.id)
+        == history(by_hand.id)
+        == {
+            ("month_investment", "30.00"),
+            ("problems", "资金未到位"),
+            ("reporter", "张三"),
+            ("report_date", "2022-08-03"),
+        }
+    )
+    assert (received.version, received.is_sample) == (by_hand.version, by_hand.is_sample)
