@@ -315,6 +315,11 @@ EN = {
     "本月数据期间：": "Period of the month's figures:",
     "报送情况与审核…": "Returns and review…",
     "收取各单位月报…": "Receive the units' returns…",
+    "打包成一个 .zip 文件（便于一次发给各单位）": "Pack them into one .zip (to send them all at once)",
+    "报送截止日期：": "Due:",
+    "{d}（印在模板上；在“工具 ▸ 责任单位通讯录”中修改）": (
+        "{d} (printed on the templates; change it in “Tools ▸ Responsible units”)"
+    ),
     "多份文件都填报了该项目：{names}（点“采用哪份文件”选定）": (
         "Reported in more than one file: {names} (choose one with “Which file”)"
     ),

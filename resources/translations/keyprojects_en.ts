@@ -3725,72 +3725,87 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
     <context>
         <name>TemplateDialog</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="105" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="106" />
             <source>生成月度调度填报模板</source>
             <translation>Monthly report templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="120" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="121" />
             <source>全选</source>
             <translation>Select all</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="122" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="123" />
             <source>全不选</source>
             <translation>Select none</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="131" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="132" />
             <source>浏览…</source>
             <translation>Browse…</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="142" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="138" />
+            <source>打包成一个 .zip 文件（便于一次发给各单位）</source>
+            <translation>Pack them into one .zip (to send them all at once)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="147" />
             <source>生成模板</source>
             <translation>Create templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="145" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="150" />
             <source>打开文件夹</source>
             <translation>Open folder</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="148" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="153" />
             <source>关闭</source>
             <translation>Close</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="156" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="161" />
             <source>填报期间：</source>
             <translation>Period:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="157" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="162" />
             <source>保存到文件夹：</source>
             <translation>Save to folder:</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="160" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="164" />
+            <source>报送截止日期：</source>
+            <translation>Due:</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="167" />
             <source>责任单位（括号内为本期报送情况）：</source>
             <translation>Responsible units (this period's reporting in brackets):</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="178" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="184" />
+            <source>{d}（印在模板上；在“工具 ▸ 责任单位通讯录”中修改）</source>
+            <translation>{d} (printed on the templates; change it in “Tools ▸ Responsible units”)</translation>
+        </message>
+        <message>
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="189" />
             <source>保存模板的文件夹</source>
             <translation>Folder for the templates</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="195" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="206" />
             <source>请至少选择一个责任单位</source>
             <translation>Select at least one responsible unit</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="204" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="219" />
             <source>生成失败：{msg}</source>
             <translation>Creating failed: {msg}</translation>
         </message>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="211" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="229" />
             <source>已生成 {n} 份{p}填报模板，保存在 {f}</source>
             <translation>Created {n} report templates for {p} in {f}</translation>
         </message>
@@ -3798,7 +3813,7 @@ Once closed, the month's reports can no longer be changed (the grid, the form an
     <context>
         <name>UnitListModel</name>
         <message>
-            <location filename="../../desktop_app/ui/dialogs/template.py" line="57" />
+            <location filename="../../desktop_app/ui/dialogs/template.py" line="58" />
             <source>{u}（{n} 个项目，{s}）</source>
             <translation>{u} ({n} projects, {s})</translation>
         </message>

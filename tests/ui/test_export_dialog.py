@@ -116,3 +116,22 @@ def test_template_dialog_writes_the_chosen_units(
     assert "已生成 1 份2022年7月填报模板" in dialog.status.text()
     dialog.units.set_all(False)
     assert dialog.make() == [] and "至少选择" in dialog.status.text()
+
+
+def test_template_dialog_packs_the_round_into_one_zip_and_shows_the_deadline(
+    qtbot, demo_store, settings, tmp_path
+):
+    import zipfile
+
+    dialog = TemplateDialog(demo_store, settings=settings)
+    qtbot.addWidget(dialog)
+    assert dialog.deadline.text().startswith("2022-08-05")
+    dialog.folder_edit.setText(str(tmp_path / "模板"))
+    dialog.zip_box.setChecked(True)
+    written = dialog.make()
+    archive = tmp_path / "模板" / "月度调度填报模板_2022-07.zip"
+    assert "月度调度填报模板_2022-07.zip" in dialog.status.text()
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+    assert len(names) == len(written) == 15 and all(n.endswith(".xlsx") for n in names)
+    assert list((tmp_path / "模板").iterdir()) == [archive]  # no loose files beside it

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.periods import Period
 from ...errors_text import plain_error
-from ...reports.template import UnitStatus, reporting_status, write_templates
+from ...reports.template import UnitStatus, reporting_status, write_templates, write_templates_zip
 from ...store import Store
 from ..common.labels import period_label
 from ..common.opening import no_file_manager_text, open_path
@@ -133,6 +134,10 @@ class TemplateDialog(QDialog):
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(browse)
+        self.zip_box = QCheckBox(
+            self.tr("打包成一个 .zip 文件（便于一次发给各单位）"), objectName="templateZip"
+        )
+        self.deadline = QLabel(objectName="templateDeadline")
         self.status = QLabel(objectName="templateStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(  # the folder's path can be copied
@@ -155,6 +160,8 @@ class TemplateDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("填报期间："), self.period_box)
         form.addRow(self.tr("保存到文件夹："), folder_row)
+        form.addRow("", self.zip_box)
+        form.addRow(self.tr("报送截止日期："), self.deadline)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("责任单位（括号内为本期报送情况）：")))
@@ -172,6 +179,10 @@ class TemplateDialog(QDialog):
 
     def _load_units(self) -> None:
         self.units.set_units(reporting_status(self.store, self.period))
+        due = self.store.report_deadline(self.period)
+        self.deadline.setText(
+            self.tr("{d}（印在模板上；在“工具 ▸ 责任单位通讯录”中修改）").format(d=due.isoformat())
+        )
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(
@@ -198,7 +209,11 @@ class TemplateDialog(QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            results = write_templates(self.store, folder, period=self.period, only=chosen)
+            if self.zip_box.isChecked():
+                archive = folder / f"月度调度填报模板_{self.period}.zip"
+                results = write_templates_zip(self.store, archive, self.period, only=chosen)
+            else:
+                results = write_templates(self.store, folder, period=self.period, only=chosen)
         except (OSError, ValueError) as exc:
             msg = plain_error(exc) if getattr(exc, "errno", None) else str(exc)
             self.status.setText(self.tr("生成失败：{msg}").format(msg=msg))
@@ -207,9 +222,12 @@ class TemplateDialog(QDialog):
             QGuiApplication.restoreOverrideCursor()
         if self.settings is not None:
             self.settings.set_value(FOLDER_KEY, str(folder))
+        where = (
+            folder / f"月度调度填报模板_{self.period}.zip" if self.zip_box.isChecked() else folder
+        )
         self.status.setText(
             self.tr("已生成 {n} 份{p}填报模板，保存在 {f}").format(
-                n=len(results), p=period_label(self.period), f=folder
+                n=len(results), p=period_label(self.period), f=where
             )
         )
         self.open_button.setVisible(True)
