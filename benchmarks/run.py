@@ -20,6 +20,7 @@ portfolio, then measures without a display (Qt offscreen):
 * comparing two rounds (两期对比) on 100k (``--only compare``);
 * the new year's preview (年度切换) on 100k (``--only years``);
 * closing a period (关账) on 100k (``--only rounds``);
+* taking a round of returns back: 100 unit returns, 10,000 rows, on 10k (``--only returns``);
 * peers on the same rows: LibreOffice ``soffice --headless --convert-to`` (CSV → xlsx and
   xlsx → CSV) and pandas ``to_excel`` / ``read_excel`` (openpyxl).  A peer that is not
   installed is skipped and the table says so.
@@ -762,6 +763,110 @@ def round_measurements(report: Report, repeat: int) -> None:
     )
 
 
+def returns_measurements(report: Report, repeat: int) -> None:
+    """Taking a round of returns back (issue 17, item 6): 100 unit returns carrying 10,000
+    project rows into a copy of the 10k ledger whose projects are given to 100 units of 100
+    (not timed: the units, the templates written by the app, each filled with openpyxl as a
+    unit would, one row in eight copying last month's figures).  Timed: the combined preview
+    (importers.returns.preview_round of the folder) and the apply (the backup, then the one
+    action of apply_round), each on a fresh copy."""
+    import random
+
+    import openpyxl
+
+    from desktop_app.importers.returns import apply_round, preview_round
+    from desktop_app.reports.template import write_templates
+    from desktop_app.store import Store
+    from desktop_app.store.backup import backup_before
+
+    log("a round of returns (100 units, 10,000 rows), 10k …")
+    work = Path(tempfile.mkdtemp(prefix="returns-", dir=OUT))
+    prepared, folder = work / "prepared.sqlite", work / "round"
+    folder.mkdir()
+    try:
+        Store.open(ledger(10_000)).close()  # migrated and checkpointed: the file is all of it
+        shutil.copy(ledger(10_000), prepared)
+        with Store.open(prepared, user="benchmark") as store:
+            period = store.default_period().shift(1)
+            listed = store.projects(period.year, listed=True)[:10_000]
+            store.import_projects(
+                [],
+                [
+                    (p.id or 0, {"department": f"责任单位{i // 100 + 1:03d}"}, p.version)
+                    for i, p in enumerate(listed)
+                ],
+                source="benchmark",
+                description="benchmark: 100 units",
+            )
+            written = write_templates(store, folder, period=period)
+            last = store.monthly_reports(period.shift(-1))
+            by_code = {p.code: p.id for p in listed}
+            received = store.report_deadline(period)
+        rng = random.Random(17)
+        for result in written:
+            book = openpyxl.load_workbook(result.path)
+            ws = book.worksheets[0]
+            for row in range(1, ws.max_row + 1):
+                pid = by_code.get(str(ws.cell(row, 2).value))
+                if pid is None:
+                    continue
+                before = last.get(pid)
+                copied = before is not None and rng.random() < 0.125
+                amount = before.month_investment if copied else round(rng.uniform(0, 800), 2)
+                ws.cell(row, 7).value = float(amount or 0)
+                ws.cell(row, 8).value = rng.randint(5, 100)
+                ws.cell(row, 9).value = rng.choice(("主体施工", "设备安装", "前期手续办理"))
+                ws.cell(row, 12).value = "张三"
+                ws.cell(row, 13).value = received
+            book.save(result.path)
+        rows = sum(r.items for r in written)
+
+        def fresh() -> Path:
+            copy = work / "run.sqlite"
+            for leftover in (copy, *(Path(f"{copy}{x}") for x in ("-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)
+            shutil.copy(prepared, copy)
+            return copy
+
+        preview_times: list[float] = []
+        apply_times: list[float] = []
+        backup_times: list[float] = []
+        for _ in range(repeat):
+            with Store.open(fresh(), user="benchmark") as store:
+                start = time.perf_counter()
+                preview = preview_round(store, [folder], period, received=received)
+                preview_times.append(time.perf_counter() - start)
+                start = time.perf_counter()
+                backup_before(store, "benchmark", root=work / "backups")
+                backup_times.append(time.perf_counter() - start)
+                result_ = apply_round(store, preview, backup=False)
+                apply_times.append(time.perf_counter() - start)
+            shutil.rmtree(work / "backups", ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    copied = sum(1 for x in preview.lines.values() if x.entry and x.entry.same_as_last)
+    summary = f"{preview.summary()}; {copied:,} rows flagged 与上月相同"
+    report.add(
+        Row(
+            f"round of returns: combined preview, {len(written)} files / {rows:,} rows, 10k",
+            preview_times,
+            "≤ 5 s",
+            5.0,
+            note=summary,
+        )
+    )
+    report.add(
+        Row(
+            f"round of returns: apply (backup + one action), {len(written)} files, 10k",
+            apply_times,
+            "≤ 5 s",
+            5.0,
+            note=f"{result_.reports:,} reports written, {result_.pending:,} pending review; "
+            f"the backup before it {statistics.median(backup_times):.1f} s of it",
+        )
+    )
+
+
 def machine() -> str:
     import PySide6
 
@@ -786,13 +891,15 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5, help="runs per measurement (median)")
     parser.add_argument(
         "--only",
-        choices=("start", "ui", "files", "workbooks", "years", "compare", "rounds"),
+        choices=("start", "ui", "files", "workbooks", "years", "compare", "rounds", "returns"),
         action="append",
         help="run only these parts",
     )
     parser.add_argument("--results", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
-    parts = set(args.only or ("start", "ui", "files", "workbooks", "years", "compare", "rounds"))
+    parts = set(
+        args.only or ("start", "ui", "files", "workbooks", "years", "compare", "rounds", "returns")
+    )
     began = time.perf_counter()
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     tempfile.tempdir = str(OUT)
@@ -812,6 +919,8 @@ def main() -> int:
         year_measurements(report, args.repeat)
     if "rounds" in parts:
         round_measurements(report, args.repeat)
+    if "returns" in parts:
+        returns_measurements(report, args.repeat)
     took = time.perf_counter() - began
     text = "\n".join(
         [
