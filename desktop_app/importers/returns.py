@@ -99,6 +99,7 @@ def preview_round(
         notes=list(found.notes),
         closed=store.is_closed(period),
         unit_order=[u.name for u in store.units()],
+        received_at=received.isoformat() if received is not None else None,
     )
     _combine(preview, reads)
     return preview
@@ -322,7 +323,7 @@ def apply_round(
             reports,
             received,
             period=preview.period,
-            received_at=preview.received.isoformat(),
+            received_at=preview.received_at,
             description=(
                 f"收取月度调度（{preview.period}，{len(files)} 个文件，"
                 f"{sum(r.report is not None for r in reports)} 条）"

@@ -162,6 +162,8 @@ class RoundPreview:
     notes: list[str] = field(default_factory=list)
     closed: bool = False  # the period is closed (关账): nothing can be applied
     unit_order: list[str] = field(default_factory=list)
+    #: When the files were received as recorded (None: the moment the round is applied).
+    received_at: str | None = None
 
     # ------------------------------------------------------------------ the files
     @property

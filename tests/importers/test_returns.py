@@ -271,3 +271,31 @@ def test_a_file_that_is_no_template_opens_through_the_general_import(tmp_path):
 
     own = MR.own_sheet(tmp_path / "自制.xlsx", [("LY2022-001", 10)])
     assert open_template(own).header.columns == open_import(own).header.columns
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+def test_a_template_saved_again_as_ods_xls_or_by_libreoffice_still_reads(store, sent, tmp_path):
+    """What a unit's WPS or LibreOffice does to the file: another format, or its own .xlsx."""
+    import subprocess
+
+    filled = MR.fill(
+        _returned(sent, GONGXIN, tmp_path / "收回"), {"LY2022-001": {"本月完成投资": 5}}
+    )
+    profile = (tmp_path / "lo").as_uri()
+    out = []
+    for target, folder in (
+        ("ods", "ods"),
+        ("xls", "xls"),
+        ("xlsx:Calc MS Excel 2007 XML", "resaved"),
+    ):
+        subprocess.run(
+            ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", target,
+             "--outdir", str(tmp_path / folder), str(filled)],
+            capture_output=True, timeout=180, check=True,
+        )  # fmt: skip
+        out.append(next((tmp_path / folder).iterdir()))
+    preview = preview_round(store, out, PERIOD, received=ON_TIME)
+    assert [f.name for f in preview.files] == [p.name for p in out], out
+    assert [f.refused for f in preview.files] == [None, None, None]
+    assert [f.preview.summary()[:7] for f in preview.files] == ["新增 1 条，"] * 3
+    assert [x.code for x in preview.conflicts] == ["LY2022-001"]  # the same return three times
