@@ -139,8 +139,28 @@ def clean_text(value: str | None, *, multiline: bool | str = False) -> str | Non
     :data:`MULTILINE_FIELDS`.  Anything that is not a ``str`` (None, numbers) comes back as it
     is, so the store can pass every value through.  Idempotent.
     """
-    if value.__class__ is not str and not isinstance(value, str):
-        return value
+    if value.__class__ is not str:
+        if not isinstance(value, str):
+            return value
+        return _cleaned(value, multiline)
+    keep_lines = multiline if multiline.__class__ is bool else _is_multiline(multiline)
+    memo = _MEMO[keep_lines]
+    found = memo.get(value)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[value] = _cleaned(value, keep_lines)
+    return found
+
+
+#: What :func:`clean_text` gave each text lately (single-line, multi-line): an import checks
+#: the same cells in the preview, the validation and the store, and a ledger repeats its
+#: values (县区, 责任单位, dates) down thousands of rows.  Cleared when full.
+_MEMO: dict[bool, dict[str, str]] = {False: {}, True: {}}
+_MEMO_SIZE = 1 << 16
+
+
+def _cleaned(value: str, multiline: bool | str) -> str:
     if (  # the common case, quickly: nothing to change
         value.isprintable()
         and value[:1] != " "

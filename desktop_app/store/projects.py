@@ -35,6 +35,8 @@ _INSERT_COLUMNS = (*_OWN_FIELDS, "is_sample", "search_key", "created_at", "updat
 #: The fields :func:`project_db_value` changes on the way into the table (the others go as
 #: they are).
 _CONVERTED = frozenset((*AMOUNT_FIELDS, "lists"))
+#: A new project's record before its values: every field empty.
+_BLANK: dict[str, Any] = dict.fromkeys(PROJECT_FIELD_NAMES)
 
 
 class ProjectsMixin(YearsMixin, ActionsMixin):
@@ -148,7 +150,7 @@ class ProjectsMixin(YearsMixin, ActionsMixin):
         data.setdefault("lists", [])
         if not data.get("code"):
             data["code"] = (next_code or self.next_code)()
-        full = {name: data.get(name) for name in PROJECT_FIELD_NAMES}
+        full = {**_BLANK, **data}  # every field, in field order (data holds no others)
         if checks is None:
             issues = self.validate(full)
         else:
