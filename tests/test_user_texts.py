@@ -24,7 +24,8 @@ def _patterns(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         func = node.func if isinstance(node, ast.Call) else None
         if isinstance(func, ast.Attribute) and getattr(func.value, "id", None) == "re":
-            skip.update(id(a) for a in node.args[:1])
+            for pattern in node.args[:1]:  # every part of it: an f-string's pieces too
+                skip.update(id(n) for n in ast.walk(pattern))
         body = getattr(node, "body", None)
         if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
             skip.add(id(body[0].value))

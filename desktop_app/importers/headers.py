@@ -107,9 +107,13 @@ MONTH_LABELS: dict[str, str] = {
 }
 _MONTHS_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
               "十": 10, "十一": 11, "十二": 12}  # fmt: skip
-_M = r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_Y = r"(?:(20\d\d)年度?)?"
-_DONE = r"(?:份)?(?:累计)?(?:实际)?(?:完成|完成投资|完成投资额|投资|投资完成|完成额|累计完成投资)"
+_M = re.compile(
+    r"(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+).pattern  # a fragment of the patterns below
+_Y = re.compile(r"(?:(20\d\d)年度?)?").pattern  # a fragment of the patterns below
+_DONE = re.compile(
+    r"(?:份)?(?:累计)?(?:实际)?(?:完成|完成投资|完成投资额|投资|投资完成|完成额|累计完成投资)"
+).pattern  # a fragment of the patterns below
 #: 1-6月完成投资, 2022年1～6月累计完成, 一至六月完成投资.
 _YTD = re.compile(rf"^{_Y}(?:1|一|01)月?(?:份)?[-~至到—–_]{_M}月{_DONE}$")
 #: 其中6月完成, 6月份完成投资, 2022年6月完成.
