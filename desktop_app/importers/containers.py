@@ -327,6 +327,11 @@ _BOF, _EOF, _CONTINUE = 0x0809, 0x000A, 0x003C
 #: text), Rk, Formula, LabelSst, MulRk.
 _CELLS = frozenset((0x0203, 0x0204, 0x00D6, 0x0205, 0x0207, 0x027E, 0x0006, 0x00FD, 0x00BD))
 _HH = struct.Struct("<HH")
+_HB = struct.Struct("<HB")
+_H = struct.Struct("<H")
+_I = struct.Struct("<I")
+#: A LabelSst record's row, column, format and shared-string index.
+_LABEL_SST = struct.Struct("<HHHI")
 
 
 @dataclass
@@ -357,6 +362,7 @@ def _scan_biff(data: bytes, name: str, limits: Limits) -> None:
     max_row = max_col = -1
     unpack = _HH.unpack_from
     u32 = struct.Struct("<I").unpack_from
+    label_sst = _LABEL_SST.unpack_from
     while pos + 4 <= n:
         typ, size = unpack(data, pos)
         body = pos + 4
@@ -364,7 +370,11 @@ def _scan_biff(data: bytes, name: str, limits: Limits) -> None:
         if end > n:
             raise ImportRefused(_corrupt(name, "记录超出数据流末尾，文件可能被截断"))
         if in_sheet and typ in _CELLS:
-            if typ == 0x0207:  # the string value of the formula before it
+            if typ == 0x00FD and size >= 10:  # LabelSst, most cells: all of it at once
+                row, col, _, index = label_sst(data, body)
+                if index < count_sst:
+                    text += sst[index]
+            elif typ == 0x0207:  # the string value of the formula before it
                 row, col = last_row, last_col
             elif size < 4:
                 raise ImportRefused(_corrupt(name, "单元格记录不完整"))
@@ -529,6 +539,7 @@ def _sst_lengths(data: bytes, body: int, end: int, limits: Limits, name: str) ->
         advance(k)
         return out
 
+    limit = limits.shared_strings
     while True:
         if p >= stop:
             if seg + 1 >= len(segments):
@@ -536,7 +547,28 @@ def _sst_lengths(data: bytes, body: int, end: int, limits: Limits, name: str) ->
             seg += 1
             p, stop = segments[seg]
             continue
-        head = take(3)
+        if p + 3 <= stop:  # most strings lie within one record: read at once
+            cch, flags = _HB.unpack_from(data, p)
+            q = p + 3
+            runs = ext = 0
+            if flags & 8:
+                q += 2
+                if q <= stop:
+                    runs = _H.unpack_from(data, q - 2)[0]
+            if flags & 4:
+                q += 4
+                if q <= stop:
+                    ext = _I.unpack_from(data, q - 4)[0]
+            after = q + cch * (2 if flags & 1 else 1) + 4 * runs + ext
+            if after <= stop:
+                p = after
+                lengths.append(cch * 3)
+                if len(lengths) > limit:
+                    raise ImportRefused(
+                        f"“{name}”的共享文字表超过 {_wan(limit)}条，超过导入上限，拒绝导入"
+                    )
+                continue
+        head = take(3)  # a string running over a CONTINUE record: step by step
         if len(head) < 3:
             break
         cch, flags = struct.unpack("<HB", head)

@@ -103,7 +103,7 @@ def _hidden_in(head: bytes) -> frozenset[int]:
 # ------------------------------------------------------------------------------------------
 # .xls: the COLINFO records of each sheet's substream (BIFF8)
 
-_BOF, _EOF, _BOUNDSHEET, _COLINFO = 0x0809, 0x000A, 0x0085, 0x007D
+_BOF, _EOF, _BOUNDSHEET, _COLINFO, _DIMENSIONS = 0x0809, 0x000A, 0x0085, 0x007D, 0x0200
 
 
 def xls_hidden_columns(path: str | Path) -> dict[str, frozenset[int]]:
@@ -149,5 +149,13 @@ def xls_hidden_columns(path: str | Path) -> dict[str, frozenset[int]]:
             first, last, _width, _xf, flags = struct.unpack_from("<HHHHH", data, body)
             if flags & 1 and first <= last:
                 hidden.setdefault(current, set()).update(range(first, min(last, 255) + 1))
+        elif depth == 1 and current >= 0 and typ == _DIMENSIONS:
+            # the cell table begins: a sheet's COLINFO records come before it (BIFF8's
+            # record order), so on to the next sheet without reading its cells
+            later = [o for o in sheets if o > pos]
+            if not later:
+                break
+            pos, depth, current = min(later), 0, -1
+            continue
         pos = end
     return {sheets[o]: frozenset(cols) for o, cols in hidden.items() if o in sheets}
