@@ -24,10 +24,10 @@ from ..domain.text import is_multiline, shown
 from ..store import MonthlyReport, Store
 from .errors import ImportRefused
 from .headers import MONTH_LABELS, MONTH_TARGETS, ColumnMap, Header, named_period, plan_year
-from .monthly import written_as_fractions
+from .monthly import amount_parser, percent_parser, written_as_fractions
 from .preview import FieldChange, ImportPreview, MonthRow
 from .source import period_clues
-from .values import CellError, amount, parse_cells, percent, text
+from .values import parse_cells, text
 
 #: Month target → the field of the monthly report it fills (the others are checks).
 REPORT_FIELDS = {
@@ -224,13 +224,7 @@ def _sheet(header: Header) -> _Sheet:
     for column in month_columns(header):
         target, label = column.target or "", MONTH_LABELS[column.target or ""]
         if target in _AMOUNTS:
-            unit = column.unit or header.unit
-
-            def parse(v: object, label: str = label, unit: str = unit) -> Any:
-                found = amount(v, unit, label)
-                if found is not None and found < 0:
-                    raise CellError(f"{label}“{text(v)}”不能为负数")
-                return found
+            parse = amount_parser(column.unit or header.unit, label)
         elif target == "progress_pct":
             fractions = written_as_fractions(header, column.index)
             if fractions:
@@ -238,11 +232,7 @@ def _sheet(header: Header) -> _Sheet:
                     f"工作表“{header.sheet.name}”的“{column.header}”列的数字都在 0～1 之间"
                     "（Excel 的百分比格式），已按 0.5 = 50% 换算"
                 )
-
-            def parse(v: object, label: str = label, scale: int = 100 if fractions else 1) -> Any:
-                if scale != 1 and isinstance(v, int | float) and not isinstance(v, bool):
-                    v = Decimal(repr(v)) * scale
-                return percent(v, label)
+            parse = percent_parser(label, fractions)
         else:
 
             def parse(v: object, multiline: bool = is_multiline(REPORT_FIELDS[target])) -> Any:

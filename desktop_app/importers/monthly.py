@@ -34,20 +34,9 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
         seen.add(target)
         label = MONTHLY_LABELS[target]
         if target == "month_investment":
-            unit = column.unit or header.unit
-
-            def parse(v: object, label: str = label, unit: str = unit) -> Any:
-                found = amount(v, unit, label)
-                if found is not None and found < 0:
-                    raise CellError(f"{label}“{text(v)}”不能为负数")
-                return found
+            parse = amount_parser(column.unit or header.unit, label)
         elif target == "progress_pct":
-            scale = 100 if written_as_fractions(header, column.index) else 1
-
-            def parse(v: object, label: str = label, scale: int = scale) -> Any:
-                if scale != 1 and isinstance(v, int | float) and not isinstance(v, bool):
-                    v = Decimal(repr(v)) * scale  # a cell formatted as % in Excel: 0.5 is 50%
-                return percent(v, label)
+            parse = percent_parser(label, written_as_fractions(header, column.index))
         elif target == "report_date":
 
             def parse(v: object, label: str = label) -> Any:
@@ -59,6 +48,31 @@ def _parsers(source: ImportSource) -> dict[int, tuple[str, Callable[[object], An
 
         out[column.index] = (target, parse)
     return out
+
+
+def amount_parser(unit: str, label: str) -> Callable[[object], Any]:
+    """The parser of a column of the month's investment (本月, 1-N月, 开工以来) in ``unit``:
+    exact 万元, never negative."""
+
+    def parse(v: object) -> Any:
+        found = amount(v, unit, label)
+        if found is not None and found < 0:
+            raise CellError(f"{label}“{text(v)}”不能为负数")
+        return found
+
+    return parse
+
+
+def percent_parser(label: str, fractions: bool) -> Callable[[object], Any]:
+    """The parser of a 形象进度(%) column; ``fractions``: its numbers are Excel percentages
+    (0.5 is 50%, :func:`written_as_fractions`)."""
+
+    def parse(v: object) -> Any:
+        if fractions and isinstance(v, int | float) and not isinstance(v, bool):
+            v = Decimal(repr(v)) * 100
+        return percent(v, label)
+
+    return parse
 
 
 def written_as_fractions(header: Header, col: int) -> bool:

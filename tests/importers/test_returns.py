@@ -4,32 +4,16 @@ app, filled with openpyxl as a unit's clerk would, read back as one combined pre
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import shutil
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from desktop_app.domain.periods import Period
 from desktop_app.importers import ImportRefused
 from desktop_app.importers.returns import NO_UNIT, apply_round, preview_round
 from desktop_app.store import MonthlyReport, Store
-
-PERIOD = Period(2022, 7)
-ON_TIME = dt.date(2022, 8, 3)  # the deadline is 2022-08-05
-MR_PATH = Path(__file__).parents[1] / "fixtures" / "returns" / "make_round.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("make_round", MR_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MR = _script()
-GONGXIN, ZHUJIAN, DONGFENG = MR.UNITS
+from tests.returns_round import DONGFENG, GONGXIN, MR, ON_TIME, PERIOD, ZHUJIAN
 
 
 @pytest.fixture

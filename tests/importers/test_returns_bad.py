@@ -4,8 +4,6 @@ of the round still previews."""
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
 import shutil
 from pathlib import Path
 
@@ -14,21 +12,7 @@ import pytest
 from desktop_app.domain.periods import Period
 from desktop_app.importers.returns import apply_round, preview_round
 from desktop_app.store import Store
-
-PERIOD = Period(2022, 7)
-ON_TIME = dt.date(2022, 8, 3)
-MR_PATH = Path(__file__).parents[1] / "fixtures" / "returns" / "make_round.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("make_round", MR_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MR = _script()
-GONGXIN, ZHUJIAN, _ = MR.UNITS
+from tests.returns_round import GONGXIN, MR, ON_TIME, PERIOD, ZHUJIAN
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -16,20 +15,7 @@ from desktop_app.domain.periods import Period
 from desktop_app.importers.returns import apply_round, preview_round
 from desktop_app.store import ConflictError, MonthlyReport, PeriodClosed, Store
 from desktop_app.store.backup import list_backups
-
-PERIOD = Period(2022, 7)
-MR_PATH = Path(__file__).parents[1] / "fixtures" / "returns" / "make_round.py"
-
-
-def _script():
-    spec = importlib.util.spec_from_file_location("make_round", MR_PATH)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-MR = _script()
-GONGXIN, ZHUJIAN, DONGFENG = MR.UNITS
+from tests.returns_round import DONGFENG, GONGXIN, MR, PERIOD, ZHUJIAN
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ with a progress bar, a conflict resolved by choosing a file, applied as one acti
 
 from __future__ import annotations
 
-import importlib.util
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -15,13 +14,7 @@ from desktop_app.domain.periods import Period
 from desktop_app.store import Store
 from desktop_app.ui import jobs
 from desktop_app.ui.dialogs.receive_round import ReceiveRoundDialog
-
-PERIOD = Period(2022, 7)
-MR_PATH = Path(__file__).parents[1] / "fixtures" / "returns" / "make_round.py"
-_spec = importlib.util.spec_from_file_location("make_round", MR_PATH)
-MR = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(MR)
-GONGXIN, ZHUJIAN, DONGFENG = MR.UNITS
+from tests.returns_round import DONGFENG, GONGXIN, MR, PERIOD, ZHUJIAN
 
 
 @pytest.fixture

@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +40,7 @@ from ...importers.returns_round import LINE_LABELS, ProjectLine
 from ...store import Store
 from .. import jobs
 from ..common.labels import period_label
+from ..common.tables import read_only_table
 from ..common.wizard import error_label
 from ..models.base import ColumnSpec, SpecTableModel
 
@@ -110,17 +109,6 @@ class _Progress(QObject):
     step = Signal(int, int)
 
 
-def _table(name: str, model: SpecTableModel) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class ReceiveRoundDialog(QDialog):
     """收取月报.  Emits ``received(RoundResult)`` once a round was written."""
 
@@ -175,9 +163,9 @@ class ReceiveRoundDialog(QDialog):
         self.summary = QLabel(objectName="receiveSummary")
         self.summary.setWordWrap(True)
         self.files = FilesModel(self)
-        self.files_table = _table("receiveFiles", self.files)
+        self.files_table = read_only_table("receiveFiles", self.files)
         self.lines = LinesModel(self)
-        self.lines_table = _table("receiveLines", self.lines)
+        self.lines_table = read_only_table("receiveLines", self.lines)
         self.filter_box = QComboBox(objectName="receiveFilter")
         self.filter_box.currentIndexChanged.connect(self._show_lines)
         self.choose_button = QPushButton(self.tr("采用哪份文件(&C)…"), objectName="receiveChoose")

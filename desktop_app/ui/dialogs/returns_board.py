@@ -14,11 +14,9 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -36,6 +34,7 @@ from ...store import Store, StoreError
 from ...store.reviews import ReviewState, Timeliness, UnitBoard
 from ..common.labels import period_label
 from ..common.save_file import ask_workbook, suggest_folder
+from ..common.tables import read_only_table
 from ..common.wizard import error_label
 from ..models.base import RIGHT, ColumnSpec, SpecTableModel
 
@@ -112,17 +111,6 @@ def _rate(t: Timeliness) -> str:
     return "—" if t.rate is None else f"{t.rate * 100:.1f}%"
 
 
-def _table(name: str, model: SpecTableModel) -> QTableView:
-    table = QTableView(objectName=name)
-    table.setModel(model)
-    table.verticalHeader().setVisible(False)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
-
-
 class ReturnsBoardDialog(QDialog):
     """报送情况 of a period.  ``changed`` after a review was saved (the window refreshes)."""
 
@@ -154,11 +142,11 @@ class ReturnsBoardDialog(QDialog):
         self.error = error_label("boardError")
 
         self.board = BoardModel(self)
-        self.board_table = _table("boardTable", self.board)
+        self.board_table = read_only_table("boardTable", self.board)
         self.reviews = ReviewModel(self)
-        self.review_table = _table("reviewTable", self.reviews)
+        self.review_table = read_only_table("reviewTable", self.reviews)
         self.timeliness = TimelinessModel(self)
-        self.timeliness_table = _table("timelinessTable", self.timeliness)
+        self.timeliness_table = read_only_table("timelinessTable", self.timeliness)
         self.year_box = QSpinBox(objectName="timelinessYear")
         self.year_box.setRange(2000, 2099)
         self.year_box.setValue(start.year)
