@@ -13,7 +13,7 @@ column), and 开工以来累计 is shown beside the ledger's own sum; neither is
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -143,7 +143,7 @@ class MonthFigures:
         return [n for s in self._sheets.values() for n in s.notes]
 
     def read(
-        self, sheet: str, cells: list[object], project_id: int | None
+        self, sheet: str, cells: Sequence[object], project_id: int | None
     ) -> tuple[MonthRow | None, list[str]]:
         """The month's report a ledger row gives (None: its month cells are empty), or the
         reasons the row is refused."""
