@@ -186,10 +186,19 @@ class ReviewsMixin(ActionsMixin):
         """The units with reports of ``period`` still 待审核 or 退回, in the board's order:
         what closing the period lists and asks about (the window calls this too)."""
         counts: dict[str, list[int]] = {}
-        for s in self.review_states(period).values():
-            if not s.reviewed:
-                entry = counts.setdefault(s.unit or NO_UNIT, [0, 0])
-                entry[s.state == "returned"] += 1
+        # Only the review rows waiting (none on most ledgers): not a state per report of the
+        # period, which on 100,000 projects took 0.6 s before every close.
+        for unit, state in self.conn.execute(
+            "SELECT u.unit, r.state FROM report_reviews r "
+            "JOIN monthly_reports m ON m.id = r.report_id "
+            "LEFT JOIN unit_returns u ON u.id = r.return_id "
+            "WHERE m.period = ? AND r.state IN ('pending', 'returned')",
+            (_text(period),),
+        ):
+            entry = counts.setdefault(unit or NO_UNIT, [0, 0])
+            entry[state == "returned"] += 1
+        if not counts:
+            return []
         order = {u.name: i for i, u in enumerate(self.units())}  # type: ignore[attr-defined]
         return [
             PendingUnit(unit, pending, returned)
