@@ -195,3 +195,16 @@ def test_a_fully_reviewed_period_closes_without_asking(ledger):
     assert ledger.accept_reports(JULY, units=["工信局"]) == 1  # its short name will do
     assert ledger.pending_reviews(JULY) == []
     assert ledger.close_period(JULY, backup=False).period == "2022-07"
+
+
+def test_the_waiting_reviews_alone_are_the_pending_and_returned_ones(empty_store):
+    from tests.review_fixtures import JULY, receive, with_units
+
+    store = with_units(empty_store)
+    receive(store, JULY, "市工信局", {"GX-1": "10", "GX-2": "20"}, at="2022-08-03T09:00:00")
+    ids = {p.code: p.id for p in store.projects()}
+    store.accept_reports(JULY, project_ids=[ids["GX-1"]])
+    every = store.review_states(JULY)
+    waiting = store.review_states(JULY, waiting=True)
+    assert waiting == {pid: s for pid, s in every.items() if s.state in ("pending", "returned")}
+    assert list(waiting) == [ids["GX-2"]]

@@ -96,6 +96,8 @@ def test_a_returned_unit_gets_its_notice_and_timeliness_is_listed(qtbot, empty_s
     sheet = CalamineWorkbook.from_path(str(tmp_path / "退回通知.xlsx")).get_sheet_by_index(0)
     flat = " ".join(str(v) for r in sheet.to_python() for v in r)
     assert "数据有误" in flat and "GX-1" in flat
+    assert dialog.timeliness.rowCount() == 0  # read when its tab is shown
+    dialog.tabs.setCurrentIndex(2)
     rates = {dialog.timeliness.index(r, 0).data(): dialog.timeliness.index(r, 3).data()
              for r in range(dialog.timeliness.rowCount())}  # fmt: skip
     assert rates["工信局"] == "100.0%" and rates["东丰县政府"] == "0.0%"

@@ -156,6 +156,7 @@ class ReturnsBoardDialog(QDialog):
         self.tabs.addTab(self._board_page(), self.tr("报送情况(&B)"))
         self.tabs.addTab(self._review_page(), self.tr("待审核月报(&R)"))
         self.tabs.addTab(self._timeliness_page(), self.tr("报送及时率(&T)"))
+        self.tabs.currentChanged.connect(lambda _index: self._load_timeliness())
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("期间：")))
         top.addWidget(self.period_box)
@@ -233,12 +234,13 @@ class ReturnsBoardDialog(QDialog):
         period = self.period
         board = self.store.return_board(period)
         self.board.set_rows(board)
-        projects = {p.id: p for p in self.store.projects(period.year)}
-        waiting = [
-            (s, projects[s.project_id].code, projects[s.project_id].name)
-            for s in self.store.review_states(period).values()
-            if s.state in ("pending", "returned") and s.project_id in projects
-        ]
+        states = list(self.store.review_states(period, waiting=True).values())
+        # (id, version, search_key, 项目编号, 项目名称, …) of the waiting ones only
+        names = {
+            r[0]: (r[3], r[4])
+            for r in self.store.project_rows([s.project_id for s in states], period.year)
+        }
+        waiting = [(s, *names[s.project_id]) for s in states if s.project_id in names]
         self.reviews.set_rows(sorted(waiting, key=lambda r: (r[0].unit or "", r[1])))
         due = self.store.report_deadline(period)
         totals = [
@@ -260,13 +262,19 @@ class ReturnsBoardDialog(QDialog):
             )
         )
         self.tabs.setTabText(1, self.tr("待审核月报（{n}）(&R)").format(n=len(waiting)))
+        self._timeliness_year: int | None = None  # read again when its tab is shown
         if self.year_box.value() != period.year:
-            self.year_box.setValue(period.year)  # loads the year's timeliness
-        else:
-            self._load_timeliness()
+            self.year_box.setValue(period.year)
+        self._load_timeliness()
 
     def _load_timeliness(self) -> None:
-        self.timeliness.set_rows(self.store.timeliness(self.year_box.value()))
+        """报送及时率 of the year chosen, read when its tab is shown (a year of 100,000
+        projects takes a moment the board itself need not wait for)."""
+        year = self.year_box.value()
+        if self.tabs.currentIndex() != 2 or self._timeliness_year == year:
+            return
+        self._timeliness_year = year
+        self.timeliness.set_rows(self.store.timeliness(year))
 
     def _selected(self, table: QTableView) -> list[Any]:
         model = table.model()
