@@ -158,7 +158,9 @@ def test_template_count_is_the_files_written(run, tmp_path):
     assert result.exit_code == 0, result.output
     written = sorted(out.iterdir())
     assert len({p.name.casefold() for p in written}) == len(units)
-    assert result.output.splitlines()[-1].startswith(f"已生成 {len(written)} 份 2022年7月填报模板（截止日期：")
+    assert result.output.splitlines()[-1].startswith(
+        f"已生成 {len(written)} 份 2022年7月填报模板（截止日期："
+    )
     assert "\x00" not in result.output
 
 
