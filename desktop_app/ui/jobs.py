@@ -180,7 +180,10 @@ class Job(Generic[T]):
         self._finished.set()
         bridge = self._bridge
         if bridge is not None:
-            bridge.finished.emit()
+            try:
+                bridge.finished.emit()
+            except RuntimeError:  # the interface is being torn down (the app quits meanwhile):
+                _running.discard(self)  # nobody to deliver to, and nothing to report
 
     def _deliver(self) -> None:  # on the interface thread
         _running.discard(self)

@@ -89,6 +89,26 @@ def test_exception_in_a_thread_is_reported_on_the_gui_thread(qtbot, reporter):
     assert reporter.shown[0][0].startswith("保存失败，未做任何修改：磁盘空间已满")
 
 
+@pytest.mark.qt_no_exception_capture
+def test_sys_excepthook_called_from_a_pool_thread_shows_on_the_gui_thread(qtbot, reporter):
+    """Qt prints a pool thread's uncaught error through ``sys.excepthook`` in that thread: the
+    dialog must still come up on the interface thread, never in the worker."""
+    where: list[threading.Thread] = []
+    reporter._show = lambda summary, details: where.append(threading.current_thread())
+
+    def work() -> None:
+        try:
+            raise RuntimeError("Signal source has been deleted")
+        except RuntimeError as exc:
+            crash.sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    t = threading.Thread(target=work)
+    t.start()
+    t.join()
+    qtbot.waitUntil(lambda: len(where) == 1, timeout=3000)
+    assert where == [threading.main_thread()]
+
+
 @pytest.mark.parametrize(
     ("exc", "expected"),
     [

@@ -93,3 +93,20 @@ def test_a_read_job_reads_the_ledger_on_its_own_connection(qapp, store):
 
 def test_one_size_cut_off():
     assert jobs.BACKGROUND_ABOVE == 2_000
+
+
+def test_a_job_finishing_while_the_interface_is_torn_down_reports_nothing(qapp, monkeypatch):
+    """The app quit (its objects deleted) while a job ran: the worker's last step used to raise
+    in the pool thread, the crash reporter then asked from a thread nobody was answering and
+    the process never ended (seen in the cold-start benchmark on 100k)."""
+    import shiboken6
+
+    reported = []
+    monkeypatch.setattr("sys.excepthook", lambda *args: reported.append(args))
+    gate = threading.Event()
+    job = Job(QWidget(), lambda: gate.wait(5)).run()
+    shiboken6.delete(job._bridge)  # as at the interface's teardown
+    gate.set()
+    assert job.wait(5000)
+    jobs.pool().waitForDone(5000)
+    assert reported == [] and job not in jobs.running()

@@ -206,7 +206,12 @@ class CrashReporter(QObject):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        """The exception hook: log, then tell the user (once at a time), never exit."""
+        """The exception hook: log, then tell the user (once at a time), never exit.  Called
+        from another thread (Qt prints a pool thread's error through ``sys.excepthook``), it
+        hands the exception to the interface thread: a dialog there, never in the worker."""
+        if threading.current_thread() is not threading.main_thread():
+            self._from_thread.emit(exc_type, exc, tb)  # queued to the interface thread
+            return
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
