@@ -40,6 +40,7 @@ from ...importers.returns_round import LINE_LABELS, ProjectLine
 from ...store import Store
 from .. import jobs
 from ..common.labels import period_label
+from ..common.period_box import chosen_period, period_box
 from ..common.tables import read_only_table
 from ..common.wizard import error_label
 from ..models.base import ColumnSpec, SpecTableModel
@@ -130,13 +131,7 @@ class ReceiveRoundDialog(QDialog):
         self.result: RoundResult | None = None
         self.job: jobs.Job[Any] | None = None
 
-        self.period_box = QComboBox(objectName="receivePeriod")
-        for choice in store.period_choices():
-            self.period_box.addItem(period_label(choice), str(choice))  # text: findData works
-        start = period or store.default_period()
-        if self.period_box.findData(str(start)) < 0:
-            self.period_box.insertItem(0, period_label(start), str(start))
-        self.period_box.setCurrentIndex(self.period_box.findData(str(start)))
+        self.period_box = period_box(store, period, "receivePeriod")
         self.period_box.currentIndexChanged.connect(self._forget)
         self.received_edit = QDateEdit(QDate.currentDate(), objectName="receiveDate")
         self.received_edit.setCalendarPopup(True)
@@ -225,8 +220,7 @@ class ReceiveRoundDialog(QDialog):
     # ---------------------------------------------------------------- sources
     @property
     def period(self) -> Period:
-        data = self.period_box.currentData()
-        return Period.parse(data) if data else self.store.default_period()
+        return chosen_period(self.period_box, self.store)
 
     @property
     def received_on(self) -> dt.date:

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
@@ -33,6 +32,7 @@ from ...reports.errors import ExportError
 from ...store import Store, StoreError
 from ...store.reviews import ReviewState, Timeliness, UnitBoard
 from ..common.labels import period_label
+from ..common.period_box import chosen_period, period_box
 from ..common.save_file import ask_workbook, suggest_folder
 from ..common.tables import read_only_table
 from ..common.wizard import error_label
@@ -129,13 +129,8 @@ class ReturnsBoardDialog(QDialog):
         self.setWindowTitle(self.tr("报送情况与审核"))
         self.store, self.settings = store, settings
         self.dirty = False
-        self.period_box = QComboBox(objectName="boardPeriod")
-        for choice in store.period_choices():
-            self.period_box.addItem(period_label(choice), str(choice))  # text: findData works
-        start = period or store.default_period()
-        if self.period_box.findData(str(start)) < 0:
-            self.period_box.insertItem(0, period_label(start), str(start))
-        self.period_box.setCurrentIndex(self.period_box.findData(str(start)))
+        self.period_box = period_box(store, period, "boardPeriod")
+        start = self.period
         self.period_box.currentIndexChanged.connect(self.reload)
         self.summary = QLabel(objectName="boardSummary")
         self.summary.setWordWrap(True)
@@ -227,8 +222,7 @@ class ReturnsBoardDialog(QDialog):
     # ------------------------------------------------------------------ data
     @property
     def period(self) -> Period:
-        data = self.period_box.currentData()
-        return Period.parse(data) if data else self.store.default_period()
+        return chosen_period(self.period_box, self.store)
 
     def reload(self) -> None:
         period = self.period
