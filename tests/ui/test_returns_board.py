@@ -101,4 +101,7 @@ def test_a_returned_unit_gets_its_notice_and_timeliness_is_listed(qtbot, empty_s
     rates = {dialog.timeliness.index(r, 0).data(): dialog.timeliness.index(r, 3).data()
              for r in range(dialog.timeliness.rowCount())}  # fmt: skip
     assert rates["工信局"] == "100.0%" and rates["东丰县政府"] == "0.0%"
+    late = {dialog.timeliness.index(r, 0).data(): dialog.timeliness.index(r, 4).data()
+            for r in range(dialog.timeliness.rowCount())}  # fmt: skip
+    assert late["东丰县政府"] == "2022年7月" and late["工信局"] == ""
     assert dialog.export_timeliness(tmp_path / "及时率.xlsx")

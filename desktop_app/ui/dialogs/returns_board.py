@@ -103,7 +103,10 @@ class TimelinessModel(SpecTableModel):
         ColumnSpec(_b("报送次数"), lambda t: t.returns, align=RIGHT),
         ColumnSpec(_b("按时"), lambda t: t.on_time, align=RIGHT),
         ColumnSpec(_b("报送及时率"), lambda t: _rate(t), align=RIGHT),
-        ColumnSpec(_b("逾期的月份"), lambda t: "、".join(t.late_periods)),
+        ColumnSpec(
+            _b("逾期的月份"),
+            lambda t: "、".join(period_label(Period.parse(p)) for p in t.late_periods),
+        ),
     )
 
 
