@@ -144,18 +144,22 @@ class ReadsMixin:
             (str(first), str(last)),
         ).fetchall()
 
-    def unreviewed(self, period: Period | str) -> dict[int, str]:
+    def unreviewed(
+        self, period: Period | str, project_ids: Iterable[int] | None = None
+    ) -> dict[int, str]:
         """Project id → 'pending' (待审核) or 'returned' (退回) for the reports of ``period``
         a unit's return brought and no reviewer accepted yet (issue 17): what the grid and the
         月度调度表 mark.  The staff's own reports are never here."""
-        return dict(
-            self.conn.execute(
-                "SELECT m.project_id, r.state FROM report_reviews r "
-                "JOIN monthly_reports m ON m.id = r.report_id "
-                "WHERE m.period = ? AND r.state IN ('pending', 'returned')",
-                (str(period),),
-            ).fetchall()
+        sql = (
+            "SELECT m.project_id, r.state FROM report_reviews r "
+            "JOIN monthly_reports m ON m.id = r.report_id "
+            "WHERE m.period = ? AND r.state IN ('pending', 'returned')"
         )
+        if project_ids is None:
+            return dict(self.conn.execute(sql, (str(period),)).fetchall())
+        sql += " AND " + self.engine.ids_filter("m.project_id")
+        params = (str(period), self.engine.ids_param(sorted(project_ids)))
+        return dict(self.conn.execute(sql, params).fetchall())
 
     def amounts_before(self, period: Period | str) -> dict[int, tuple[int, int]]:
         """Project id → (本月完成 of the months of ``period``'s year before it, of every month

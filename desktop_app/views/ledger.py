@@ -452,7 +452,7 @@ def refresh_monthly(store: Store, data: MonthlyData, project_ids: Iterable[int])
     ids = list(project_ids)
     fresh = store.monthly_rows(data.period, ids)
     if ids:
-        waiting = store.unreviewed(data.period)
+        waiting = store.unreviewed(data.period, ids)  # only the edited ones: a save's path
         for pid in ids:
             if pid in waiting:
                 data.unreviewed[pid] = waiting[pid]
